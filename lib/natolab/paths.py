@@ -1,0 +1,27 @@
+"""Every location natolab uses, resolved from the package itself, never from the cwd.
+
+papermill runs kernels in the caller's directory, nbval and JupyterLab in the
+notebook's folder: a notebook must find the data from all three.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+DATAPACKAGE = DATA_DIR / "datapackage.json"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+REPORTS_DIR = PROJECT_ROOT / "reports"
+REPORTS_CONFIG = PROJECT_ROOT / "reports.toml"
+TESTS_DIR = PROJECT_ROOT / "tests"
+# Raw public files the datasets were curated from; present beside the project
+# for curators and tests, never needed by `make reports`.
+SHARED_DIR = PROJECT_ROOT.parent / "shared"
+SOURCES_DIR = SHARED_DIR / "sources"
+
+
+def data_file(name: str) -> Path:
+    """Path of a curated CSV in ``data/`` by resource name (``"members"`` → ``data/members.csv``)."""
+    return DATA_DIR / f"{name}.csv"
