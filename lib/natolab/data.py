@@ -1,0 +1,368 @@
+"""Typed, validated loading of the curated datasets, driven by ``data/datapackage.json``.
+
+The catalogue is the single description of every CSV: field types, units,
+constraints, primary and foreign keys. :func:`load` reads a CSV as text, checks
+it against that schema and converts it to typed columns, so a malformed file
+fails loudly with the file, line, column and bad value instead of producing a
+silently wrong chart.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from natolab import paths
+
+__all__ = [
+    "DataValidationError",
+    "catalogue",
+    "clear_cache",
+    "data_as_of",
+    "defence_expenditure",
+    "editions",
+    "load",
+    "resource",
+    "resource_names",
+    "source_note",
+    "validate_all",
+]
+
+_TRUE = ("true", "True", "TRUE", "1")
+_FALSE = ("false", "False", "FALSE", "0")
+
+
+class DataValidationError(ValueError):
+    """A curated CSV does not match its schema in the catalogue."""
+
+    def __init__(
+        self,
+        file: Path | str,
+        problem: str,
+        *,
+        line: int | None = None,
+        column: str | None = None,
+        value: object = None,
+    ) -> None:
+        self.file = Path(file)
+        self.line = line
+        self.column = column
+        self.value = value
+        where = str(self.file)
+        if line is not None:
+            where += f", line {line}"
+        if column is not None:
+            where += f", column '{column}'"
+        text = f"{where}: {problem}"
+        if value is not None:
+            text += f" (value: {value!r})"
+        super().__init__(text)
+
+
+def _data_dir(data_dir: Path | str | None) -> Path:
+    return Path(data_dir).resolve() if data_dir is not None else paths.DATA_DIR
+
+
+@functools.cache
+def _catalogue(data_dir: Path) -> dict[str, Any]:
+    package_file = data_dir / "datapackage.json"
+    try:
+        return json.loads(package_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataValidationError(package_file, "catalogue not found") from None
+    except json.JSONDecodeError as err:
+        raise DataValidationError(package_file, f"not valid JSON: {err}", line=err.lineno) from None
+
+
+def catalogue(data_dir: Path | str | None = None) -> dict[str, Any]:
+    """The data package descriptor (``datapackage.json``) as a dict."""
+    return _catalogue(_data_dir(data_dir))
+
+
+def resource_names(data_dir: Path | str | None = None) -> list[str]:
+    """Names of every resource in the catalogue, in catalogue order."""
+    return [res["name"] for res in catalogue(data_dir)["resources"]]
+
+
+def resource(name: str, data_dir: Path | str | None = None) -> dict[str, Any]:
+    """The catalogue entry of one resource; unknown names list the valid ones."""
+    for res in catalogue(data_dir)["resources"]:
+        if res["name"] == name:
+            return res
+    valid = ", ".join(sorted(resource_names(data_dir)))
+    raise ValueError(f"Unknown dataset {name!r}. Valid datasets: {valid}")
+
+
+def data_as_of(data_dir: Path | str | None = None) -> pd.Timestamp:
+    """The date the curated data describes the world as of (the package's ``created`` date)."""
+    return pd.Timestamp(catalogue(data_dir)["created"][:10])
+
+
+def clear_cache() -> None:
+    """Forget cached catalogues and frames (after the files on disk changed)."""
+    _catalogue.cache_clear()
+    _load_checked.cache_clear()
+
+
+def load(name: str, *, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Load one curated dataset as a typed, validated DataFrame (cached per process).
+
+    Dates become ``datetime64``, integers nullable ``Int64``, numbers ``float64``,
+    booleans ``boolean`` and fields with an ``enum`` constraint ``Categorical``.
+    Raises :class:`DataValidationError` naming file, line, column and value when
+    the CSV breaks its schema (missing column, bad type, duplicate key, unknown
+    foreign key such as a country code not in ``countries``).
+    """
+    return _load_checked(name, _data_dir(data_dir)).copy()
+
+
+@functools.cache
+def _load_checked(name: str, data_dir: Path) -> pd.DataFrame:
+    res = resource(name, data_dir)
+    schema = res["schema"]
+    file = data_dir / res["path"]
+    raw = _read_text_csv(file)
+    _check_columns(raw, schema, file)
+    frame = pd.DataFrame(index=raw.index)
+    for field in schema["fields"]:
+        frame[field["name"]] = _convert(raw[field["name"]], field, file)
+    _check_primary_key(frame, schema, file)
+    for foreign_key in schema.get("foreignKeys", []):
+        _check_foreign_key(frame, foreign_key, file, data_dir, name)
+    return frame
+
+
+def _read_text_csv(file: Path) -> pd.DataFrame:
+    try:
+        return pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise DataValidationError(file, "file not found") from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise DataValidationError(file, f"not a well-formed UTF-8 CSV: {err}") from None
+    except pd.errors.EmptyDataError:
+        raise DataValidationError(file, "file is empty (no header row)") from None
+
+
+def _check_columns(raw: pd.DataFrame, schema: dict[str, Any], file: Path) -> None:
+    expected = [field["name"] for field in schema["fields"]]
+    missing = [col for col in expected if col not in raw.columns]
+    if missing:
+        raise DataValidationError(
+            file,
+            f"missing column(s) {', '.join(missing)}; expected columns: {', '.join(expected)}",
+            line=1,
+        )
+    extra = [col for col in raw.columns if col not in expected]
+    if extra:
+        raise DataValidationError(
+            file,
+            f"unexpected column(s) {', '.join(extra)}; expected columns: {', '.join(expected)}",
+            line=1,
+        )
+
+
+def _line(position: int) -> int:
+    """CSV line of the row at ``position`` (line 1 is the header)."""
+    return position + 2
+
+
+def _fail_first(mask: pd.Series, raw: pd.Series, file: Path, field: str, problem: str) -> None:
+    if mask.any():
+        position = int(mask.to_numpy().nonzero()[0][0])
+        raise DataValidationError(
+            file,
+            f"{problem} ({int(mask.sum())} bad value(s) in this column)",
+            line=_line(position),
+            column=field,
+            value=raw.iloc[position],
+        )
+
+
+def _convert(raw: pd.Series, field: dict[str, Any], file: Path) -> pd.Series:
+    name = field["name"]
+    ftype = field.get("type", "string")
+    constraints = field.get("constraints", {})
+    blank = raw == ""
+    if constraints.get("required"):
+        _fail_first(blank, raw, file, name, "required value is blank")
+    present = ~blank
+    if ftype in ("integer", "year"):
+        numbers = pd.to_numeric(raw.where(present), errors="coerce")
+        bad = present & (numbers.isna() | (numbers % 1 != 0))
+        _fail_first(bad, raw, file, name, "not an integer")
+        result = numbers.astype("Int64")
+    elif ftype == "number":
+        result = pd.to_numeric(raw.where(present), errors="coerce").astype("float64")
+        _fail_first(present & result.isna(), raw, file, name, "not a number")
+    elif ftype == "boolean":
+        true_values = field.get("trueValues", _TRUE)
+        false_values = field.get("falseValues", _FALSE)
+        bad = present & ~raw.isin([*true_values, *false_values])
+        allowed = ", ".join([*true_values, *false_values])
+        _fail_first(bad, raw, file, name, f"not a boolean (allowed: {allowed})")
+        result = raw.map(lambda v: True if v in true_values else (False if v else pd.NA))
+        result = result.astype("boolean")
+    elif ftype == "date":
+        result = pd.to_datetime(raw.where(present), format="%Y-%m-%d", errors="coerce")
+        _fail_first(present & result.isna(), raw, file, name, "not a date in YYYY-MM-DD form")
+    else:
+        result = raw.where(present)
+        pattern = constraints.get("pattern")
+        if pattern:
+            regex = re.compile(pattern)
+            bad = present & ~raw.map(lambda v: bool(regex.fullmatch(v)))
+            _fail_first(bad, raw, file, name, f"does not match the pattern {pattern}")
+    enum = constraints.get("enum")
+    if enum:
+        bad = present & ~raw.isin([str(v) for v in enum])
+        _fail_first(bad, raw, file, name, f"not one of the allowed values: {', '.join(map(str, enum))}")
+        if ftype == "string":
+            result = pd.Categorical(result, categories=enum)
+    if constraints.get("unique"):
+        dup = present & raw.duplicated(keep="first")
+        _fail_first(dup, raw, file, name, "duplicate value in a unique column")
+    return pd.Series(result, index=raw.index, name=name)
+
+
+def _as_list(fields: str | list[str]) -> list[str]:
+    return [fields] if isinstance(fields, str) else list(fields)
+
+
+def _check_primary_key(frame: pd.DataFrame, schema: dict[str, Any], file: Path) -> None:
+    key = _as_list(schema.get("primaryKey", []))
+    if not key:
+        return
+    for col in key:
+        _fail_first(frame[col].isna(), frame[col], file, col, "primary-key value is blank")
+    dup = frame.duplicated(subset=key, keep="first")
+    if dup.any():
+        position = int(dup.to_numpy().nonzero()[0][0])
+        values = tuple(frame[col].iloc[position] for col in key)
+        raise DataValidationError(
+            file,
+            f"duplicate primary key ({', '.join(key)})",
+            line=_line(position),
+            column=", ".join(key),
+            value=values if len(values) > 1 else values[0],
+        )
+
+
+def _check_foreign_key(
+    frame: pd.DataFrame, foreign_key: dict[str, Any], file: Path, data_dir: Path, name: str
+) -> None:
+    fields = _as_list(foreign_key["fields"])
+    reference = foreign_key["reference"]
+    target_name = reference.get("resource") or name
+    target_fields = _as_list(reference["fields"])
+    target = frame if target_name == name else _load_checked(target_name, data_dir)
+    valid = set(target[target_fields].astype(str).itertuples(index=False, name=None))
+    keys = frame[fields].astype(str).itertuples(index=False, name=None)
+    has_value = frame[fields].notna().all(axis=1).to_numpy()
+    for position, (key, present) in enumerate(zip(keys, has_value, strict=True)):
+        if present and key not in valid:
+            shown = key if len(key) > 1 else key[0]
+            raise DataValidationError(
+                file,
+                f"unknown {'/'.join(fields)}: not in {target_name}.{'/'.join(target_fields)}",
+                line=_line(position),
+                column=", ".join(fields),
+                value=shown,
+            )
+
+
+def validate_all(data_dir: Path | str | None = None) -> list[str]:
+    """Load every resource with full checks; return the problems found (empty = clean)."""
+    directory = _data_dir(data_dir)
+    problems: list[str] = []
+    try:
+        names = resource_names(directory)
+    except DataValidationError as err:
+        return [str(err)]
+    listed = {resource(name, directory)["path"] for name in names}
+    for csv in sorted(directory.glob("*.csv")):
+        if csv.name not in listed:
+            problems.append(f"{csv}: not described in datapackage.json")
+    for name in names:
+        try:
+            _load_checked(name, directory)
+        except (DataValidationError, ValueError) as err:
+            problems.append(str(err))
+    return problems
+
+
+def editions(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """NATO expenditure editions, oldest first (``edition`` is the publication month)."""
+    return load("editions", data_dir=data_dir).sort_values(["published", "edition"], ignore_index=True)
+
+
+def defence_expenditure(
+    edition: str = "latest",
+    indicator: str | Iterable[str] | None = None,
+    *,
+    data_dir: Path | str | None = None,
+) -> pd.DataFrame:
+    """NATO defence-expenditure values, long form, always with their ``edition``.
+
+    ``edition="latest"`` keeps, for each (country, year, indicator), the value of
+    the most recently published edition that has one; ``edition="2024-06"`` (any
+    edition in ``editions()``) returns that edition alone, complete. Editions use
+    different definitions and price bases: the ``edition`` column says which one
+    every value comes from, so a chart can name them.
+    """
+    frame = load("defence_expenditure", data_dir=data_dir)
+    order = editions(data_dir)["edition"].tolist()
+    if indicator is not None:
+        wanted = [indicator] if isinstance(indicator, str) else list(indicator)
+        valid = list(frame["indicator"].cat.categories)
+        unknown = [i for i in wanted if i not in valid]
+        if unknown:
+            raise ValueError(
+                f"Unknown indicator(s) {', '.join(unknown)}. Valid indicators: {', '.join(valid)}"
+            )
+        frame = frame[frame["indicator"].isin(wanted)]
+    if edition == "latest":
+        frame = frame[frame["value"].notna()]
+        rank = frame["edition"].map({e: i for i, e in enumerate(order)})
+        frame = frame.assign(_rank=rank).sort_values("_rank")
+        keys = ["iso3", "year", "indicator"]
+        frame = frame.drop_duplicates(subset=keys, keep="last").drop(columns="_rank")
+    elif edition in order:
+        frame = frame[frame["edition"] == edition]
+    else:
+        raise ValueError(f"Unknown edition {edition!r}. Valid editions: latest, {', '.join(order)}")
+    frame = frame.sort_values(["iso3", "year", "indicator"], ignore_index=True)
+    frame["indicator"] = frame["indicator"].astype(str)
+    return frame
+
+
+def source_note(
+    resource_name: str,
+    editions: Iterable[str] | None = None,
+    *,
+    data_dir: Path | str | None = None,
+) -> str:
+    """A one-line source credit for charts, built from the catalogue's ``sources``.
+
+    With ``editions`` only the sources of those editions are named (sources without
+    an edition are always named).
+    """
+    wanted = set(editions) if editions is not None else None
+    parts: list[str] = []
+    for source in resource(resource_name, data_dir).get("sources", []):
+        edition = source.get("edition")
+        if wanted is not None and edition is not None and edition not in wanted:
+            continue
+        text = source["title"]
+        if source.get("publisher"):
+            text = f"{source['publisher']}, {text}"
+        if edition:
+            text += f" (edition {edition})"
+        if text not in parts:
+            parts.append(text)
+    return "Source: " + "; ".join(parts) + "." if parts else ""

@@ -1,0 +1,10 @@
+"""Analysis metrics: membership over time, EU/NATO overlap, targets, gaps and paths.
+
+Each submodule has one topic and defines ``__all__``; this package re-exports them
+so notebooks can write ``from natolab import metrics; metrics.members_on("2020-03-27")``.
+"""
+
+from natolab.metrics.eu_nato import *  # noqa: F403
+from natolab.metrics.membership import *  # noqa: F403
+from natolab.metrics.operations import *  # noqa: F403
+from natolab.metrics.spending import *  # noqa: F403
