@@ -1,0 +1,343 @@
+"""House style for natolab charts and tables, with deterministic output.
+
+Every notebook draws through this module so that charts look alike, carry their
+source in a footnote drawn inside the figure, and produce byte-identical PNGs run
+after run (nbval does not compare PNGs, so each chart's numbers are also shown
+with :func:`table`, which nbval does compare).
+
+Figures are plain :class:`matplotlib.figure.Figure` objects, not pyplot figures:
+no global figure registry, nothing for the inline backend to display twice.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import sys
+import textwrap
+import warnings
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+# Matplotlib reports font-cache building and config-dir fallbacks through logging,
+# which lands on stderr — and a line on stderr breaks an nbval comparison.
+logging.getLogger("matplotlib").setLevel(logging.ERROR)
+
+import matplotlib  # noqa: E402
+
+if "ipykernel" not in sys.modules:
+    # Outside a notebook nothing is shown on screen: render with Agg, needing no display.
+    matplotlib.use("Agg")
+
+import pandas as pd  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+__all__ = [
+    "DPI",
+    "PALETTE",
+    "apply_style",
+    "figure",
+    "footnote",
+    "hbar",
+    "png_bytes",
+    "save",
+    "say",
+    "show",
+    "table",
+    "target_line",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe palette, plus a neutral grey.
+PALETTE: dict[str, str] = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "bluish_green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky_blue": "#56B4E9",
+    "reddish_purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+#: Resolution of every rendered PNG; fixed so image sizes never depend on the screen.
+DPI = 110
+
+_CYCLE = ["blue", "orange", "bluish_green", "vermillion", "sky_blue", "reddish_purple", "black"]
+_FOOTNOTE_SIZE = 8.0
+_FOOTNOTE_COLOR = "#555555"
+
+_RC: dict[str, Any] = {
+    # DejaVu Sans ships with matplotlib: no font lookup, no "font not found" warning.
+    "font.family": "DejaVu Sans",
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.titlelocation": "left",
+    "axes.labelsize": 11,
+    "axes.labelcolor": "#333333",
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+    "legend.fontsize": 10,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#777777",
+    "axes.grid": True,
+    "axes.axisbelow": True,
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.7,
+    "lines.linewidth": 2.0,
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+    "savefig.facecolor": "white",
+    "figure.facecolor": "white",
+    "svg.hashsalt": "natolab",
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,
+    "image.cmap": "cividis",
+}
+
+# Warnings matplotlib raises against the caller's line (``_api.warn_external``), so a
+# module filter cannot catch them; they are cosmetic and would break nbval on stderr.
+_COSMETIC_WARNINGS = (
+    r"Glyph .* missing from",
+    r"set_ticklabels\(\) should only be used with a fixed number of ticks",
+    r"FixedFormatter should only be used together with FixedLocator",
+    r"No artists with labels found to put in legend",
+    r"Tight layout not applied",
+    r"constrained_layout not applied",
+    r"The figure layout has changed to tight",
+)
+
+
+def apply_style() -> None:
+    """Set the house rcParams (fonts, light grid, no top/right spines, palette); idempotent."""
+    from cycler import cycler
+
+    matplotlib.rcParams.update(_RC)
+    matplotlib.rcParams["axes.prop_cycle"] = cycler(color=[PALETTE[c] for c in _CYCLE])
+    for pattern in _COSMETIC_WARNINGS:
+        warnings.filterwarnings("ignore", message=pattern, category=UserWarning)
+
+
+def figure(
+    title: str,
+    *,
+    subtitle: str | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    size: tuple[float, float] = (9, 5),
+    nrows: int = 1,
+    ncols: int = 1,
+    sharey: bool = False,
+) -> tuple[Figure, Any]:
+    """A new figure in the house style: bold left-aligned title, optional grey subtitle.
+
+    Returns ``(fig, ax)``; with ``nrows``/``ncols`` > 1, ``ax`` is a numpy array of axes
+    (axis labels then go on every panel). Put units in the axis labels.
+    """
+    apply_style()
+    fig = Figure(figsize=size, dpi=DPI, layout="constrained")
+    axes = fig.subplots(nrows, ncols, sharey=sharey, squeeze=True)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=14, fontweight="bold")
+    panels = list(getattr(axes, "flat", [axes]))
+    if subtitle:
+        panels[0].set_title(subtitle, loc="left", fontsize=11, color="#444444")
+    for ax in panels:
+        if xlabel:
+            ax.set_xlabel(xlabel)
+        if ylabel:
+            ax.set_ylabel(ylabel)
+    return fig, axes
+
+
+def footnote(fig: Figure, text: str) -> None:
+    """Draw ``text`` (the source note) small and grey at the bottom left, inside the figure.
+
+    Long notes are wrapped to the figure width; the layout keeps room for them.
+    Calling again replaces the previous footnote.
+    """
+    old = getattr(fig, "_natolab_footnote", None)
+    if old is not None:
+        old.remove()
+    width_in = fig.get_figwidth()
+    # DejaVu Sans averages ~0.55 em per character.
+    chars = max(40, int(width_in * 72 / (_FOOTNOTE_SIZE * 0.55)) - 4)
+    lines: list[str] = []
+    for paragraph in str(text).splitlines() or [""]:
+        lines.extend(textwrap.wrap(paragraph, chars) or [""])
+    artist = fig.text(
+        0.01, 0.01, "\n".join(lines), ha="left", va="bottom",
+        fontsize=_FOOTNOTE_SIZE, color=_FOOTNOTE_COLOR,
+    )
+    fig._natolab_footnote = artist  # type: ignore[attr-defined]
+    line_height = _FOOTNOTE_SIZE * 1.35 / 72 / fig.get_figheight()
+    bottom = min(0.5, 0.02 + line_height * len(lines))
+    engine = fig.get_layout_engine()
+    if engine is not None and hasattr(engine, "set"):
+        engine.set(rect=(0, bottom, 1, 1 - bottom))
+    else:
+        fig.subplots_adjust(bottom=bottom + 0.08)
+
+
+def target_line(
+    ax: Axes, value: float, label: str, *, orientation: str = "h", color: str | None = None
+) -> None:
+    """Draw a dashed reference line (e.g. the 2% guideline) with its label at the line's end."""
+    color = color or PALETTE["vermillion"]
+    style = {"color": color, "linestyle": "--", "linewidth": 1.5, "zorder": 3}
+    if orientation == "h":
+        ax.axhline(value, **style)
+        ax.annotate(label, xy=(1, value), xycoords=("axes fraction", "data"), xytext=(-2, 3),
+                    textcoords="offset points", ha="right", va="bottom", color=color, fontsize=9)
+    elif orientation == "v":
+        ax.axvline(value, **style)
+        ax.annotate(label, xy=(value, 1), xycoords=("data", "axes fraction"), xytext=(3, -2),
+                    textcoords="offset points", ha="left", va="top", color=color, fontsize=9)
+    else:
+        raise ValueError(f"orientation must be 'h' or 'v', not {orientation!r}")
+
+
+def hbar(
+    ax: Axes,
+    labels: Sequence[str],
+    values: Sequence[float],
+    *,
+    colors: Sequence[str] | str | None = None,
+    value_fmt: str | None = "{:.2f}",
+    missing_label: str = "not reported",
+) -> None:
+    """Horizontal bars, first label at the top, each bar labelled with its value.
+
+    Missing values (NaN) draw no bar; the label says ``missing_label`` instead, so a
+    country with nothing reported (e.g. Iceland's defence expenditure) stays visible.
+    """
+    labels = list(labels)
+    vals = pd.to_numeric(pd.Series(list(values), dtype="float64"))
+    ypos = list(range(len(labels)))[::-1]
+    color_arg = colors if colors is not None else PALETTE["blue"]
+    ax.barh(ypos, vals.fillna(0.0), color=color_arg, height=0.7)
+    ax.set_yticks(ypos, labels)
+    ax.grid(axis="y", visible=False)
+    ax.set_ylim(-0.6, len(labels) - 0.4)
+    if value_fmt is None:
+        return
+    for y, v in zip(ypos, vals, strict=True):
+        text = missing_label if pd.isna(v) else value_fmt.format(v)
+        ax.annotate(text, xy=(0 if pd.isna(v) else v, y), xytext=(3, 0), textcoords="offset points",
+                    ha="left", va="center", fontsize=8, color="#333333")
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """Render ``fig`` to PNG bytes, byte-identical for the same figure on the same stack."""
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    return buf.getvalue()
+
+
+def _ipython() -> Any:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is part of the stack
+        return None
+    return get_ipython()
+
+
+def _publish(data: dict[str, Any], metadata: dict[str, Any]) -> None:
+    """Send one display output to the notebook, or print its text outside IPython."""
+    if _ipython() is None:
+        print(data.get("text/plain", ""))
+        return
+    from IPython.display import display
+
+    display(data, raw=True, metadata=metadata)
+
+
+def _close(fig: Figure) -> None:
+    # Figures made by figure() are not in pyplot's registry; others' might be.
+    if "matplotlib.pyplot" in sys.modules:
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)  # a no-op for a figure pyplot does not know
+
+
+def show(fig: Figure, name: str) -> None:
+    """Display ``fig`` as a deterministic PNG tagged ``{"natolab": {"figure": name}}``; close."""
+    png = png_bytes(fig)
+    title = fig.get_suptitle() or name
+    width, height = (round(d * DPI) for d in fig.get_size_inches())
+    _publish(
+        {"image/png": png, "text/plain": f"[figure {name}: {title}]"},
+        {"image/png": {"width": width, "height": height}, "natolab": {"figure": name}},
+    )
+    _close(fig)
+
+
+def save(fig: Figure, path: str | Path) -> Path:
+    """Write ``fig`` to ``path`` (format from the suffix: png, svg, pdf), no volatile metadata."""
+    path = Path(path)
+    fmt = path.suffix.lstrip(".").lower()
+    metadata: dict[str, Any] = {
+        "png": {"Software": None},
+        "svg": {"Date": None, "Creator": None},
+        "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
+    }.get(fmt, {})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        fig.savefig(path, format=fmt or None, dpi=DPI, metadata=metadata)
+    return path
+
+
+def _formatters(df: pd.DataFrame, floatfmt: int | Mapping[str, int]) -> dict[str, Any]:
+    formatters: dict[str, Any] = {}
+    for col in df.columns:
+        if not pd.api.types.is_float_dtype(df[col]):
+            continue
+        digits = floatfmt.get(col, 2) if isinstance(floatfmt, Mapping) else floatfmt
+        formatters[col] = lambda v, d=digits: "n/a" if pd.isna(v) else f"{v:,.{d}f}"
+    return formatters
+
+
+def table(
+    df: pd.DataFrame,
+    name: str,
+    *,
+    caption: str | None = None,
+    index: bool = False,
+    floatfmt: int | Mapping[str, int] = 2,
+) -> None:
+    """Display ``df`` as one output with text/plain, text/html and text/csv.
+
+    ``floatfmt`` is the number of decimals for float columns (one int, or per column);
+    missing values read "n/a". The CSV keeps more precision (6 decimals) for re-use; the
+    report runner extracts it by the output metadata ``{"natolab": {"table": name}}``.
+    """
+    formatters = _formatters(df, floatfmt)
+    plain = df.to_string(index=index, formatters=formatters, na_rep="n/a")
+    html = df.to_html(index=index, formatters=formatters, na_rep="n/a", border=0,
+                      classes="natolab-table", escape=True)
+    if caption:
+        plain = f"{caption}\n\n{plain}"
+        html = f"<p><strong>{_escape(caption)}</strong></p>\n{html}"
+    csv = df.round(6).to_csv(index=index, lineterminator="\n")
+    _publish({"text/plain": plain, "text/html": html, "text/csv": csv},
+             {"natolab": {"table": name}})
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def say(markdown_text: str) -> None:
+    """Display a sentence computed from data, rendered as Markdown."""
+    _publish({"text/markdown": markdown_text, "text/plain": markdown_text}, {})
+
+
+apply_style()

@@ -1,0 +1,215 @@
+"""natolab.plots: house style, deterministic PNGs, footnotes, table and sentence outputs."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from IPython.core.interactiveshell import InteractiveShell
+from IPython.utils.capture import capture_output
+from natolab import plots
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _chart(note: str = "Source: NATO, test edition.") -> matplotlib.figure.Figure:
+    fig, ax = plots.figure("Defence expenditure", subtitle="share of GDP", xlabel="year",
+                           ylabel="% of GDP")
+    ax.plot([2014, 2015, 2016], [1.1, 1.4, 2.05], label="Ally")
+    plots.target_line(ax, 2.0, "2% guideline")
+    ax.legend()
+    plots.footnote(fig, note)
+    return fig
+
+
+@pytest.fixture
+def shell():
+    """A real IPython shell, so outputs go through the display publisher as in a kernel."""
+    sh = InteractiveShell.instance()
+    yield sh
+    InteractiveShell.clear_instance()
+
+
+def test_palette_is_okabe_ito():
+    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
+                 "#000000"}
+    assert okabe_ito <= {c.upper() for c in plots.PALETTE.values()}
+    cycle = [c["color"].upper() for c in matplotlib.rcParams["axes.prop_cycle"]]
+    assert set(cycle) <= okabe_ito
+
+
+def test_house_style_applied():
+    _, ax = plots.figure("t")
+    assert not ax.spines["top"].get_visible()
+    assert not ax.spines["right"].get_visible()
+    assert ax.spines["left"].get_visible()
+    assert matplotlib.rcParams["axes.grid"]
+    assert matplotlib.rcParams["svg.hashsalt"] == "natolab"
+    assert matplotlib.rcParams["font.size"] >= 10
+
+
+def test_figure_labels_and_panels():
+    fig, ax = plots.figure("Title", subtitle="Sub", xlabel="year", ylabel="US$ million")
+    assert fig.get_suptitle() == "Title"
+    assert ax.get_title(loc="left") == "Sub"
+    assert ax.get_xlabel() == "year"
+    assert ax.get_ylabel() == "US$ million"
+    _, axes = plots.figure("Two", ncols=2, ylabel="%")
+    assert axes.shape == (2,)
+    assert [a.get_ylabel() for a in axes] == ["%", "%"]
+
+
+def test_same_figure_twice_gives_identical_png():
+    first = plots.png_bytes(_chart())
+    second = plots.png_bytes(_chart())
+    assert first.startswith(PNG_SIGNATURE)
+    assert first == second
+    fig = _chart()
+    assert plots.png_bytes(fig) == plots.png_bytes(fig)
+
+
+def test_png_differs_when_content_differs():
+    # Guards the test above against a renderer that returns constant bytes.
+    assert plots.png_bytes(_chart("Source: A.")) != plots.png_bytes(_chart("Source: B."))
+
+
+def test_png_has_no_software_or_date_chunk():
+    png = plots.png_bytes(_chart())
+    assert b"Software" not in png
+    assert b"matplotlib" not in png.lower()
+
+
+def test_png_identical_across_processes(tmp_path):
+    script = (
+        "import hashlib, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from test_plots import _chart\n"
+        "from natolab import plots\n"
+        "print(hashlib.sha256(plots.png_bytes(_chart())).hexdigest())\n"
+    )
+    digests = set()
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, MPLCONFIGDIR=str(tmp_path / seed))
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                             env=env, check=True, cwd=tmp_path)
+        assert out.stderr == ""  # fresh font cache, yet nothing on stderr
+        digests.add(out.stdout.strip())
+    assert digests == {hashlib.sha256(plots.png_bytes(_chart())).hexdigest()}
+
+
+def test_footnote_drawn_inside_figure():
+    note = "Source: NATO, Defence Expenditure of NATO Countries (2014–2024), June 2024 edition."
+    fig = _chart(note)
+    texts = [t.get_text().replace("\n", " ") for t in fig.texts]
+    assert note in texts
+    foot = next(t for t in fig.texts if t.get_text().replace("\n", " ") == note)
+    fig.draw_without_rendering()  # runs the layout engine, as savefig does
+    bbox = foot.get_window_extent().transformed(fig.transFigure.inverted())
+    assert bbox.x0 >= 0 and bbox.x1 <= 1 and bbox.y0 >= 0 and bbox.y1 <= 1
+    # The plotting area sits above the footnote, not over it.
+    ax_box = fig.axes[0].get_tightbbox().transformed(fig.transFigure.inverted())
+    assert ax_box.y0 >= bbox.y1 - 1e-6
+
+
+def test_footnote_wraps_long_text_and_replaces_previous():
+    fig, _ = plots.figure("t", size=(6, 4))
+    plots.footnote(fig, "first")
+    long = " ".join(["Source: NATO defence expenditure workbook"] * 8)
+    plots.footnote(fig, long)
+    texts = [t.get_text() for t in fig.texts]
+    assert not any(t == "first" for t in texts)
+    foot = [t for t in texts if "workbook" in t]
+    assert len(foot) == 1 and "\n" in foot[0]
+    assert foot[0].replace("\n", " ") == long
+
+
+def test_no_warnings_when_rendering():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig, ax = plots.figure("Allies", xlabel="% of GDP")
+        plots.hbar(ax, ["Poland", "Iceland", "Belgium"], [4.1, np.nan, 1.3])
+        plots.footnote(fig, "Source: test.")
+        plots.png_bytes(fig)
+
+
+def test_hbar_labels_missing_value_as_not_reported():
+    _, ax = plots.figure("Allies")
+    plots.hbar(ax, ["Poland", "Iceland"], [4.12, np.nan])
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == ["4.12", "not reported"]
+    ticks = {t.get_text(): t.get_position()[1] for t in ax.get_yticklabels()}
+    assert ticks["Poland"] > ticks["Iceland"]  # first label at the top
+
+
+def test_target_line_rejects_bad_orientation():
+    _, ax = plots.figure("t")
+    with pytest.raises(ValueError, match="orientation"):
+        plots.target_line(ax, 2.0, "2%", orientation="diagonal")
+
+
+def test_show_emits_png_with_figure_metadata(shell):
+    fig = _chart()
+    expected = plots.png_bytes(fig)
+    with capture_output() as cap:
+        plots.show(fig, "spending-trend")
+    assert len(cap.outputs) == 1
+    out = cap.outputs[0]
+    assert out.data["image/png"] == expected
+    assert out.metadata["natolab"] == {"figure": "spending-trend"}
+    assert "Defence expenditure" in out.data["text/plain"]
+
+
+def test_table_has_three_mimetypes_and_metadata(shell):
+    df = pd.DataFrame({"Ally": ["Poland", "Iceland"], "share of GDP (%)": [4.123, np.nan],
+                       "US$ million": [35000.4, np.nan]})
+    with capture_output() as cap:
+        plots.table(df, "league", caption="Allies by share of GDP", floatfmt={"US$ million": 0})
+    assert len(cap.outputs) == 1
+    out = cap.outputs[0]
+    assert {"text/plain", "text/html", "text/csv"} <= set(out.data)
+    assert out.metadata == {"natolab": {"table": "league"}}
+    plain = out.data["text/plain"]
+    assert plain.startswith("Allies by share of GDP")
+    assert "4.12" in plain
+    assert "35,000" in plain
+    assert "n/a" in plain
+    assert "<table" in out.data["text/html"] and "Allies by share of GDP" in out.data["text/html"]
+    csv_lines = out.data["text/csv"].splitlines()
+    assert csv_lines[0] == "Ally,share of GDP (%),US$ million"
+    assert csv_lines[1] == "Poland,4.123,35000.4"
+    assert csv_lines[2] == "Iceland,,"
+
+
+def test_table_html_escapes_caption(shell):
+    with capture_output() as cap:
+        plots.table(pd.DataFrame({"a": [1]}), "t", caption="<b>x</b> & y")
+    assert "&lt;b&gt;x&lt;/b&gt; &amp; y" in cap.outputs[0].data["text/html"]
+
+
+def test_say_emits_markdown(shell):
+    with capture_output() as cap:
+        plots.say("In 2024, **23** of 32 Allies met the 2% guideline.")
+    assert cap.outputs[0].data["text/markdown"] == (
+        "In 2024, **23** of 32 Allies met the 2% guideline.")
+
+
+def test_outside_ipython_prints_text(capsys):
+    InteractiveShell.clear_instance()
+    plots.say("plain sentence")
+    assert capsys.readouterr().out == "plain sentence\n"
+
+
+def test_save_writes_deterministic_files(tmp_path):
+    for suffix in ("png", "svg", "pdf"):
+        a = plots.save(_chart(), tmp_path / f"a.{suffix}").read_bytes()
+        b = plots.save(_chart(), tmp_path / f"b.{suffix}").read_bytes()
+        assert a == b, suffix
+    assert (tmp_path / "a.png").read_bytes() == plots.png_bytes(_chart())
