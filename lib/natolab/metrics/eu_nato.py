@@ -1,0 +1,298 @@
+"""EU–NATO: who belongs to both, the milestones of their cooperation, and EU vs non-EU Allies' spending.
+
+"EU" means the EEC/EC/EU of the day (``eu_membership`` records entry into the EEC,
+EC or EU and the United Kingdom's exit). Frames are optional keyword arguments and
+are loaded through :mod:`natolab.data` when not given.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from natolab.metrics._dates import TREATY_SIGNED, DateLike, add_period_columns, to_timestamp
+from natolab.metrics._frames import country_names, join_names, name_of, require_columns, resource
+from natolab.metrics.membership import eu_members_on, members_on
+
+__all__ = [
+    "OVERLAP_GROUPS",
+    "common_set_actions",
+    "eu_nato_milestones",
+    "eu_nato_overlap",
+    "overlap_by_country",
+    "overlap_timeline",
+    "spending_by_eu_status",
+    "spending_eu_status_by_country",
+]
+
+#: The three groups of the union of NATO and EU members, in display order.
+OVERLAP_GROUPS = ("NATO and EU", "NATO only", "EU only")
+
+
+def overlap_by_country(
+    date: DateLike = None,
+    *,
+    members: pd.DataFrame | None = None,
+    eu_membership: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every country in NATO or the EU on ``date``: iso3, country, nato_member, eu_member, group."""
+    day = to_timestamp(date, "date")
+    allies = set(members_on(day, members=members, countries=countries)["iso3"])
+    eu = set(eu_members_on(day, eu_membership=eu_membership, countries=countries)["iso3"])
+    names = country_names(countries)
+    rows = []
+    for code in sorted(allies | eu):
+        in_nato, in_eu = code in allies, code in eu
+        group = OVERLAP_GROUPS[0] if in_nato and in_eu else OVERLAP_GROUPS[1 if in_nato else 2]
+        rows.append(
+            {
+                "iso3": code,
+                "country": name_of(code, names),
+                "nato_member": in_nato,
+                "eu_member": in_eu,
+                "group": group,
+            }
+        )
+    out = pd.DataFrame(rows, columns=["iso3", "country", "nato_member", "eu_member", "group"])
+    out["group"] = pd.Categorical(out["group"], categories=list(OVERLAP_GROUPS), ordered=True)
+    return out.sort_values(["group", "country"], kind="stable").reset_index(drop=True)
+
+
+def eu_nato_overlap(
+    date: DateLike = None,
+    *,
+    members: pd.DataFrame | None = None,
+    eu_membership: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Both / NATO-only / EU-only on ``date``: group, n_countries, countries (readable names).
+
+    Always three rows, in the order of :data:`OVERLAP_GROUPS` (a group may count 0).
+    """
+    detail = overlap_by_country(date, members=members, eu_membership=eu_membership, countries=countries)
+    rows = []
+    for group in OVERLAP_GROUPS:
+        names = sorted(detail.loc[detail["group"] == group, "country"])
+        rows.append({"group": group, "n_countries": len(names), "countries": ", ".join(names)})
+    return pd.DataFrame(rows, columns=["group", "n_countries", "countries"])
+
+
+def overlap_timeline(
+    start: DateLike = TREATY_SIGNED,
+    end: DateLike = None,
+    *,
+    members: pd.DataFrame | None = None,
+    eu_membership: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Yearly counts of the three groups, on 31 December of each year from ``start`` to ``end``.
+
+    The last row is taken on ``end`` itself (``None`` = today). Columns: date, year,
+    nato_and_eu, nato_only, eu_only, n_allies, n_eu_members.
+    """
+    first = to_timestamp(start, "start")
+    last = to_timestamp(end, "end")
+    if last < first:
+        raise ValueError(f"end: {last.date()} is before start {first.date()}")
+    days = [pd.Timestamp(year=y, month=12, day=31) for y in range(first.year, last.year)]
+    days.append(last)
+    rows = []
+    for day in days:
+        detail = overlap_by_country(day, members=members, eu_membership=eu_membership, countries=countries)
+        counts = detail["group"].value_counts()
+        rows.append(
+            {
+                "date": day,
+                "year": day.year,
+                "nato_and_eu": int(counts.get(OVERLAP_GROUPS[0], 0)),
+                "nato_only": int(counts.get(OVERLAP_GROUPS[1], 0)),
+                "eu_only": int(counts.get(OVERLAP_GROUPS[2], 0)),
+                "n_allies": int(detail["nato_member"].sum()),
+                "n_eu_members": int(detail["eu_member"].sum()),
+            }
+        )
+    out = pd.DataFrame(rows)
+    out["date"] = pd.to_datetime(out["date"])
+    return out
+
+
+def eu_nato_milestones(
+    as_of: DateLike = None,
+    *,
+    include_undated: bool = False,
+    eu_nato: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Declarations, common sets of proposals and progress reports known to have happened by ``as_of``.
+
+    Sources often give only a month ("2017-06"); such an event counts once its whole
+    month is over, and is plotted on the first day of its period (``date``). Rows with
+    no date at all (the tenth progress report) are left out unless ``include_undated``.
+    Columns: event_id, date, date_label, date_precision, event_type, number, title,
+    n_actions, flags.
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = resource(eu_nato, "eu_nato")
+    require_columns(table, ["date", "event_type", "title"], "eu_nato")
+    table = table.copy()
+    table["date_label"] = [
+        "" if pd.isna(v) else (v.strftime("%Y-%m-%d") if isinstance(v, pd.Timestamp) else str(v)) for v in table["date"]
+    ]
+    table = add_period_columns(table, "date_label", "period")
+    known = table["period_last"] <= day
+    if include_undated:
+        known |= table["period_first"].isna()
+    out = table.loc[known].copy()
+    out["date"] = out["period_first"]
+    for column in ("event_id", "date_precision", "number", "n_actions", "flags"):
+        if column not in out.columns:
+            out[column] = pd.NA
+    out["event_type"] = out["event_type"].astype(str)
+    columns = [
+        "event_id", "date", "date_label", "date_precision", "event_type", "number", "title",
+        "n_actions", "flags",
+    ]  # fmt: skip
+    return out.sort_values("date", kind="stable", na_position="last")[columns].reset_index(drop=True)
+
+
+def common_set_actions(
+    as_of: DateLike = None,
+    *,
+    eu_nato_actions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The batches of the EU–NATO common set of proposals endorsed by ``as_of``, with their totals.
+
+    One row per batch (2016: 42, 2017: 32): batch, endorsement_date, n_actions,
+    n_actions_status, cumulative_actions. Per-area counts are not used: the sources
+    give them for one area only.
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = resource(eu_nato_actions, "eu_nato_actions")
+    require_columns(table, ["batch", "endorsement_date", "area", "n_actions"], "eu_nato_actions")
+    totals = table.loc[table["area"].astype(str).str.upper() == "TOTAL"].copy()
+    # The "combined" row restates 42 + 32 from a source; the batches are what happened when.
+    totals = totals.loc[~totals["batch"].astype(str).str.lower().str.startswith("combined")]
+    totals["endorsement_date"] = pd.to_datetime(totals["endorsement_date"], errors="coerce")
+    totals = totals.loc[totals["endorsement_date"] <= day].sort_values("endorsement_date")
+    if "n_actions_status" not in totals.columns:
+        totals["n_actions_status"] = pd.NA
+    totals["n_actions"] = pd.to_numeric(totals["n_actions"]).astype("Int64")
+    totals["cumulative_actions"] = totals["n_actions"].cumsum()
+    columns = ["batch", "endorsement_date", "n_actions", "n_actions_status", "cumulative_actions"]
+    return totals[columns].reset_index(drop=True)
+
+
+def _year_end(year: int) -> pd.Timestamp:
+    return pd.Timestamp(year=int(year), month=12, day=31)
+
+
+def spending_eu_status_by_country(
+    year: int,
+    edition: str = "latest",
+    *,
+    expenditure: pd.DataFrame | None = None,
+    members: pd.DataFrame | None = None,
+    eu_membership: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Each Ally's defence expenditure as a share of GDP in ``year``, with its EU status.
+
+    Allies and EU status are taken on 31 December of ``year``. ``expenditure`` is the
+    long frame of :func:`natolab.data.defence_expenditure` (loaded for ``edition`` when
+    not given). Columns: iso3, country, eu_member, eu_status, share_of_gdp_pct,
+    estimate, edition. An Ally with no figure (Iceland has no armed forces) keeps a
+    row with a blank share.
+    """
+    table = _expenditure(expenditure, edition)
+    day = _year_end(year)
+    allies = members_on(day, members=members, countries=countries)
+    eu = set(eu_members_on(day, eu_membership=eu_membership, countries=countries)["iso3"])
+    share = table.loc[
+        (table["year"] == int(year)) & (table["indicator"].astype(str) == "share_of_gdp_pct"),
+        ["iso3", "value", "estimate", "edition"],
+    ].rename(columns={"value": "share_of_gdp_pct"})
+    share = share.dropna(subset=["share_of_gdp_pct"]).drop_duplicates("iso3")
+    out = allies[["iso3", "country"]].merge(share, on="iso3", how="left")
+    out["eu_member"] = out["iso3"].isin(eu)
+    out["eu_status"] = out["eu_member"].map({True: "EU member", False: "not in the EU"})
+    out["edition"] = out["edition"].astype("object")
+    out = out.sort_values(["share_of_gdp_pct", "country"], ascending=[False, True], na_position="last")
+    columns = ["iso3", "country", "eu_member", "eu_status", "share_of_gdp_pct", "estimate", "edition"]
+    return out[columns].reset_index(drop=True)
+
+
+def spending_by_eu_status(
+    year: int,
+    edition: str = "latest",
+    *,
+    expenditure: pd.DataFrame | None = None,
+    members: pd.DataFrame | None = None,
+    eu_membership: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """EU vs non-EU Allies' defence spending as a share of GDP in ``year``, from one ``edition``.
+
+    Rows "EU member" and "not in the EU". Columns: eu_status, n_allies, n_with_data,
+    mean_share_of_gdp_pct and median_share_of_gdp_pct (unweighted, over Allies with a
+    figure), weighted_share_of_gdp_pct (group defence expenditure / group GDP, both in
+    constant US$ from the same edition; blank if the edition lacks them),
+    n_at_or_above_2pct, countries_without_data, editions (the editions the figures come from).
+    """
+    table = _expenditure(expenditure, edition)
+    detail = spending_eu_status_by_country(
+        year, edition, expenditure=table, members=members, eu_membership=eu_membership, countries=countries
+    )
+    weighted = _weighted_shares(table, year, detail)
+    rows = []
+    for status in ("EU member", "not in the EU"):
+        group = detail.loc[detail["eu_status"] == status]
+        with_data = group.dropna(subset=["share_of_gdp_pct"])
+        rows.append(
+            {
+                "eu_status": status,
+                "n_allies": len(group),
+                "n_with_data": len(with_data),
+                "mean_share_of_gdp_pct": with_data["share_of_gdp_pct"].mean() if len(with_data) else float("nan"),
+                "median_share_of_gdp_pct": with_data["share_of_gdp_pct"].median() if len(with_data) else float("nan"),
+                "weighted_share_of_gdp_pct": weighted.get(status, float("nan")),
+                "n_at_or_above_2pct": int((with_data["share_of_gdp_pct"] >= 2.0).sum()),
+                "countries_without_data": join_names(sorted(group.loc[group["share_of_gdp_pct"].isna(), "country"])),
+                "editions": ", ".join(sorted(set(with_data["edition"].dropna().astype(str)))),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _expenditure(expenditure: pd.DataFrame | None, edition: str) -> pd.DataFrame:
+    if expenditure is None:
+        from natolab import data
+
+        expenditure = data.defence_expenditure(edition=edition)
+    require_columns(expenditure, ["iso3", "year", "indicator", "value", "edition"], "defence_expenditure")
+    table = expenditure.copy()
+    if "estimate" not in table.columns:
+        table["estimate"] = pd.NA
+    if edition != "latest":
+        table = table.loc[table["edition"].astype(str) == edition]
+    return table
+
+
+def _weighted_shares(table: pd.DataFrame, year: int, detail: pd.DataFrame) -> dict[str, float]:
+    """Group share of GDP = sum of defence expenditure / sum of GDP, constant US$, same edition per country."""
+    wanted = ["defence_expenditure_usd_constant_m", "gdp_usd_constant_m"]
+    rows = table.loc[(table["year"] == int(year)) & table["indicator"].astype(str).isin(wanted)]
+    if rows.empty:
+        return {}
+    wide = rows.pivot_table(index=["iso3", "edition"], columns="indicator", values="value", aggfunc="first")
+    if not set(wanted) <= set(wide.columns):
+        return {}
+    wide = wide.dropna(subset=wanted).reset_index()
+    # Sums over countries must share one edition (and so one price base), or they mix vintages.
+    if len(set(wide["edition"])) != 1:
+        return {}
+    status = dict(zip(detail["iso3"], detail["eu_status"], strict=True))
+    wide["eu_status"] = wide["iso3"].map(status)
+    wide = wide.dropna(subset=["eu_status"])
+    sums = wide.groupby("eu_status")[wanted].sum()
+    return {
+        str(group): float(100 * row[wanted[0]] / row[wanted[1]]) for group, row in sums.iterrows() if row[wanted[1]] > 0
+    }

@@ -1,0 +1,168 @@
+"""Who was an Ally (and who an EU member) on a given day, and how the Alliance grew.
+
+Every function takes the frames it needs as optional keyword arguments and loads
+them through :func:`natolab.data.load` when they are not given, so tests can pass
+small synthetic frames. Dates are inclusive: a country that deposited its
+instrument of accession on day D is an Ally on day D.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from natolab.metrics._dates import DateLike, to_timestamp
+from natolab.metrics._frames import country_names, join_names, name_of, require_columns, resource
+
+__all__ = [
+    "count_members",
+    "enlargement_rounds",
+    "eu_members_on",
+    "members_on",
+    "membership_timeline",
+]
+
+_MEMBER_COLUMNS = ["iso3", "accession_date", "enlargement_round", "round_number"]
+_EU_COLUMNS = ["iso3", "eu_accession_date", "eu_exit_date"]
+
+
+def _members(members: pd.DataFrame | None) -> pd.DataFrame:
+    table = resource(members, "members")
+    require_columns(table, _MEMBER_COLUMNS, "members")
+    out = table.copy()
+    out["accession_date"] = pd.to_datetime(out["accession_date"])
+    return out
+
+
+def members_on(
+    date: DateLike = None,
+    *,
+    members: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Allies on ``date`` (accession_date <= date; ``None`` = today), in order of accession.
+
+    Columns: iso3, country, accession_date, enlargement_round, round_number.
+    """
+    day = to_timestamp(date, "date")
+    table = _members(members)
+    names = country_names(countries)
+    out = table.loc[table["accession_date"] <= day].copy()
+    out["country"] = [name_of(code, names) for code in out["iso3"]]
+    out = out.sort_values(["accession_date", "country"], kind="stable")
+    return out[["iso3", "country", "accession_date", "enlargement_round", "round_number"]].reset_index(drop=True)
+
+
+def count_members(date: DateLike = None, *, members: pd.DataFrame | None = None) -> int:
+    """Number of Allies on ``date`` (``None`` = today)."""
+    day = to_timestamp(date, "date")
+    table = _members(members)
+    return int((table["accession_date"] <= day).sum())
+
+
+def membership_timeline(
+    as_of: DateLike = None,
+    *,
+    members: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per accession day up to ``as_of``: date, n_allies (after that day), n_joined, round, event.
+
+    ``event`` is a readable line such as "Greece and Türkiye join".
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = _members(members)
+    names = country_names(countries)
+    table = table.loc[table["accession_date"] <= day]
+    rows = []
+    total = 0
+    for date, group in table.groupby("accession_date", sort=True):
+        joined = sorted(name_of(code, names) for code in group["iso3"])
+        total += len(joined)
+        round_number = int(group["round_number"].min())
+        if round_number == 0:
+            event = f"{len(joined)} founding Allies sign the North Atlantic Treaty"
+        else:
+            event = f"{join_names(joined)} join{'s' if len(joined) == 1 else ''}"
+        rows.append(
+            {
+                "date": date,
+                "n_allies": total,
+                "n_joined": len(joined),
+                "round_number": round_number,
+                "enlargement_round": str(group["enlargement_round"].iloc[0]),
+                "event": event,
+            }
+        )
+    out = pd.DataFrame(
+        rows,
+        columns=["date", "n_allies", "n_joined", "round_number", "enlargement_round", "event"],
+    )
+    out["date"] = pd.to_datetime(out["date"])
+    return out
+
+
+def enlargement_rounds(
+    as_of: DateLike = None,
+    *,
+    include_founders: bool = False,
+    members: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The enlargement rounds completed by ``as_of`` (founders as round 0 only if asked).
+
+    Columns: round (1..10; 0 = founders), round_label, year, accession_date (first day
+    of the round), countries (readable names), n_joined, n_after (Allies after the round).
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = _members(members)
+    names = country_names(countries)
+    table = table.loc[table["accession_date"] <= day]
+    rows = []
+    total = 0
+    for number, group in table.groupby("round_number", sort=True):
+        joined = sorted(name_of(code, names) for code in group["iso3"])
+        total += len(joined)
+        first = group["accession_date"].min()
+        rows.append(
+            {
+                "round": int(number),
+                "round_label": str(group["enlargement_round"].iloc[0]),
+                "year": int(first.year),
+                "accession_date": first,
+                "countries": ", ".join(joined),
+                "n_joined": len(joined),
+                "n_after": total,
+            }
+        )
+    columns = ["round", "round_label", "year", "accession_date", "countries", "n_joined", "n_after"]
+    out = pd.DataFrame(rows, columns=columns)
+    out["accession_date"] = pd.to_datetime(out["accession_date"])
+    if not include_founders:
+        out = out.loc[out["round"] > 0].reset_index(drop=True)
+    return out
+
+
+def eu_members_on(
+    date: DateLike = None,
+    *,
+    eu_membership: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """EEC/EC/EU members on ``date``: accession <= date and (no exit or exit > date).
+
+    ``eu_exit_date`` is the day membership ended (United Kingdom: 31 January 2020,
+    at 23:00 GMT); on that day the country is counted as outside the EU.
+    Columns: iso3, country, eu_accession_date, eu_exit_date.
+    """
+    day = to_timestamp(date, "date")
+    table = resource(eu_membership, "eu_membership")
+    require_columns(table, _EU_COLUMNS, "eu_membership")
+    table = table.copy()
+    table["eu_accession_date"] = pd.to_datetime(table["eu_accession_date"])
+    table["eu_exit_date"] = pd.to_datetime(table["eu_exit_date"])
+    names = country_names(countries)
+    in_eu = (table["eu_accession_date"] <= day) & (table["eu_exit_date"].isna() | (table["eu_exit_date"] > day))
+    out = table.loc[in_eu].copy()
+    out["country"] = [name_of(code, names) for code in out["iso3"]]
+    out = out.sort_values(["eu_accession_date", "country"], kind="stable")
+    return out[["iso3", "country", "eu_accession_date", "eu_exit_date"]].reset_index(drop=True)

@@ -1,0 +1,341 @@
+"""Crisis management and partnerships: operations on a date, KFOR strength, eFP battlegroups, partners, aspirants.
+
+Many dates in these sources are partial ("2008-10", "2017"). A partial date stands
+for its whole period: an operation whose start is "2017" is counted as started from
+1 January 2017, and the row says its date is uncertain. Frames are optional keyword
+arguments, loaded through :mod:`natolab.data` when not given.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from natolab.metrics._dates import DateLike, add_period_columns, to_timestamp
+from natolab.metrics._frames import country_names, join_names, name_of, require_columns, resource
+
+__all__ = [
+    "GRADE_ORDER",
+    "aspirants",
+    "efp_battlegroups",
+    "kfor_strength",
+    "operations_active_on",
+    "operations_timeline",
+    "partners_by_framework",
+    "partners_joined_by_year",
+    "partners_on",
+]
+
+#: Source grades of SOURCES.md, best first; a row's grade is the best of its sources.
+GRADE_ORDER = ("official", "reprint", "secondary", "low")
+
+
+def _labels(values: pd.Series) -> list[str]:
+    """Partial-date labels as written in the source ("2008-10"); dates as YYYY-MM-DD; blank as ''."""
+    out = []
+    for value in values:
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            out.append("")
+        elif isinstance(value, pd.Timestamp):
+            out.append(value.strftime("%Y-%m-%d"))
+        else:
+            out.append(str(value).strip())
+    return out
+
+
+def _operations(operations: pd.DataFrame | None) -> pd.DataFrame:
+    table = resource(operations, "operations")
+    require_columns(table, ["name", "short_name", "start_date", "end_date", "status"], "operations")
+    table = table.copy()
+    table["start_label"] = _labels(table["start_date"])
+    table["end_label"] = _labels(table["end_date"])
+    table = add_period_columns(table, "start_label", "start")
+    return add_period_columns(table, "end_label", "end")
+
+
+def _status_on(row: pd.Series, day: pd.Timestamp) -> str:
+    if pd.notna(row["end_last"]) and row["end_last"] < day:
+        return "ended"
+    if pd.isna(row["end_last"]) and str(row["status"]) != "ongoing":
+        # Source has no end date and does not say the operation continues (the Aegean activity).
+        return "active (end not recorded)"
+    return "active"
+
+
+def operations_timeline(as_of: DateLike = None, *, operations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Operations and missions started by ``as_of``, with their span as seen on ``as_of``.
+
+    Columns: name, short_name, operation_type, theatre, start, end (NaT if open), start_label,
+    end_label, bar_end (end, or ``as_of`` for what was still running), status_on_date
+    ("ended", "active", "active (end not recorded)"), dates_uncertain.
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = _operations(operations)
+    table = table.loc[table["start_first"] <= day].copy()
+    table["start"] = table["start_first"]
+    table["end"] = table["end_last"]
+    table["bar_end"] = table["end_last"].where(table["end_last"] < day, day)
+    table["status_on_date"] = [_status_on(row, day) for _, row in table.iterrows()]
+    end_uncertain = table["end_first"].notna() & (table["end_first"] != table["end_last"])
+    table["dates_uncertain"] = (table["start_first"] != table["start_last"]) | end_uncertain
+    for column in ("operation_type", "theatre"):
+        if column not in table.columns:
+            table[column] = ""
+    columns = [
+        "name", "short_name", "operation_type", "theatre", "start", "end", "start_label", "end_label",
+        "bar_end", "status_on_date", "dates_uncertain",
+    ]  # fmt: skip
+    return table.sort_values(["start", "name"], kind="stable")[columns].reset_index(drop=True)
+
+
+def operations_active_on(date: DateLike = None, *, operations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Operations and missions running on ``date`` (started and not ended); same columns as the timeline.
+
+    Where a start or end is only a month or a year, the whole period counts and
+    ``dates_uncertain`` says so.
+    """
+    timeline = operations_timeline(date, operations=operations)
+    return timeline.loc[timeline["status_on_date"] != "ended"].reset_index(drop=True)
+
+
+def _normalise_grade(grade: object) -> str:
+    """'official copy' -> 'official', 'reprint/secondary' -> 'reprint'; blank -> ''."""
+    if grade is None or (not isinstance(grade, str) and pd.isna(grade)):
+        return ""
+    text = str(grade).strip().lower()
+    for word in text.replace("/", " ").split():
+        if word in GRADE_ORDER:
+            return word
+    return ""
+
+
+def _best_grade(source_ids: object, grades: dict[str, str]) -> str:
+    """Best grade among a row's ';'-separated source ids; 'not graded' if none has one."""
+    if source_ids is None or (not isinstance(source_ids, str) and pd.isna(source_ids)):
+        return "not graded"
+    found = {grades.get(s.strip(), "") for s in str(source_ids).split(";")}
+    ranked = [g for g in GRADE_ORDER if g in found]
+    return ranked[0] if ranked else "not graded"
+
+
+def _grades(references: pd.DataFrame | None) -> dict[str, str]:
+    table = resource(references, "references")
+    require_columns(table, ["source_id", "grade"], "references")
+    return {str(k): _normalise_grade(v) for k, v in zip(table["source_id"], table["grade"], strict=True)}
+
+
+def kfor_strength(
+    as_of: DateLike = None,
+    *,
+    kfor: pd.DataFrame | None = None,
+    references: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """KFOR troop figures dated by ``as_of``, each with the grade of its best source.
+
+    A figure dated only by month or year counts once its period has begun and is
+    plotted on the first day of that period. ``low_grade`` is true where the best
+    source is graded "low" in SOURCES.md (blogs, wiki copies): show such points
+    differently. Columns: date, date_label, troops, figure_kind (exact, approx,
+    lower_bound, upper_bound), n_contributing_nations, source_grade, low_grade,
+    flags, source_ids.
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = resource(kfor, "kfor_strength")
+    require_columns(table, ["date", "kfor_troops", "source_ids"], "kfor_strength")
+    grades = _grades(references)
+    table = table.copy()
+    table["date_label"] = _labels(table["date"])
+    table = add_period_columns(table, "date_label", "period")
+    table = table.loc[table["period_first"] <= day].copy()
+    table["date"] = table["period_first"]
+    table["troops"] = table["kfor_troops"]
+    table["source_grade"] = [_best_grade(s, grades) for s in table["source_ids"]]
+    table["low_grade"] = table["source_grade"] == "low"
+    for column in ("figure_kind", "n_contributing_nations", "flags"):
+        if column not in table.columns:
+            table[column] = pd.NA
+    table["figure_kind"] = table["figure_kind"].astype("object")
+    columns = [
+        "date", "date_label", "troops", "figure_kind", "n_contributing_nations",
+        "source_grade", "low_grade", "flags", "source_ids",
+    ]  # fmt: skip
+    return table.sort_values("date", kind="stable")[columns].reset_index(drop=True)
+
+
+def efp_battlegroups(
+    as_of: DateLike = None,
+    *,
+    efp: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """eFP / Forward Land Forces battlegroups established by ``as_of`` (``None`` = all).
+
+    The framework nation is the one the source gives today; ``framework_nation_history``
+    tells earlier ones (Slovakia: Czechia until 30 June 2024, then Spain).
+    Columns: host_iso3, host, framework_iso3, framework_nation, established_year,
+    location, troops_june_2022, framework_nation_history.
+    """
+    table = resource(efp, "efp_battlegroups")
+    require_columns(
+        table,
+        ["host_iso3", "framework_iso3", "established_year", "troops_june_2022"],
+        "efp_battlegroups",
+    )
+    names = country_names(countries)
+    table = table.copy()
+    if as_of is not None:
+        day = to_timestamp(as_of, "as_of")
+        table = table.loc[table["established_year"].astype(int) <= day.year]
+    table["host"] = [name_of(c, names) for c in table["host_iso3"]]
+    table["framework_nation"] = [name_of(c, names) for c in table["framework_iso3"]]
+    for column in ("location", "framework_nation_history"):
+        if column not in table.columns:
+            table[column] = ""
+    columns = [
+        "host_iso3", "host", "framework_iso3", "framework_nation", "established_year",
+        "location", "troops_june_2022", "framework_nation_history",
+    ]  # fmt: skip
+    return table.sort_values(["established_year", "host"], kind="stable")[columns].reset_index(drop=True)
+
+
+def _dated(table: pd.DataFrame, column: str) -> pd.DataFrame:
+    out = table.copy()
+    out["date_label"] = _labels(out[column])
+    return add_period_columns(out, "date_label", "joined")
+
+
+def _framework_names(frameworks: pd.DataFrame | None) -> dict[str, str]:
+    table = resource(frameworks, "partnership_frameworks")
+    require_columns(table, ["framework", "name"], "partnership_frameworks")
+    return dict(zip(table["framework"].astype(str), table["name"].astype(str), strict=True))
+
+
+def partners_on(
+    as_of: DateLike = None,
+    *,
+    partners: pd.DataFrame | None = None,
+    partnership_frameworks: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Today's partner listings whose joining date is on or before ``as_of``, plus undated ones.
+
+    The sources list *current* partners only: countries that were partners and later
+    became Allies (Finland, Sweden, ...) are not in them, so for a past ``as_of`` this
+    is "today's partners that had already joined", not the partnership of that day.
+    Columns: framework (code), framework_name, iso3, country, date_joined (as the
+    source gives it), joined (first day of that period), date_known, status.
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = resource(partners, "partners")
+    require_columns(table, ["iso3", "framework", "date_joined"], "partners")
+    names = country_names(countries)
+    frameworks = _framework_names(partnership_frameworks)
+    table = _dated(table, "date_joined")
+    table["date_known"] = table["joined_first"].notna()
+    table = table.loc[~table["date_known"] | (table["joined_first"] <= day)].copy()
+    table["country"] = [name_of(c, names) for c in table["iso3"]]
+    table["joined"] = table["joined_first"]
+    table["date_joined"] = table["date_label"]
+    table["framework"] = table["framework"].astype(str)
+    table["framework_name"] = [frameworks.get(f, f) for f in table["framework"]]
+    if "status" not in table.columns:
+        table["status"] = ""
+    columns = [
+        "framework", "framework_name", "iso3", "country", "date_joined", "joined",
+        "date_known", "status",
+    ]  # fmt: skip
+    order = {code: i for i, code in enumerate(frameworks)}
+    table["_order"] = table["framework"].map(order)
+    table = table.sort_values(["_order", "joined", "country"], kind="stable")
+    return table[columns].reset_index(drop=True)
+
+
+def partners_by_framework(
+    as_of: DateLike = None,
+    *,
+    partners: pd.DataFrame | None = None,
+    partnership_frameworks: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Partners per framework on ``as_of``, in catalogue order of the frameworks.
+
+    Columns: framework, framework_name, n_partners (joined by ``as_of``),
+    n_date_unknown, first_joined, countries, countries_date_unknown.
+    ``n_date_unknown`` counts today's partners with no joining date in the sources
+    (Afghanistan, Pakistan): they cannot be placed in time and are not in ``n_partners``.
+    """
+    listed = partners_on(as_of, partners=partners, partnership_frameworks=partnership_frameworks, countries=countries)
+    rows = []
+    for framework, group in listed.groupby("framework", sort=False):
+        dated = group.loc[group["date_known"]]
+        undated = group.loc[~group["date_known"]]
+        rows.append(
+            {
+                "framework": framework,
+                "framework_name": group["framework_name"].iloc[0],
+                "n_partners": len(dated),
+                "n_date_unknown": len(undated),
+                "first_joined": dated["joined"].min(),
+                "countries": ", ".join(sorted(dated["country"])),
+                "countries_date_unknown": join_names(sorted(undated["country"])),
+            }
+        )
+    columns = [
+        "framework", "framework_name", "n_partners", "n_date_unknown", "first_joined",
+        "countries", "countries_date_unknown",
+    ]  # fmt: skip
+    out = pd.DataFrame(rows, columns=columns)
+    out["first_joined"] = pd.to_datetime(out["first_joined"])
+    return out
+
+
+def partners_joined_by_year(
+    as_of: DateLike = None,
+    *,
+    partners: pd.DataFrame | None = None,
+    partnership_frameworks: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Number of today's partners that joined each framework in each year, up to ``as_of``.
+
+    Columns: year, framework, framework_name, n_joined. Undated partners are left out.
+    """
+    listed = partners_on(as_of, partners=partners, partnership_frameworks=partnership_frameworks, countries=countries)
+    dated = listed.loc[listed["date_known"]].copy()
+    dated["year"] = dated["joined"].dt.year.astype(int)
+    out = dated.groupby(["year", "framework", "framework_name"], sort=False).size().rename("n_joined").reset_index()
+    return out.sort_values(["year", "framework"], kind="stable").reset_index(drop=True)
+
+
+def aspirants(
+    as_of: DateLike = None,
+    *,
+    aspirants: pd.DataFrame | None = None,
+    members: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Countries aspiring to membership on ``as_of``: milestone on or before it, not yet Allies.
+
+    The aspirants table records today's aspirants (Bosnia and Herzegovina, Georgia,
+    Ukraine) with the milestone that opened their path (Bucharest 2008, MAP 2010).
+    Columns: iso3, country, since (the milestone date as the source gives it),
+    milestone, status, map_status, application_date.
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = resource(aspirants, "aspirants")
+    require_columns(table, ["iso3", "milestone_date", "status"], "aspirants")
+    names = country_names(countries)
+    table = _dated(table, "milestone_date")
+    table = table.loc[table["joined_first"] <= day].copy()
+    allies = resource(members, "members")
+    joined = pd.to_datetime(allies["accession_date"])
+    table = table.loc[~table["iso3"].isin(allies.loc[joined <= day, "iso3"])]
+    table["country"] = [name_of(c, names) for c in table["iso3"]]
+    table["since"] = table["date_label"]
+    for column in ("milestone", "map_status", "application_date"):
+        if column not in table.columns:
+            table[column] = pd.NA
+    table["application_date"] = pd.to_datetime(table["application_date"])
+    # An application filed after as_of had not happened yet on that day.
+    table.loc[table["application_date"] > day, "application_date"] = pd.NaT
+    columns = ["iso3", "country", "since", "milestone", "status", "map_status", "application_date"]
+    return table.sort_values(["joined_first", "country"], kind="stable")[columns].reset_index(drop=True)

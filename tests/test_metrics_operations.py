@@ -1,0 +1,242 @@
+"""Tests for natolab.metrics.operations: synthetic frames first, then the curated data.
+
+Expected values in the data tests come from the raw files in ../shared/sources/facts
+and SOURCES.md, not from data/.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+
+from natolab import metrics, paths
+from natolab.metrics import operations
+
+OPERATIONS = pd.DataFrame(
+    {
+        "name": ["Op One", "Op Two", "Op Three", "Op Four", "Op Five"],
+        "short_name": ["One", "Two", "Three", "Four", "Five"],
+        "operation_type": ["air", "land", "sea", "air", "land"],
+        "theatre": ["A", "B", "C", "D", "E"],
+        "start_date": ["1993-04-12", "2008-10", "2016-02-11", "2017", "1999-06-12"],
+        "end_date": ["1995-12-20", "2008-12-12", None, None, None],
+        "status": ["ended", "ended", "unclear", "ongoing", "ongoing"],
+    }
+)
+
+
+def test_active_on_a_date():
+    active = metrics.operations_active_on("1995-01-01", operations=OPERATIONS)
+    assert active["short_name"].tolist() == ["One"]
+    later = metrics.operations_active_on("2020-01-01", operations=OPERATIONS)
+    assert later["short_name"].tolist() == ["Five", "Three", "Four"]
+
+
+def test_end_day_is_inclusive():
+    assert "One" in metrics.operations_active_on("1995-12-20", operations=OPERATIONS)["short_name"].tolist()
+    assert "One" not in metrics.operations_active_on("1995-12-21", operations=OPERATIONS)["short_name"].tolist()
+
+
+def test_partial_start_counts_from_the_first_day_and_is_flagged():
+    on = metrics.operations_active_on("2008-10-01", operations=OPERATIONS).set_index("short_name")
+    assert "Two" in on.index
+    assert bool(on.loc["Two", "dates_uncertain"])
+    assert not bool(on.loc["Five", "dates_uncertain"])
+    assert "Four" in metrics.operations_active_on("2017-01-01", operations=OPERATIONS)["short_name"].tolist()
+
+
+def test_timeline_statuses_and_bars():
+    timeline = metrics.operations_timeline("2020-01-01", operations=OPERATIONS).set_index("short_name")
+    assert timeline.loc["One", "status_on_date"] == "ended"
+    assert timeline.loc["Three", "status_on_date"] == "active (end not recorded)"
+    assert timeline.loc["Four", "status_on_date"] == "active"
+    assert timeline.loc["Four", "bar_end"] == pd.Timestamp("2020-01-01")
+    assert timeline.loc["One", "bar_end"] == pd.Timestamp("1995-12-20")
+    assert timeline.index.tolist() == ["One", "Five", "Two", "Three", "Four"]
+
+
+def test_timeline_on_a_past_date_shows_later_ended_operations_as_active():
+    timeline = metrics.operations_timeline("1994-01-01", operations=OPERATIONS).set_index("short_name")
+    assert timeline.index.tolist() == ["One"]
+    assert timeline.loc["One", "status_on_date"] == "active"
+    assert timeline.loc["One", "bar_end"] == pd.Timestamp("1994-01-01")
+
+
+REFERENCES = pd.DataFrame(
+    {"source_id": ["K1", "K2", "K3", "K4"], "grade": ["official", "low", "official copy", None]}
+)
+KFOR = pd.DataFrame(
+    {
+        "date": ["1999-06", "2006", "2017-02", "2024-02-07"],
+        "kfor_troops": [50000, 18000, 4273, 4699],
+        "figure_kind": ["approx", "approx", "exact", "exact"],
+        "source_ids": ["K1;K2", "K2", "K3", "K4"],
+    }
+)
+
+
+def test_kfor_grade_is_the_best_source_and_low_grade_is_flagged():
+    kfor = metrics.kfor_strength("2030-01-01", kfor=KFOR, references=REFERENCES)
+    assert kfor["source_grade"].tolist() == ["official", "low", "official", "not graded"]
+    assert kfor["low_grade"].tolist() == [False, True, False, False]
+    assert kfor["troops"].tolist() == [50000, 18000, 4273, 4699]
+    assert kfor["date"].iloc[1] == pd.Timestamp("2006-01-01")
+
+
+def test_kfor_stops_at_as_of():
+    kfor = metrics.kfor_strength("2017-01-31", kfor=KFOR, references=REFERENCES)
+    assert kfor["date_label"].tolist() == ["1999-06", "2006"]
+
+
+COUNTRIES = pd.DataFrame(
+    {
+        "iso3": ["EST", "GBR", "SVK", "ESP", "BIH", "GEO", "AUS", "AFG", "AAA"],
+        "name": ["Estonia", "United Kingdom", "Slovak Republic", "Spain", "Bosnia and Herzegovina",
+                 "Georgia", "Australia", "Afghanistan", "Alpha"],
+    }
+)
+EFP = pd.DataFrame(
+    {
+        "host_iso3": ["SVK", "EST"],
+        "framework_iso3": ["ESP", "GBR"],
+        "established_year": [2022, 2017],
+        "location": ["Lešť", "Tapa"],
+        "troops_june_2022": [643, 1430],
+        "framework_nation_history": ["Czechia until 2024; Spain", "UK since 2017"],
+    }
+)
+
+
+def test_efp_names_and_order():
+    groups = metrics.efp_battlegroups(efp=EFP, countries=COUNTRIES)
+    assert groups["host"].tolist() == ["Estonia", "Slovak Republic"]
+    assert groups["framework_nation"].tolist() == ["United Kingdom", "Spain"]
+    assert metrics.efp_battlegroups("2020-01-01", efp=EFP, countries=COUNTRIES)["host"].tolist() == ["Estonia"]
+
+
+FRAMEWORKS = pd.DataFrame(
+    {"framework": ["open_door", "pfp", "global"], "name": ["Open Door", "Partnership for Peace", "Global"]}
+)
+PARTNERS = pd.DataFrame(
+    {
+        "iso3": ["BIH", "GEO", "BIH", "AUS", "AFG"],
+        "framework": ["open_door", "pfp", "pfp", "global", "global"],
+        "date_joined": ["2010-04-22", "1994-03-23", "2006-12-14", "2013-02-21", None],
+        "status": ["Aspirant", "PfP", "PfP", "Global", "Global"],
+    }
+)
+PKW = {"partners": PARTNERS, "partnership_frameworks": FRAMEWORKS, "countries": COUNTRIES}
+
+
+def test_partners_by_framework_counts_dated_and_undated():
+    summary = metrics.partners_by_framework("2024-01-01", **PKW).set_index("framework")
+    assert summary.index.tolist() == ["open_door", "pfp", "global"]
+    assert summary.loc["pfp", "n_partners"] == 2
+    assert summary.loc["pfp", "countries"] == "Bosnia and Herzegovina, Georgia"
+    assert summary.loc["global", "n_partners"] == 1
+    assert summary.loc["global", "n_date_unknown"] == 1
+    assert summary.loc["global", "countries_date_unknown"] == "Afghanistan"
+    assert summary.loc["pfp", "framework_name"] == "Partnership for Peace"
+
+
+def test_partners_on_a_past_date():
+    summary = metrics.partners_by_framework("2000-01-01", **PKW).set_index("framework")
+    assert summary.loc["pfp", "n_partners"] == 1
+    assert "open_door" not in summary.index
+    # An undated partner cannot be placed in time: it stays listed as "date unknown".
+    assert summary.loc["global", "n_partners"] == 0
+
+
+def test_partners_joined_by_year():
+    by_year = metrics.partners_joined_by_year("2024-01-01", **PKW)
+    assert by_year[["year", "framework", "n_joined"]].values.tolist() == [
+        [1994, "pfp", 1], [2006, "pfp", 1], [2010, "open_door", 1], [2013, "global", 1]
+    ]
+
+
+ASPIRANTS = pd.DataFrame(
+    {
+        "iso3": ["BIH", "GEO", "AAA"],
+        "status": ["Aspirant; MAP", "Aspirant; no MAP", "Aspirant"],
+        "milestone": ["MAP invitation", "Bucharest", "x"],
+        "milestone_date": ["2010-04-22", "2008-04", "2001"],
+        "application_date": pd.to_datetime([None, None, "2022-09-30"]),
+    }
+)
+MEMBERS = pd.DataFrame({"iso3": ["AAA"], "accession_date": pd.to_datetime(["2020-01-01"])})
+
+
+def test_aspirants_on_a_date_excludes_later_allies_and_later_applications():
+    kw = {"aspirants": ASPIRANTS, "members": MEMBERS, "countries": COUNTRIES}
+    assert metrics.aspirants("2024-01-01", **kw)["iso3"].tolist() == ["GEO", "BIH"]
+    past = metrics.aspirants("2009-01-01", **kw).set_index("iso3")
+    assert past.index.tolist() == ["AAA", "GEO"]
+    assert pd.isna(past.loc["AAA", "application_date"])
+    assert metrics.aspirants("2008-04-15", **kw)["iso3"].tolist() == ["AAA", "GEO"]
+
+
+def test_all_is_exported_and_reexported():
+    for name in operations.__all__:
+        assert getattr(metrics, name) is getattr(operations, name)
+
+
+# ---------------------------------------------------------------- curated data
+
+
+def _raw(name: str) -> list[dict[str, str]]:
+    raw = paths.SOURCES_DIR / "facts" / name
+    if not raw.exists():
+        pytest.skip("../shared/sources is absent: raw source file not available")
+    with raw.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture(scope="module")
+def curated():
+    if not paths.DATAPACKAGE.exists():
+        pytest.skip("data/datapackage.json not generated yet")
+
+
+def test_seed_text_operations_are_active_in_2019(curated):
+    # Seed text (c. 2019-2021): "The current operations and missions of NATO are KFOR in
+    # Kosovo, the NATO Training Mission in Iraq, and the activities in the Aegean Sea".
+    active = set(metrics.operations_active_on("2019-06-01")["short_name"])
+    assert {"KFOR (Op. Joint Guardian)", "NMI", "Aegean activity"} <= active
+
+
+def test_active_today_matches_the_raw_ongoing_rows(curated):
+    raw = _raw("operations.csv")
+    open_rows = {r["short_name"] for r in raw if not r["end_date"]}
+    assert set(metrics.operations_active_on()["short_name"]) == open_rows
+
+
+def test_kfor_figures_match_the_raw_file_and_low_grade_rows(curated):
+    raw = _raw("kfor_troop_numbers.csv")
+    kfor = metrics.kfor_strength()
+    assert kfor["troops"].tolist() == [int(r["kfor_troops"]) for r in raw]
+    # SOURCES.md: 2000 and 2006 from low-grade sites; 2024 and 2025 Wikipedia transcriptions.
+    low = set(kfor.loc[kfor["low_grade"], "date_label"])
+    assert {"2000-12-03", "2006", "2024-02-07", "2025"} <= low
+    assert "2017-02" not in low  # the KFOR placemat, the most reliable figure
+
+
+def test_efp_eight_battlegroups_9641_troops(curated):
+    groups = metrics.efp_battlegroups()
+    assert len(groups) == 8
+    assert int(groups["troops_june_2022"].sum()) == 9641  # SOURCES.md verification pass
+    assert metrics.efp_battlegroups("2017-12-31")["host_iso3"].tolist() == ["EST", "LVA", "LTU", "POL"]
+
+
+def test_partner_counts_per_framework(curated):
+    # SOURCES.md: 3 aspirants + 18 PfP + 7 MD + 4 ICI + 9 global = 41.
+    summary = metrics.partners_by_framework().set_index("framework")
+    total = summary["n_partners"] + summary["n_date_unknown"]
+    assert sorted(total.tolist()) == [3, 4, 7, 9, 18]
+    assert int(total.sum()) == len(_raw("candidates_partners.csv")) == 41
+
+
+def test_three_aspirants_today(curated):
+    assert set(metrics.aspirants()["iso3"]) == {"BIH", "GEO", "UKR"}
+    assert metrics.aspirants("2007-12-31").empty
