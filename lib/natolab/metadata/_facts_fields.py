@@ -1,0 +1,133 @@
+"""Field and resource builders shared by the countries and facts catalogue modules.
+
+They only save typing: each returns a plain Frictionless descriptor dict in the
+shape fixed by docs/data-model.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ACCESSED = "2026-11-28"
+ISO3_PATTERN = "[A-Z_]{3,}"
+SOURCE_IDS_PATTERN = "[A-Z][0-9]{2}(;[A-Z][0-9]{2})*"
+PARTIAL_DATE_PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+PRECISIONS = ["day", "month", "year"]
+
+CURATION_LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "natolab curation: Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+FACTS_LICENCE = {
+    "name": "attribution",
+    "title": (
+        "Facts compiled from public pages of NATO, EU institutions, governments and media; "
+        "credit NATO and the publishers named by each row's source_ids (see references)"
+    ),
+    "path": "shared/sources/facts/SOURCES.md",
+}
+
+
+def field(name: str, description: str, ftype: str = "string", **extra: Any) -> dict[str, Any]:
+    """A field descriptor; ``required``, ``enum``, ``pattern``, ``unique``, ``minimum`` and
+    ``maximum`` go into ``constraints``, anything else (``unit``...) stays on the field."""
+    descriptor: dict[str, Any] = {"name": name, "type": ftype, "description": description}
+    constraints = {
+        key: extra.pop(key)
+        for key in ("required", "unique", "enum", "pattern", "minimum", "maximum")
+        if key in extra
+    }
+    if ftype == "boolean":
+        descriptor["trueValues"] = ["true"]
+        descriptor["falseValues"] = ["false"]
+    descriptor.update(extra)
+    if constraints:
+        descriptor["constraints"] = constraints
+    return descriptor
+
+
+def iso3(name: str = "iso3", description: str = "ISO 3166-1 alpha-3 code (key of countries)",
+         *, required: bool = True) -> dict[str, Any]:
+    """A country key field (foreign key to ``countries``)."""
+    return field(name, description, required=required, pattern=ISO3_PATTERN)
+
+
+def partial_date(name: str, description: str, *, required: bool = False) -> dict[str, Any]:
+    """A date that may be known only to the month or year ("2008-04", "1997")."""
+    extra: dict[str, Any] = {"pattern": PARTIAL_DATE_PATTERN}
+    if required:
+        extra["required"] = True
+    return field(name, f"{description} (YYYY-MM-DD, YYYY-MM or YYYY: as precise as the "
+                 "source; see the sibling *_precision field)", **extra)
+
+
+def precision(name: str, of: str) -> dict[str, Any]:
+    """The precision of a partial date field (day, month, year; blank when the date is)."""
+    return field(name, f"How precise {of} is: day, month or year (blank when {of} is blank)",
+                 enum=PRECISIONS)
+
+
+def source_ids(description: str = "") -> dict[str, Any]:
+    """The ';'-separated source ids of a row, each a row of ``references``."""
+    text = "Source ids (';'-separated) of this row, each listed in the references resource"
+    return field("source_ids", f"{text}{'; ' + description if description else ''}",
+                 required=True, pattern=SOURCE_IDS_PATTERN)
+
+
+def flags(description: str = "") -> dict[str, Any]:
+    """Free-text flags: conflicts between sources, weak evidence, corrections."""
+    text = "Conflicts between sources, weak evidence or corrections for this row (blank = none)"
+    return field("flags", f"{text}{'; ' + description if description else ''}")
+
+
+def country_fk(*fields: str) -> list[dict[str, Any]]:
+    """Foreign keys from each named field to ``countries.iso3``."""
+    return [
+        {"fields": name, "reference": {"resource": "countries", "fields": "iso3"}}
+        for name in fields
+    ]
+
+
+def facts_source(file: str, what: str) -> dict[str, Any]:
+    """The raw facts file a resource was curated from (see SOURCES.md for each row's pages)."""
+    return {
+        "title": f"NATO facts collection: {file} ({what}); provenance, grades and flags in "
+        "SOURCES.md",
+        "path": f"shared/sources/facts/{file}",
+        "publisher": "natolab curators, from archived public web pages (NATO, EU, governments, "
+        "media) listed in the references resource",
+        "edition": ACCESSED,
+        "accessed": ACCESSED,
+    }
+
+
+def resource(
+    name: str,
+    title: str,
+    description: str,
+    fields: list[dict[str, Any]],
+    *,
+    primary_key: list[str],
+    foreign_keys: list[dict[str, Any]] | None = None,
+    sources: list[dict[str, Any]],
+    licenses: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """A tabular resource descriptor for ``data/<name>.csv``."""
+    schema: dict[str, Any] = {"fields": fields, "primaryKey": primary_key}
+    if foreign_keys:
+        schema["foreignKeys"] = foreign_keys
+    schema["missingValues"] = [""]
+    return {
+        "name": name,
+        "path": f"{name}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "title": title,
+        "description": description,
+        "sources": sources,
+        "licenses": licenses or [CURATION_LICENCE, FACTS_LICENCE],
+        "schema": schema,
+    }

@@ -1,0 +1,511 @@
+"""Catalogue entries of the NATO facts datasets (membership, summits, EU-NATO, partners,
+operations, claims, references), curated by ``natolab.importers.facts``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from natolab.metadata._facts_fields import (
+    ACCESSED,
+    country_fk,
+    facts_source,
+    field,
+    flags,
+    iso3,
+    partial_date,
+    precision,
+    resource,
+    source_ids,
+)
+
+__all__ = ["RESOURCES"]
+
+ROUND_LABELS = [
+    "Founding 1949", "1952", "1955", "1982", "1999", "2004", "2009", "2017", "2020", "2023", "2024",
+]
+
+
+def _official(title: str, path: str, publisher: str = "NATO") -> dict[str, Any]:
+    return {"title": title, "path": path, "publisher": publisher, "accessed": ACCESSED}
+
+
+NATO_ENLARGEMENT = _official(
+    "Enlargement and Article 10 (updated 8 Mar 2024) [M12]",
+    "https://www.nato.int/cps/ru/natohq/topics_49212.htm?selectedLocale=en",
+)
+NATO_MEMBERS_2012 = _official(
+    "Member countries (2012 archive) [M01]",
+    "https://cybercemetery.unt.edu/archive/oilspill/20121020171034/http://www.nato.int/cps/en/"
+    "SID-19D502B3-4C3DC2B7/natolive/topics_52044.htm",
+)
+NATO_EAPC = _official("Euro-Atlantic Partnership Council [P01]",
+                      "https://www.nato.int/cps/en/natohq/topics_49276.htm")
+NATO_GLOBAL = _official("Partners across the globe [P12]",
+                        "https://www.nato.int/cps/en/natohq/topics_49188.htm?selectedLocale=en")
+NATO_OPERATIONS = _official("Operations and missions: past and present [O28]",
+                            "https://www.nato.int/cps/en/natohq/topics_52060.htm?selectedLocale=en")
+NATO_EU = _official("Relations with the European Union [U18]",
+                    "https://www.nato.int/cps/en/natohq/topics_49217.htm")
+WALES_PLEDGE = _official("Wales Summit: Defence Investment Pledge [S02]",
+                         "https://www.nato.int/cps/en/natohq/news_112461.htm")
+VILNIUS_COMMUNIQUE = _official("Vilnius Summit Communiqué [S17]",
+                               "https://www.nato.int/cps/en/natohq/official_texts_217320.htm")
+
+MEMBERS = resource(
+    "members",
+    "NATO Allies and their accession",
+    "The 32 Allies: accession date, enlargement round (ten rounds after the 12 founders, "
+    "numbered 1952=1 ... 2024=10; NATO says membership grew 'from 12 to 32 countries through 10 "
+    "rounds of enlargement', M12; the numbering is the collector's and matches that count). "
+    "Founders carry 1949-04-04, the signature of the Treaty: it entered into force on "
+    "1949-08-24 and each founder's ratification date was not collected. Germany: NATO's "
+    "6 May 1955 (deposit) kept, 9 May 1955 (ceremony) flagged. Spain: NATO gives only May 1982; "
+    "30 May 1982 is from secondary sources. special_notes hold the special cases: France outside "
+    "the integrated military command 1966-2009, Greece outside the military wing Aug 1974 to "
+    "Oct 1980, German reunification 1990 (Two Plus Four Treaty Art. 5(3) restrictions), Iceland "
+    "without standing armed forces (last US personnel left Keflavik 30 Sep 2006), Denmark's "
+    "Greenland and Faroes (NATO side from a low-grade source only). eu_notes carry EU candidate "
+    "notes from a May 2019 page (E07), not checked since.",
+    [
+        iso3(),
+        field("accession_date", "Date the country became an Ally (founders: signature of the "
+              "North Atlantic Treaty)", "date", required=True),
+        field("enlargement_round", "Founding 1949, or the year of the enlargement round",
+              required=True, enum=ROUND_LABELS),
+        field("round_number", "0 = founders, 1..10 = enlargement rounds in order", "integer",
+              required=True, minimum=0, maximum=10),
+        field("founding_member", "One of the 12 signatories of 4 April 1949", "boolean",
+              required=True),
+        field("accession_date_basis", "What the accession date is (signature, deposit of the "
+              "instrument of accession, ...)", required=True),
+        field("special_notes", "Special cases of this Ally's membership (blank = none)"),
+        field("eu_notes", "EU status notes as given by the source (candidate status per a "
+              "May 2019 page, E07; former membership of the UK)"),
+        flags(),
+        source_ids(),
+    ],
+    primary_key=["iso3"],
+    foreign_keys=country_fk("iso3"),
+    sources=[facts_source("members.csv", "Allies"), NATO_ENLARGEMENT, NATO_MEMBERS_2012],
+)
+
+EU_MEMBERSHIP = resource(
+    "eu_membership",
+    "EU membership (EEC/EC/EU entry and exit)",
+    "Every current or former EU member (27 + the United Kingdom): date of entry into the "
+    "EEC/EC/EU and, for the UK only, the exit (left at 23:00 GMT on 31 Jan 2020, E05). The six "
+    "founders carry 1958-01-01, the entry into force of the Treaty of Rome; the ECSC dates from "
+    "1952 (E01, E03). Germany joined as the Federal Republic; the former GDR territory entered "
+    "with reunification on 3 Oct 1990. Denmark: the Faroe Islands never joined and Greenland "
+    "left with effect from 1 Feb 1985 (E09). Austria, Cyprus, Ireland and Malta are EU members "
+    "outside NATO (E08).",
+    [
+        iso3(),
+        field("eu_accession_date", "Entry into the EEC/EC/EU", "date", required=True),
+        field("eu_exit_date", "Exit from the EU (blank unless the country left)", "date"),
+        field("notes", "Notes from the source rows"),
+        source_ids(),
+    ],
+    primary_key=["iso3"],
+    foreign_keys=country_fk("iso3"),
+    sources=[
+        facts_source("eu_nato_membership.csv; members.csv", "EU and NATO membership"),
+        {
+            "title": "Danish EU information: membership FAQ [E03]",
+            "path": "https://english.eu.dk/en/faq/membership",
+            "publisher": "Danish Parliament EU Information Centre",
+            "accessed": ACCESSED,
+        },
+    ],
+)
+
+SUMMITS = resource(
+    "summits",
+    "NATO summits, Bucharest 2008 and Wales 2014 to The Hague 2025",
+    "Summit dates, host, number of Allies at the time and the burden-sharing and other key "
+    "decisions (text, partly paraphrased). Bucharest 2008 is a context row. Not included: the "
+    "Brussels meeting of NATO leaders of 25 May 2017, the extraordinary Brussels summit of "
+    "24 Mar 2022 and the Ankara summit announced for 7-8 Jul 2026 (S34). The burden-sharing "
+    "paragraphs of Warsaw 2016 and Brussels 2021 were not retrieved; the Wales 20% clause and "
+    "the Vilnius '2% floor' are paraphrased from secondary reports; Spain's reported opt-out at "
+    "The Hague is media reporting. Structured targets are in the targets resource.",
+    [
+        field("summit", "Summit name: city and year", required=True, unique=True),
+        field("city", "Venue as given by the source", required=True),
+        iso3("host_iso3", "Host country (key of countries)"),
+        field("start_date", "First day", "date", required=True),
+        field("end_date", "Last day", "date", required=True),
+        field("meeting_type", "Summit, Leaders' Meeting ...", required=True),
+        field("n_allies", "Number of Allies at the time of the summit", "integer",
+              required=True, unit="Allies"),
+        field("burden_sharing_decisions", "Decisions on defence spending (blank = not "
+              "retrieved or none)"),
+        field("other_key_decisions", "Other key decisions"),
+        source_ids(),
+        flags(),
+    ],
+    primary_key=["summit"],
+    foreign_keys=country_fk("host_iso3"),
+    sources=[facts_source("summits.csv", "summits"), WALES_PLEDGE, VILNIUS_COMMUNIQUE],
+)
+
+TARGETS = resource(
+    "targets",
+    "Defence-spending commitments (Wales 2014, Vilnius 2023, The Hague 2025)",
+    "One row per commitment. Wales 2014: move towards 2% of GDP within a decade and spend 20% "
+    "of defence expenditure on major equipment incl. R&D (target_year 2024 = the plain reading "
+    "of 'within a decade'; the 20% wording is paraphrased from secondary reports). Vilnius "
+    "2023: at least 2% of GDP every year (a floor; no target year; communiqué paragraph not "
+    "retrieved). The Hague 2025: 5% of GDP annually by 2035 = at least 3.5% core defence + up "
+    "to 1.5% defence- and security-related, progress review in 2029. agreed_date_basis says "
+    "which day the source supports. Numbers are copied from summits.csv by the curation script, "
+    "which fails if the raw text no longer contains them.",
+    [
+        field("target_id", "Identifier of the commitment", required=True, unique=True),
+        field("summit", "Summit that agreed it (key of summits)", required=True),
+        field("agreed_date", "Day the commitment was agreed", "date", required=True),
+        field("agreed_date_basis", "What the agreed date rests on", required=True),
+        field("measure", "Indicator the threshold applies to (as in defence_expenditure)",
+              required=True, enum=["share_of_gdp_pct", "equipment_share_pct"]),
+        field("spending_scope", "Which spending counts: NATO-definition defence expenditure, "
+              "The Hague core defence, defence- and security-related, both, or major equipment",
+              required=True, enum=["nato_defence_expenditure", "core_defence",
+                                   "defence_and_security_related", "core_plus_related",
+                                   "major_equipment_incl_rd"]),
+        field("threshold_kind", "guideline (move towards), at_least, up_to, or level (the "
+              "total to invest)", required=True,
+              enum=["guideline", "at_least", "up_to", "level"]),
+        field("threshold_pct", "Threshold: % of GDP, or % of defence expenditure for "
+              "equipment_share_pct", "number", required=True, unit="%"),
+        field("target_year", "Year by which the threshold is to be met (blank = every year)",
+              "integer"),
+        field("review_year", "Year of the agreed progress review (blank = none)", "integer"),
+        field("description", "The commitment in words", required=True),
+        source_ids(),
+        flags(),
+    ],
+    primary_key=["target_id"],
+    foreign_keys=[{"fields": "summit", "reference": {"resource": "summits", "fields": "summit"}}],
+    sources=[facts_source("summits.csv", "summits and targets"), WALES_PLEDGE, VILNIUS_COMMUNIQUE],
+)
+
+EU_NATO = resource(
+    "eu_nato",
+    "EU-NATO cooperation milestones",
+    "The 2002 declaration and 2003 Berlin Plus arrangements, the three Joint Declarations "
+    "(Warsaw 8 Jul 2016, Brussels 10 Jul 2018, 10 Jan 2023), the two common sets of proposals "
+    "(42 on 6 Dec 2016, 32 on 5 Dec 2017 = 74) and ten progress reports. Conflicts: EDA's "
+    "Dec 2017 release says 31 new proposals; the third progress report and EDA in June 2018 say "
+    "32 (kept: 42 + 32 = 74). A Russian news item's '40 points' for 2016 is treated as wrong. "
+    "The days of the 1st, 4th, 7th and 9th reports were not found (month only; the 9th report's "
+    "month is inferred from its coverage period) and the 10th report is undated (blank). "
+    "n_actions is the size of the set endorsed, or the number of actions a report covers.",
+    [
+        field("event_id", "event_type and number (or year when unnumbered)", required=True,
+              unique=True),
+        partial_date("date", "Date of the event"),
+        precision("date_precision", "date"),
+        field("event_type", "Kind of milestone", required=True,
+              enum=["declaration", "arrangement", "joint_declaration",
+                    "common_set_of_proposals", "progress_report"]),
+        field("number", "Ordinal within its event type (blank for the 2002/2003 rows)",
+              "integer"),
+        field("title", "Title", required=True),
+        field("place", "Place"),
+        field("signatories_or_body", "Signatories or endorsing bodies"),
+        field("content_summary", "Content in brief"),
+        field("n_actions", "Actions endorsed (sets) or covered (progress reports)", "integer",
+              unit="actions"),
+        source_ids(),
+        flags(),
+    ],
+    primary_key=["event_id"],
+    sources=[facts_source("eu_nato.csv", "EU-NATO milestones"), NATO_EU],
+)
+
+EU_NATO_ACTIONS = resource(
+    "eu_nato_actions",
+    "EU-NATO common set of proposals: actions by batch and area",
+    "Counts of common-set actions by batch (first_2016: 42; second_2017: 32; combined: 74) and "
+    "area. Per-area counts are NOT available in the stored sources (the annexes of Council doc "
+    "15283/16 and NATO PR (2017) 174 were not retrieved): those cells are blank with "
+    "n_actions_status not_found, on purpose. The one area figure is countering hybrid threats, "
+    "'20 out of 74' (eubulletin 2018; 'at least 20', Clingendael 2021; about 22 if cyber items "
+    "are counted with hybrid), marked sourced_approximate. Whether 'strengthening political "
+    "dialogue' was a heading of its own in 2016 is unverified. The combined rows cover two "
+    "endorsement days, so their endorsement_date is blank.",
+    [
+        field("batch", "first_2016, second_2017 or combined (both sets)", required=True,
+              enum=["first_2016", "second_2017", "combined"]),
+        field("endorsement_date", "Day the set was endorsed (blank for combined)", "date"),
+        field("area", "Area of cooperation, or TOTAL for the whole batch", required=True),
+        field("area_origin", "Where the area comes from (Warsaw 2016 areas, new topics of "
+              "Dec 2017)"),
+        field("n_actions", "Number of actions (blank = not found in sources)", "integer",
+              unit="actions"),
+        field("n_actions_status", "sourced, sourced_conflict, sourced_approximate or not_found",
+              required=True,
+              enum=["sourced", "sourced_conflict", "sourced_approximate", "not_found"]),
+        field("notes", "Notes"),
+        source_ids(),
+    ],
+    primary_key=["batch", "area"],
+    sources=[facts_source("eu_nato_actions.csv", "actions by area"), NATO_EU],
+)
+
+PARTNERSHIP_FRAMEWORKS = resource(
+    "partnership_frameworks",
+    "NATO partnership frameworks",
+    "Open Door (aspirants, Art. 10), Partnership for Peace, the Euro-Atlantic Partnership "
+    "Council (same 18 partners as the PfP; 50 members with the 32 Allies), Mediterranean "
+    "Dialogue, Istanbul Cooperation Initiative and partners across the globe: launch and number "
+    "of partner countries (3 + 18 + 7 + 4 + 9 = 41 partner rows in partners). EAPC founding "
+    "day unresolved (30 May 1997 in NATO press releases, 29 May 1997 on the Sintra chairman's "
+    "summary; year kept). Partners across the globe have no single launch date (blank; the "
+    "partnership policy was revised in April 2011).",
+    [
+        field("framework", "Identifier of the framework", required=True, unique=True,
+              enum=["open_door", "pfp", "eapc", "mediterranean_dialogue",
+                    "istanbul_cooperation_initiative", "partners_across_the_globe"]),
+        field("name", "Name as written by the source", required=True),
+        partial_date("launched", "Launch of the framework"),
+        precision("launched_precision", "launched"),
+        field("launch_detail", "How and where it was launched, with flags"),
+        field("n_partner_countries", "Number of partner countries (Allies not counted)",
+              "integer", required=True, unit="countries"),
+        field("members_listed", "Partner countries as listed by the source"),
+        field("notes", "Notes"),
+        source_ids(),
+    ],
+    primary_key=["framework"],
+    sources=[facts_source("partnership_frameworks.csv", "frameworks"), NATO_EAPC, NATO_GLOBAL],
+)
+
+PARTNERS = resource(
+    "partners",
+    "Partner countries by framework",
+    "One row per country and framework: the three aspirants (open_door), the 18 PfP/EAPC "
+    "partners (Russia and Belarus suspended), 7 Mediterranean Dialogue, 4 Istanbul Cooperation "
+    "Initiative and 9 partners across the globe. A country can appear in several frameworks. "
+    "PfP dates are signature dates of the PfP Framework Document and rest on low-grade lists "
+    "(P03-P05). Kuwait's ICI month conflicts (Nov 2004, Dec 2004, early 2005; 2004-12 kept). "
+    "Japan's IPCP dated 6 May 2014 from NATO news (P23). Korea's ITPP 11 Jul 2023 (CSDS says "
+    "13 Jul). Afghanistan and Pakistan have no formal-programme date (blank). date_joined is as "
+    "precise as the source (see date_precision).",
+    [
+        iso3(),
+        field("framework", "Framework (key of partnership_frameworks; the PfP partners are "
+              "also the EAPC partners)", required=True,
+              enum=["open_door", "pfp", "mediterranean_dialogue",
+                    "istanbul_cooperation_initiative", "partners_across_the_globe"]),
+        field("status", "Status as written by the source", required=True),
+        field("partnership_suspended", "The source marks the partnership as suspended",
+              "boolean", required=True),
+        partial_date("date_joined", "Date the country joined (or key milestone for aspirants)"),
+        precision("date_precision", "date_joined"),
+        field("year_joined", "Year joined", "integer"),
+        field("notes", "Notes"),
+        flags(),
+        source_ids(),
+    ],
+    primary_key=["iso3", "framework"],
+    foreign_keys=[
+        *country_fk("iso3"),
+        {"fields": "framework",
+         "reference": {"resource": "partnership_frameworks", "fields": "framework"}},
+    ],
+    sources=[facts_source("candidates_partners.csv", "partners"), NATO_EAPC, NATO_GLOBAL,
+             NATO_ENLARGEMENT],
+)
+
+ASPIRANTS = resource(
+    "aspirants",
+    "Aspirant countries (Open Door, Article 10)",
+    "Bosnia and Herzegovina, Georgia and Ukraine (M12). milestone_date: BiH's invitation to the "
+    "Membership Action Plan (22 Apr 2010, A01); for Georgia and Ukraine the Bucharest Summit of "
+    "April 2008 where Allies agreed they 'will become members' (month only in the source row; "
+    "the Summit Declaration is dated 3 Apr 2008, S31). Ukraine applied for accelerated "
+    "accession on 30 Sep 2022 (secondary sources, A04); the MAP requirement was removed at "
+    "Vilnius 2023 and Washington 2024 called its path 'irreversible'. Application dates of BiH "
+    "and Georgia were not collected (blank).",
+    [
+        iso3(),
+        field("status", "Status as written by the source", required=True),
+        field("map_status", "Membership Action Plan: map (invited), no_map, or "
+              "map_not_required (removed for Ukraine at Vilnius 2023)", required=True,
+              enum=["map", "no_map", "map_not_required"]),
+        field("milestone", "What milestone_date marks", required=True),
+        partial_date("milestone_date", "Date of the milestone", required=True),
+        precision("milestone_date_precision", "milestone_date"),
+        field("application_date", "Formal application for membership (blank = not collected)",
+              "date"),
+        field("notes", "Notes"),
+        flags(),
+        source_ids(),
+    ],
+    primary_key=["iso3"],
+    foreign_keys=country_fk("iso3"),
+    sources=[facts_source("candidates_partners.csv", "aspirants"), NATO_ENLARGEMENT],
+)
+
+OPERATIONS = resource(
+    "operations",
+    "NATO operations, missions and activities, 1993-2025",
+    "Start and end dates (as precise as the sources), status, mandate and strength notes. "
+    "Conflicts kept and flagged: Deliberate Force 30 Aug-14 Sep 1995 (SHAPE; others end it "
+    "20/21 Sep); Active Endeavour start_date 4 Oct 2001 is the NAC decision (deployment 6 Oct, "
+    "formal start 26 Oct per NATO); Essential Harvest and Amber Fox start days vary by a day; "
+    "Ocean Shield end 15 Dec or 24 Nov 2016; Baltic Air Policing March or April 2004; the "
+    "Aegean activity's status and end are unknown (status 'unclear'); NSATU's start 11 Jul "
+    "2024 is the announcement (declaration 10 Jul, coordination from 12 Jul); ISAF's '28 PRTs' "
+    "is not confirmed (USAID and ALNAP give 26).",
+    [
+        field("operation_id", "Identifier derived from the short name", required=True,
+              unique=True),
+        field("name", "Name", required=True),
+        field("short_name", "Short name", required=True),
+        field("operation_type", "Kind of operation", required=True),
+        field("theatre", "Area of operation", required=True),
+        partial_date("start_date", "Start", required=True),
+        precision("start_date_precision", "start_date"),
+        partial_date("end_date", "End (blank = ongoing or not found)"),
+        precision("end_date_precision", "end_date"),
+        field("start_year", "Year of start", "integer", required=True),
+        field("end_year", "Year of end", "integer"),
+        field("status", "ended, ongoing, or unclear (end not found)", required=True,
+              enum=["ended", "ongoing", "unclear"]),
+        field("mandate_or_basis", "Mandate or legal basis"),
+        field("strength_notes", "Strength and output as given by the sources (text)"),
+        field("successor_or_predecessor", "Related operations"),
+        source_ids(),
+        flags(),
+    ],
+    primary_key=["operation_id"],
+    sources=[facts_source("operations.csv", "operations"), NATO_OPERATIONS],
+)
+
+KFOR_STRENGTH = resource(
+    "kfor_strength",
+    "KFOR troop strength at selected dates, 1999-2025",
+    "KFOR strength at the dates the sources give; no complete annual series exists in the "
+    "stored sources. Mixed quality: 2000 and 2006 from low-grade sites, 2024 and 2025 from "
+    "Wikipedia transcriptions, the 2008 date assignment approximate; the Feb 2017 placemat "
+    "(4,273) and Feb 2013 JFC Naples figure are the most reliable. figure_kind says whether a "
+    "number is exact, approximate or a bound ('over', 'just under').",
+    [
+        partial_date("date", "Date of the figure", required=True),
+        precision("date_precision", "date"),
+        field("kfor_troops", "KFOR troops", "integer", required=True, unit="troops"),
+        field("figure_kind", "exact, approx, lower_bound ('over', 'more than') or upper_bound "
+              "('just under')", required=True,
+              enum=["exact", "approx", "lower_bound", "upper_bound"]),
+        field("figure_qualifier", "Qualifier as written by the source", required=True),
+        field("n_contributing_nations", "Contributing nations", "integer", unit="countries"),
+        field("source_type", "Kind and grade of the source", required=True),
+        source_ids(),
+        flags(),
+    ],
+    primary_key=["date"],
+    sources=[
+        facts_source("kfor_troop_numbers.csv", "KFOR strength"),
+        _official("KFOR mission [O09]",
+                  "https://jfcnaples.nato.int/kfor/about-us/welcome-to-kfor/mission",
+                  "NATO JFC Naples"),
+    ],
+)
+
+EFP_BATTLEGROUPS = resource(
+    "efp_battlegroups",
+    "Forward Land Forces (eFP) battlegroups",
+    "The eight multinational battlegroups on the eastern flank: host, framework nation (as of "
+    "the latest source), location and troops in June 2022 (NATO press office figures via LSM, "
+    "total 9,641). Framework nations changed: Slovakia Czech Republic 2022 to 30 Jun 2024, then "
+    "Spain; Bulgaria was host and framework nation from 1 Mar 2022, Italy from 17 Oct 2022 (so "
+    "Bulgaria led it at the June 2022 count). Contributor lists change over time and differ "
+    "between sources; they are tied to the dated source named in the text.",
+    [
+        iso3("host_iso3", "Host nation (key of countries)"),
+        iso3("framework_iso3", "Framework (lead) nation as of the latest source"),
+        field("established_year", "Year the battlegroup was established", "integer",
+              required=True),
+        field("framework_nation_history", "Framework nations over time", required=True),
+        field("location", "Main location"),
+        field("troops_june_2022", "Troops in June 2022", "integer", unit="troops"),
+        field("contributing_nations_note", "Contributing nations, with the date of the source"),
+        source_ids(),
+        flags(),
+    ],
+    primary_key=["host_iso3"],
+    foreign_keys=country_fk("host_iso3", "framework_iso3"),
+    sources=[
+        facts_source("efp_battlegroups.csv", "battlegroups"),
+        _official("eFP present structure [O30]", "https://shape.nato.int/efp/efp/present-structure",
+                  "NATO SHAPE"),
+    ],
+)
+
+ALLIES_2PCT_CLAIMS = resource(
+    "allies_2pct_claims",
+    "Published claims: number of Allies at or above 2% of GDP",
+    "What officials and reports said about how many Allies spent at least 2% of GDP, by year. "
+    "These are claims, not computed from expenditure data. 2021 and 2022 are blank because "
+    "sources conflict (2021: 6 per Sweden Herald, 8 implied by the SG annual report; 2022: 7 per "
+    "the SG annual report, 8 per VOV with updated estimates). The 2023 figure (11) comes from "
+    "garbled secondary wording.",
+    [
+        field("year", "Year the count refers to", "integer", required=True, unique=True),
+        field("n_allies_at_or_above_2pct", "Allies at or above 2% (blank = sources conflict)",
+              "integer", unit="Allies"),
+        field("n_allies_total", "Allies that year", "integer", required=True, unit="Allies"),
+        field("statement_basis", "Who said it, when"),
+        source_ids(),
+        flags(),
+    ],
+    primary_key=["year"],
+    sources=[facts_source("allies_2pct_count.csv", "claims")],
+)
+
+REFERENCES = resource(
+    "references",
+    "Sources of the facts datasets",
+    "One row per source id of SOURCES.md (M = membership, E = EU, P = partners, A = aspirants, "
+    "U = EU-NATO, S = summits, B = burden sharing, O = operations, K = KFOR). grade is the "
+    "first word of the first bracketed tag: official (nato.int, EU institutions, governments), "
+    "reprint (verbatim repost of an official text), secondary (news, think tanks), low (blogs, "
+    "wiki copies; pointers only); blank = not graded in SOURCES.md. An entry citing several "
+    "pages can mix grades (grades_mentioned). Some URLs are archives, mirrors or proxies of "
+    "official pages, as marked. entry is the full line of SOURCES.md.",
+    [
+        field("source_id", "Source id used in source_ids columns", required=True, unique=True,
+              pattern="[A-Z][0-9]{2}"),
+        field("grade", "Grade of the (first) source", enum=["official", "reprint", "secondary",
+                                                          "low"]),
+        field("grades_mentioned", "All grades tagged in the entry, ';'-separated"),
+        field("grade_detail", "The bracketed tags as written ('official, archived' ...)"),
+        field("citation", "Description before the first URL"),
+        field("url", "URLs of the stored pages, ' ; '-separated"),
+        field("same_as", "Another source id this one repeats (blank = none)"),
+        field("topic", "Section of SOURCES.md", required=True),
+        field("entry", "The full entry as written in SOURCES.md", required=True),
+    ],
+    primary_key=["source_id"],
+    foreign_keys=[{"fields": "same_as", "reference": {"resource": "", "fields": "source_id"}}],
+    sources=[facts_source("SOURCES.md", "sources, grades, flags, conflicts")],
+)
+
+RESOURCES: list[dict[str, Any]] = [
+    MEMBERS,
+    EU_MEMBERSHIP,
+    SUMMITS,
+    TARGETS,
+    EU_NATO,
+    EU_NATO_ACTIONS,
+    PARTNERSHIP_FRAMEWORKS,
+    PARTNERS,
+    ASPIRANTS,
+    OPERATIONS,
+    KFOR_STRENGTH,
+    EFP_BATTLEGROUPS,
+    ALLIES_2PCT_CLAIMS,
+    REFERENCES,
+]
