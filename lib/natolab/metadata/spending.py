@@ -1,0 +1,336 @@
+"""Catalogue entries of the spending data: editions, defence_expenditure, sipri_milex.
+
+Values are written by ``natolab.importers`` (``natolab data import-nato-workbook``,
+``import-sipri``, ``import-secondary``); the descriptions below say what each
+edition holds, how conflicts were resolved, and what was left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from natolab.importers.transcriptions import CONFLICTS
+
+__all__ = ["INDICATORS", "RESOURCES", "SIPRI_INDICATORS", "SOURCES", "SOURCE_KINDS"]
+
+ACCESSED = "2026-11-28"
+_RAW = "shared/sources/defence-spending/"
+
+INDICATORS = [
+    "defence_expenditure_natcur_current_m",
+    "defence_expenditure_natcur_constant_m",
+    "defence_expenditure_usd_current_m",
+    "defence_expenditure_usd_constant_m",
+    "share_of_gdp_pct",
+    "real_change_pct",
+    "real_change_since_2014_pct",
+    "gdp_usd_current_m",
+    "gdp_usd_constant_m",
+    "gdp_per_capita_usd_constant_k",
+    "defence_expenditure_per_capita_usd_constant",
+    "military_personnel_k",
+    "equipment_share_pct",
+    "personnel_share_pct",
+    "infrastructure_share_pct",
+    "other_share_pct",
+]
+SIPRI_INDICATORS = [
+    "share_of_gdp_pct",
+    "usd_constant_2023_m",
+    "usd_current_m",
+    "per_capita_usd_current",
+    "share_of_government_spending_pct",
+]
+SOURCE_KINDS = ["official_workbook", "secondary_transcription", "tidy_conversion", "secondary_quote"]
+DEFINITIONS = ["NATO defence expenditure", "core defence expenditure (The Hague 2025)"]
+UNITS = [
+    "million national currency",
+    "million US$",
+    "% of GDP",
+    "% change on previous year",
+    "% change since 2014",
+    "thousand US$",
+    "US$",
+    "thousand persons",
+    "% of defence expenditure",
+]
+PRICE_BASES = ["current", "constant 2015", "constant 2021"]
+
+_NATO_TERMS = {
+    "name": "NATO-attribution",
+    "title": "NATO: free to reuse with attribution ('Source: NATO'); no other licence stated",
+    "path": "https://www.nato.int/cps/en/natohq/topics_49198.htm",
+}
+_SIPRI_TERMS = {
+    "name": "SIPRI-terms",
+    "title": "SIPRI: free for non-commercial use with attribution to SIPRI",
+    "path": "https://www.sipri.org/databases/milex",
+}
+_GPL3 = {
+    "name": "GPL-3.0",
+    "title": "Conversion by the R package passport (GPL-3); the figures are NATO's",
+    "path": "https://www.gnu.org/licenses/gpl-3.0.html",
+}
+_CITED = {
+    "name": "cited",
+    "title": "Secondary sources (press, parliament, public code) quoted with their URL in "
+    "each row's 'source'; figures are NATO's",
+    "path": _RAW + "PROVENANCE.md",
+}
+_CURATION = {
+    "name": "CC-BY-4.0",
+    "title": "natolab's curation (selection, coding, notes)",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+SOURCES: dict[str, dict[str, Any]] = {
+    "nato_2024": {
+        "title": "Defence Expenditure of NATO Countries (2014-2024), Excel tables",
+        "path": _RAW + "240617-def-exp-2024-TABLES-en.xlsx (NATO's file, downloaded from "
+        "https://www.nato.int/cps/en/natohq/topics_49198.htm; copy from "
+        "github.com/jacobvoss/geopolitical-dashboard @4318b07, sha256 1897e2ea…)",
+        "publisher": "NATO Public Diplomacy Division",
+        "edition": "2024-06",
+        "accessed": ACCESSED,
+    },
+    "nato_2026": {
+        "title": "Defence Investment of NATO Countries (2014-2026), transcribed from a tidy copy "
+        "of def-exp-2026-en.xlsx",
+        "path": _RAW + "nato_2025_2026_editions_transcribed.csv (main source: "
+        "github.com/aiutononesistonousername/leave-the-gun-take-the-cannoli "
+        "data/processed/nato_defence.csv @366dedb)",
+        "publisher": "NATO Public Diplomacy Division (secondary transcription)",
+        "edition": "2026-07",
+        "accessed": ACCESSED,
+    },
+    "nato_2025": {
+        "title": "Defence Expenditure of NATO Countries (2014-2025), transcribed from secondary "
+        "copies and press reports",
+        "path": _RAW + "nato_2025_2026_editions_transcribed.csv; " + _RAW
+        + "nato_figures_transcribed_from_pages.csv",
+        "publisher": "NATO Public Diplomacy Division (secondary transcription)",
+        "edition": "2025-08",
+        "accessed": ACCESSED,
+    },
+    "nato_2019": {
+        "title": "Defence Expenditure of NATO Countries (2012-2019), as tidied by the R package "
+        "passport (data/nato.rda, built from PR-2019-069-eng.xlsx)",
+        "path": "https://github.com/alistaire47/passport (data/nato.rda @a518ecd); " + _RAW
+        + "nato_passport_2012-2019_from_nato.rda.csv",
+        "publisher": "NATO Public Diplomacy Division; tidied by alistaire47/passport",
+        "edition": "2019-06",
+        "accessed": ACCESSED,
+    },
+    "nato_sg_2023": {
+        "title": "The Secretary General's Annual Report 2023 (shares of GDP as quoted in the press)",
+        "path": "https://www.expressandstar.com/news/uk-news/2024/07/10/defence-spending-how-nato-"
+        "countries-compare/ (" + _RAW
+        + "nato_figures_transcribed_from_pages.csv)",
+        "publisher": "NATO",
+        "edition": "2024-03",
+        "accessed": ACCESSED,
+    },
+    "nato_sg_2024": {
+        "title": "The Secretary General's Annual Report 2024 (shares of GDP as quoted in the press)",
+        "path": "https://knews.media/2025/04/25/nato-publishes-a-report-for-2024-surprising-data-"
+        "on-expenses/ (" + _RAW + "nato_figures_transcribed_from_pages.csv)",
+        "publisher": "NATO",
+        "edition": "2025-04",
+        "accessed": ACCESSED,
+    },
+    "nato_2017": {
+        "title": "Defence Expenditure of NATO Countries (2010-2017) (2017 shares of GDP as quoted "
+        "in the press)",
+        "path": "http://www.dailymail.co.uk/news/fb-5843655/What-Nato-members-spend-defence.html ("
+        + _RAW
+        + "nato_figures_transcribed_from_pages.csv)",
+        "publisher": "NATO",
+        "edition": "2017-06",
+        "accessed": ACCESSED,
+    },
+    "hc_111": {
+        "title": "House of Commons Defence Committee, The future of NATO and European defence "
+        "(HC 111, 2007-08), Annex D (House of Commons Library, NATO data)",
+        "path": "http://www.parliament.the-stationery-office.co.uk/pa/cm200708/cmselect/cmdfence/"
+        "111/11116.htm (" + _RAW + "nato_figures_transcribed_from_pages.csv; publication date "
+        "20 March 2008 from https://publications.parliament.uk/pa/cm200708/cmselect/cmdfence/111/"
+        "11102.htm and the report's title page)",
+        "publisher": "House of Commons Defence Committee",
+        "edition": "2008-03",
+        "accessed": ACCESSED,
+    },
+    "sipri": {
+        "title": "SIPRI Military Expenditure Database, 1949-2024",
+        "path": "https://www.sipri.org/sites/default/files/SIPRI-Milex-data-1949-2024_2.xlsx "
+        "(copy: " + _RAW + "SIPRI-Milex-data-1949-2024_2.xlsx)",
+        "publisher": "Stockholm International Peace Research Institute (SIPRI)",
+        "edition": "2025-04",
+        "accessed": ACCESSED,
+    },
+}
+
+
+def _field(name: str, ftype: str, description: str, **extra: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": name, "type": ftype, "description": description}
+    out.update(extra)
+    return out
+
+
+def _resource(name: str, title: str, description: str, fields: list[dict], primary_key: list[str],
+              foreign_keys: list[dict], sources: list[dict], licenses: list[dict]) -> dict:  # fmt: skip
+    return {
+        "name": name,
+        "path": f"{name}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "title": title,
+        "description": description,
+        "sources": sources,
+        "licenses": licenses,
+        "schema": {
+            "fields": fields,
+            "primaryKey": primary_key,
+            "foreignKeys": foreign_keys,
+            "missingValues": [""],
+        },
+    }
+
+
+def _fk(fields: str, resource: str, target: str) -> dict[str, Any]:
+    return {"fields": fields, "reference": {"resource": resource, "fields": target}}
+
+
+_EDITION_PATTERN = r"\d{4}-(0[1-9]|1[0-2])"
+_BOOL = {"trueValues": ["true"], "falseValues": ["false"]}
+
+EDITIONS = _resource(
+    "editions",
+    "NATO defence-expenditure editions",
+    "One row per edition of NATO defence-expenditure figures held in defence_expenditure, keyed "
+    "by publication month. Editions differ in vintage (2023 and 2024 estimates are revised in "
+    "later editions), definition (the 2026 edition reports core defence expenditure under the "
+    "Hague 2025 definition for every year) and constant-price base (2015 up to the 2024 edition, "
+    "2021 from 2025): never splice editions into one series without saying so. source_kind says "
+    "how the figures reached us: the official workbook (2024-06), a transcription of secondary "
+    "copies (2025-08, 2026-07), a faithful conversion (2019-06) or quotes on web pages "
+    "(2008-03, 2017-06, 2024-03, 2025-04). published is blank where no source gives the day.",
+    [
+        _field("edition", "string", "Publication month of the edition (YYYY-MM)",
+               constraints={"required": True, "pattern": _EDITION_PATTERN}),
+        _field("title", "string", "Title of the publication", constraints={"required": True}),
+        _field("publisher", "string", "Who published it", constraints={"required": True}),
+        _field("published", "date", "Publication date (blank where no source gives the day)"),
+        _field("years_covered", "string", "Years the edition covers, 'YYYY' or 'YYYY-YYYY'",
+               constraints={"required": True, "pattern": r"\d{4}(-\d{4})?"}),
+        _field("definition", "string", "Definition of defence expenditure used",
+               constraints={"required": True, "enum": DEFINITIONS}),
+        _field("constant_price_base", "integer",
+               "Base year of the edition's constant prices (blank: none held)"),
+        _field("source_kind", "string", "How natolab obtained the figures",
+               constraints={"required": True, "enum": SOURCE_KINDS}),
+        _field("coverage_note", "string", "What of the edition natolab holds, and what is missing"),
+    ],
+    ["edition"],
+    [],
+    list(SOURCES.values()),
+    [_NATO_TERMS, _CITED, _CURATION],
+)
+
+
+def _conflict_text() -> str:
+    parts = []
+    for (edition, country, year, _indicator), (_kept, why) in CONFLICTS.items():
+        parts.append(f"{edition} {country} {year}: {why.removeprefix('CONFLICT resolved: ')}")
+    return "; ".join(parts)
+
+
+DEFENCE_EXPENDITURE = _resource(
+    "defence_expenditure",
+    "NATO defence expenditure by edition (long form)",
+    "NATO's figures on Allies' defence expenditure, one value per (edition, iso3, year, "
+    "indicator), every edition kept side by side. 2024-06: every table of NATO's official June "
+    "2024 workbook (T1 national currency, T2 US$, T3 share of real GDP and annual real change, "
+    "T4 real change 2014-2024e, T5 GDP, T6 per capita, T7 military personnel, T8a/T8b shares by "
+    "category; 32 Allies and the aggregates NATO_TOTAL and NATO_EUROPE_CANADA; Iceland, which "
+    "has no armed forces, appears only in the GDP tables); source names the workbook cell. "
+    "Table 4's 2014 and 2024e US$ and share columns repeat Tables 2 and 3 and are not stored "
+    "twice. NATO's unlabelled hidden '#REF!' rows are skipped. Years NATO marks 'e' have "
+    "estimate=true. 2026-07 (core definition, 2021 prices) and 2025-08 (partial) come from "
+    "transcriptions of secondary copies, 2019-06 from the passport package's tidy copy (US$ "
+    "converted to US$ million, persons to thousands), 2024-03, 2025-04, 2017-06 and 2008-03 "
+    "from figures quoted on web pages. Values printed in rounded US$ bn are stored x1000 as US$ "
+    "million and say so in note; where the same value exists unrounded the unrounded one is "
+    "kept. Conflicts resolved (the better-sourced value kept, the other named in note): "
+    + _conflict_text()
+    + ". Left out: a 2025-04 value with no country name in the source (1.86, probably "
+    "Croatia), the June 2017 edition's rounded US$ bn figures (price basis not stated), the US "
+    "share of NATO total 2025 (not an indicator here), HC 111's '-' cells (not yet an Ally) and "
+    "Iceland's empty defence columns in the 2019 edition. A blank value means the source has "
+    "none (note says why). share_of_gdp_pct is NATO's share of real GDP; SIPRI's series "
+    "(sipri_milex) uses another definition.",
+    [
+        _field("edition", "string", "Edition the value comes from (see editions)",
+               constraints={"required": True, "pattern": _EDITION_PATTERN}),
+        _field("iso3", "string", "ISO 3166-1 alpha-3 code, or NATO_TOTAL / NATO_EUROPE_CANADA",
+               constraints={"required": True, "pattern": "[A-Z_]{3,}"}),
+        _field("year", "integer", "Year (fiscal year holding most months, e.g. 2024 = FY2024/25 "
+               "for Canada and the UK)", constraints={"required": True}),
+        _field("indicator", "string", "What the value measures (unit in the name: _m million, "
+               "_k thousand, _pct percent)", constraints={"required": True, "enum": INDICATORS}),
+        _field("unit", "string", "Unit of value", constraints={"required": True, "enum": UNITS}),
+        _field("price_basis", "string", "Prices the value is expressed in (blank: not "
+               "applicable or not stated)", constraints={"enum": PRICE_BASES}),
+        _field("value", "number", "The figure (blank where the source has none; see note)"),
+        _field("estimate", "boolean", "True for years the edition marks as estimates ('2024e')",
+               constraints={"required": True}, **_BOOL),
+        _field("source_kind", "string", "How the value reached us",
+               constraints={"required": True, "enum": SOURCE_KINDS}),
+        _field("source", "string", "File and cell, or file <- original URL/repository",
+               constraints={"required": True}),
+        _field("note", "string", "Currency, footnote marks, conversions, conflicts, blanks"),
+    ],
+    ["edition", "iso3", "year", "indicator"],
+    [_fk("edition", "editions", "edition"), _fk("iso3", "countries", "iso3")],
+    list(SOURCES[k] for k in SOURCES if k != "sipri"),
+    [_NATO_TERMS, _GPL3, _CITED, _CURATION],
+)
+
+SIPRI_MILEX = _resource(
+    "sipri_milex",
+    "SIPRI military expenditure, 1949-2024 (current Allies and aspirants)",
+    "SIPRI Military Expenditure Database, April 2025 release (SIPRI-Milex-data-1949-2024_2.xlsx), "
+    "long form, for the 32 Allies and the aspirants Bosnia and Herzegovina, Georgia and Ukraine, "
+    "every year SIPRI lists (1949-2024; per capita and share of government spending from 1988). "
+    "SIPRI stores the shares of GDP and of government spending as FRACTIONS; natolab multiplies "
+    "them by 100, so the unit is percent. SIPRI's '. .' (shown as '...') becomes a blank value "
+    "with missing_reason 'no data', 'xxx' a blank value with 'state did not exist'. SIPRI's "
+    "estimates (blue) and highly uncertain figures (red) are marked by colour only and are not "
+    "flagged here. Germany is SIPRI's 'Germany' row (the GDR, USSR, Czechoslovakia and "
+    "Yugoslavia are separate rows in SIPRI and are not kept). Iceland has no military: SIPRI "
+    "gives 0 in US$ and no share of GDP. SIPRI's definition differs from NATO's (e.g. Spain "
+    "2024: 1.43 % SIPRI vs 1.28 % NATO June 2024): never mix the two in one series without "
+    "saying so.",
+    [
+        _field("iso3", "string", "ISO 3166-1 alpha-3 code",
+               constraints={"required": True, "pattern": "[A-Z]{3}"}),
+        _field("year", "integer", "Calendar year (US: fiscal year ending 30 September)",
+               constraints={"required": True}),
+        _field("indicator", "string", "What the value measures",
+               constraints={"required": True, "enum": SIPRI_INDICATORS}),
+        _field("value", "number", "share_of_gdp_pct and share_of_government_spending_pct in "
+               "percent (SIPRI fraction x100); usd_constant_2023_m and usd_current_m in US$ "
+               "million; per_capita_usd_current in US$ (blank: see missing_reason)"),
+        _field("missing_reason", "string", "Why value is blank",
+               constraints={"enum": ["no data", "state did not exist"]}),
+        _field("edition", "string", "SIPRI release (YYYY-MM)",
+               constraints={"required": True, "pattern": _EDITION_PATTERN}),
+    ],
+    ["iso3", "year", "indicator"],
+    [_fk("iso3", "countries", "iso3")],
+    [SOURCES["sipri"]],
+    [_SIPRI_TERMS, _CURATION],
+)
+
+RESOURCES: list[dict[str, Any]] = [EDITIONS, DEFENCE_EXPENDITURE, SIPRI_MILEX]
