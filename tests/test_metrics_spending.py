@@ -190,6 +190,18 @@ def test_count_by_year_latest_uses_default_edition_per_year(kw):
     assert counts["n_meeting_target"].tolist() == [1, 2]
 
 
+def test_count_by_edition_for_one_year(kw):
+    counts = spending.count_meeting_target_by_edition(2023, 1.5, **_no_countries(kw))
+    # 2023-07: AAA 1.7, USA 3.5 (BBB 1.1); 2024-06: AAA 1.8, USA 3.3; 2026-07: AAA, USA of 2.
+    assert counts.to_dict("records") == [
+        {"edition": "2023-07", "n_allies": 4, "n_reported": 3, "n_meeting_target": 2},
+        {"edition": "2024-06", "n_allies": 4, "n_reported": 3, "n_meeting_target": 2},
+        {"edition": "2026-07", "n_allies": 4, "n_reported": 2, "n_meeting_target": 2},
+    ]
+    assert spending.count_meeting_target_by_edition(2023, 3.4, **_no_countries(kw))[
+        "n_meeting_target"].tolist() == [1, 0, 0]
+
+
 def test_gap_to_target_uses_same_edition_gdp(kw):
     gap = spending.gap_to_target(2024, 2.0, edition="2024-06", **kw).set_index("iso3")
     assert gap.loc["BBB", "gap_pct_points"] == pytest.approx(0.5)

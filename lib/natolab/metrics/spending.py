@@ -30,6 +30,7 @@ __all__ = [
     "EQUIPMENT_GUIDELINE_PCT",
     "allies_in_year",
     "allies_meeting_target",
+    "count_meeting_target_by_edition",
     "count_meeting_target_by_year",
     "country_rank",
     "country_series",
@@ -401,6 +402,35 @@ def count_meeting_target_by_year(
                      "edition": ed})
     return pd.DataFrame(rows, columns=["year", "n_allies", "n_reported", "n_meeting_target",
                                        "edition"])
+
+
+def count_meeting_target_by_edition(
+    year: int,
+    target_pct: float = 2.0,
+    *,
+    expenditure: pd.DataFrame | None = None,
+    editions: pd.DataFrame | None = None,
+    members: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """For one ``year``, how many Allies met ``target_pct`` in each edition that reports it.
+
+    Shows how the headline count moved as estimates were revised (and, for the 2026
+    edition, as the definition changed). Columns: edition, n_allies, n_reported,
+    n_meeting_target; oldest edition first.
+    """
+    frame = _expenditure(expenditure)
+    order = _edition_order(editions, frame)
+    year = _check_year(year, frame)
+    allies = set(allies_in_year(year, members=members))
+    rows = []
+    for ed in order:
+        shares = _values(frame, ed, year, _SHARE)
+        shares = shares.loc[shares["iso3"].isin(allies) & shares["value"].notna()]
+        if shares.empty:
+            continue
+        rows.append({"edition": ed, "n_allies": len(allies), "n_reported": len(shares),
+                     "n_meeting_target": int((shares["value"] >= float(target_pct)).sum())})
+    return pd.DataFrame(rows, columns=["edition", "n_allies", "n_reported", "n_meeting_target"])
 
 
 def gap_to_target(
