@@ -18,15 +18,15 @@ Run: ``python -m natolab.importers.facts`` (curators only; needs ``../shared``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from natolab import paths
+from natolab.countries import normalise_name
 
-__all__ = ["OUTPUTS", "build", "main", "normalise_name", "save"]
+__all__ = ["OUTPUTS", "build", "clean_label", "load_inputs", "main", "parse_references", "save"]
 
 FACTS_DIR = paths.SOURCES_DIR / "facts"
 SPENDING_DIR = paths.SOURCES_DIR / "defence-spending"
@@ -113,14 +113,6 @@ EXPECTED_COVERAGE = {
 }
 
 _CURRENCY_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
-
-
-def normalise_name(text: str) -> str:
-    """Comparison key for a country label: no accents, case, asterisks or extra spaces."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    folded = folded.replace("*", " ").replace("\xa0", " ")
-    return " ".join(folded.casefold().split())
 
 
 def clean_label(label: str) -> str:
