@@ -14,9 +14,7 @@ import pytest
 from natolab import metrics, paths
 from natolab.metrics import eu_nato
 
-COUNTRIES = pd.DataFrame(
-    {"iso3": ["AAA", "BBB", "CCC", "DDD"], "name": ["Alpha", "Bravo", "Charlie", "Delta"]}
-)
+COUNTRIES = pd.DataFrame({"iso3": ["AAA", "BBB", "CCC", "DDD"], "name": ["Alpha", "Bravo", "Charlie", "Delta"]})
 MEMBERS = pd.DataFrame(
     {
         "iso3": ["AAA", "BBB", "CCC"],
@@ -136,7 +134,16 @@ def _expenditure() -> pd.DataFrame:
             ("defence_expenditure_usd_constant_m", spend),
             ("gdp_usd_constant_m", gdp),
         ]:
-            rows.append({"edition": "2024-06", "iso3": iso3, "year": 2019, "indicator": indicator, "value": value, "estimate": False})
+            rows.append(
+                {
+                    "edition": "2024-06",
+                    "iso3": iso3,
+                    "year": 2019,
+                    "indicator": indicator,
+                    "value": value,
+                    "estimate": False,
+                }
+            )
     return pd.DataFrame(rows)
 
 

@@ -24,9 +24,7 @@ COUNTRIES = pd.DataFrame(
 MEMBERS = pd.DataFrame(
     {
         "iso3": ["AAA", "BBB", "CCC", "DDD", "EEE"],
-        "accession_date": pd.to_datetime(
-            ["1949-04-04", "1949-04-04", "1952-02-18", "1952-02-18", "2020-03-27"]
-        ),
+        "accession_date": pd.to_datetime(["1949-04-04", "1949-04-04", "1952-02-18", "1952-02-18", "2020-03-27"]),
         "enlargement_round": ["Founding 1949", "Founding 1949", "1952", "1952", "2020"],
         "round_number": pd.array([0, 0, 1, 1, 2], dtype="Int64"),
     }

@@ -64,9 +64,7 @@ def test_timeline_on_a_past_date_shows_later_ended_operations_as_active():
     assert timeline.loc["One", "bar_end"] == pd.Timestamp("1994-01-01")
 
 
-REFERENCES = pd.DataFrame(
-    {"source_id": ["K1", "K2", "K3", "K4"], "grade": ["official", "low", "official copy", None]}
-)
+REFERENCES = pd.DataFrame({"source_id": ["K1", "K2", "K3", "K4"], "grade": ["official", "low", "official copy", None]})
 KFOR = pd.DataFrame(
     {
         "date": ["1999-06", "2006", "2017-02", "2024-02-07"],
@@ -93,8 +91,17 @@ def test_kfor_stops_at_as_of():
 COUNTRIES = pd.DataFrame(
     {
         "iso3": ["EST", "GBR", "SVK", "ESP", "BIH", "GEO", "AUS", "AFG", "AAA"],
-        "name": ["Estonia", "United Kingdom", "Slovak Republic", "Spain", "Bosnia and Herzegovina",
-                 "Georgia", "Australia", "Afghanistan", "Alpha"],
+        "name": [
+            "Estonia",
+            "United Kingdom",
+            "Slovak Republic",
+            "Spain",
+            "Bosnia and Herzegovina",
+            "Georgia",
+            "Australia",
+            "Afghanistan",
+            "Alpha",
+        ],
     }
 )
 EFP = pd.DataFrame(
@@ -152,7 +159,10 @@ def test_partners_on_a_past_date():
 def test_partners_joined_by_year():
     by_year = metrics.partners_joined_by_year("2024-01-01", **PKW)
     assert by_year[["year", "framework", "n_joined"]].values.tolist() == [
-        [1994, "pfp", 1], [2006, "pfp", 1], [2010, "open_door", 1], [2013, "global", 1]
+        [1994, "pfp", 1],
+        [2006, "pfp", 1],
+        [2010, "open_door", 1],
+        [2013, "global", 1],
     ]
 
 
