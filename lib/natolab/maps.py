@@ -8,13 +8,12 @@ its *name* through the ``country_names`` table, and by its code only as a fallba
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from natolab.metrics._dates import DateLike, to_timestamp
-from natolab.metrics._frames import resource
 from natolab.metrics.membership import enlargement_rounds, members_on
 
 __all__ = [
@@ -52,21 +51,39 @@ def natural_earth_path() -> Path:
     return path
 
 
-def _name_lookup(country_names: pd.DataFrame | None) -> dict[str, str]:
-    """Spelling → ISO3 from the ``country_names`` table (Natural Earth's spellings included)."""
-    table = resource(country_names, "country_names")
-    return {str(n).casefold(): str(c) for n, c in zip(table["name"], table["iso3"], strict=True)}
+def _resolver(country_names: pd.DataFrame | None) -> Callable[[str], str | None]:
+    """Natural Earth name → ISO3, or None if unknown.
+
+    By default through :func:`natolab.countries.resolve` (the project's one name table);
+    a ``country_names`` frame given by a test is used the same way.
+    """
+    from natolab import countries
+
+    if country_names is None:
+
+        def resolve(name: str) -> str | None:
+            try:
+                return countries.resolve(name)
+            except ValueError:  # a shape of a country no dataset mentions (e.g. Kosovo)
+                return None
+
+        return resolve
+    lookup = {
+        countries.normalise_name(str(n)): str(c)
+        for n, c in zip(country_names["name"], country_names["iso3"], strict=True)
+    }
+    return lambda name: lookup.get(countries.normalise_name(name))
 
 
 def natural_earth_countries(*, country_names: pd.DataFrame | None = None):  # -> geopandas.GeoDataFrame
-    """Natural Earth countries with an ``iso3`` column resolved by name (code as fallback)."""
+    """Natural Earth countries with an ``iso3`` column resolved by name (Natural Earth's code as fallback)."""
     import geopandas
 
     shapes = geopandas.read_file(natural_earth_path())
-    lookup = _name_lookup(country_names)
+    resolve = _resolver(country_names)
     codes = []
     for name, code in zip(shapes["name"], shapes["iso_a3"], strict=True):
-        resolved = lookup.get(str(name).casefold())
+        resolved = resolve(str(name))
         codes.append(resolved if resolved else (None if code == "-99" else str(code)))
     shapes["iso3"] = codes
     return shapes
