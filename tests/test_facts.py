@@ -1,0 +1,356 @@
+"""Data tests of the curated facts datasets and their curation script.
+
+Expected values come from the raw collection (../shared/sources/facts: the CSVs and
+SOURCES.md) or the seed text (../shared/seed/belgium-nato.txt), never from data/*.csv.
+Tests needing those files skip when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from natolab import countries, paths
+from natolab.importers import facts
+
+FACTS = paths.SOURCES_DIR / "facts"
+SEED = paths.SHARED_DIR / "seed" / "belgium-nato.txt"
+needs_shared = pytest.mark.skipif(not FACTS.is_dir(), reason="../shared/sources/facts absent")
+needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed absent")
+
+
+def ours(name: str) -> pd.DataFrame:
+    """A curated CSV as text (blank cells stay empty strings)."""
+    return pd.read_csv(paths.data_file(name), dtype=str, keep_default_na=False)
+
+
+def raw(name: str) -> pd.DataFrame:
+    return pd.read_csv(FACTS / name, dtype=str, keep_default_na=False)
+
+
+def sources_md() -> str:
+    return (FACTS / "SOURCES.md").read_text(encoding="utf-8")
+
+
+def seed() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def split_ids(values) -> set[str]:
+    return {part for value in values for part in value.split(";") if part}
+
+
+# --- membership ---------------------------------------------------------------------------
+
+
+@needs_shared
+def test_twelve_founders_on_1949_04_04():
+    founders = raw("members.csv").query("founding_member == 'yes'")
+    members = ours("members").set_index("iso3")
+    assert len(founders) == 12
+    assert (members.loc[founders["iso3"], "accession_date"] == "1949-04-04").all()
+    assert (members.loc[founders["iso3"], "founding_member"] == "true").all()
+    assert (members["founding_member"] == "true").sum() == 12
+
+
+@needs_seed
+def test_seed_founding_date():
+    assert "4 April 1949" in seed()
+    assert ours("members").set_index("iso3").loc["BEL", "accession_date"] == "1949-04-04"
+
+
+@pytest.mark.parametrize(
+    ("iso3", "date"),
+    [("GRC", "1952-02-18"), ("TUR", "1952-02-18"), ("MKD", "2020-03-27"), ("FIN", "2023-04-04"),
+     ("SWE", "2024-03-07"), ("DEU", "1955-05-06"), ("ESP", "1982-05-30")],
+)
+def test_accession_dates(iso3, date):
+    assert ours("members").set_index("iso3").loc[iso3, "accession_date"] == date
+
+
+@needs_shared
+def test_accession_dates_and_rounds_equal_the_raw_file():
+    source = raw("members.csv").set_index("iso3")
+    members = ours("members").set_index("iso3")
+    assert set(members.index) == set(source.index)
+    assert (members["accession_date"] == source.loc[members.index, "nato_accession_date"]).all()
+    assert (members["round_number"] == source.loc[members.index, "round_number"]).all()
+
+
+@needs_shared
+def test_32_allies_through_10_rounds_as_nato_says():
+    # M12: NATO membership grew "from 12 to 32 countries through 10 rounds of enlargement".
+    match = re.search(r"from (\d+) to (\d+) countries through (\d+) rounds", sources_md())
+    founders, total, rounds = map(int, match.groups())
+    members = ours("members")
+    assert len(members) == total == 32
+    assert (members["round_number"] == "0").sum() == founders
+    assert members["round_number"].astype(int).max() == rounds
+    assert members.loc[members["round_number"] != "0", "enlargement_round"].nunique() == rounds
+
+
+@needs_seed
+def test_seed_thirty_allies_after_north_macedonia():
+    count = int(re.search(r"NATO now has (\d+) members", seed()).group(1))
+    accession = pd.to_datetime(ours("members")["accession_date"])
+    assert (accession <= "2020-12-31").sum() == count
+
+
+def test_special_cases_are_noted():
+    notes = ours("members").set_index("iso3")["special_notes"]
+    assert "1966" in notes["FRA"] and "2009" in notes["FRA"]
+    assert "1974" in notes["GRC"] and "1980" in notes["GRC"]
+    assert "reunification" in notes["DEU"] and "1990" in notes["DEU"]
+    assert "no standing armed forces" in notes["ISL"]
+
+
+@needs_shared
+def test_eu_membership_covers_current_and_former_members():
+    both = raw("eu_nato_membership.csv")
+    eu_now = set(both.loc[both["eu_member"] == "yes", "iso3"])
+    eu = ours("eu_membership").set_index("iso3")
+    assert len(eu_now) == 27
+    assert set(eu.index) == eu_now | {"GBR"}
+    assert eu.loc["GBR", "eu_exit_date"] == "2020-01-31"
+    assert (eu.drop(index="GBR")["eu_exit_date"] == "").all()
+    for iso3 in ("AUT", "CYP", "IRL", "MLT"):
+        row = both.set_index("iso3").loc[iso3]
+        assert eu.loc[iso3, "eu_accession_date"] == row["eu_accession_date"] != ""
+        assert any(s.startswith("E") for s in row["source_ids"].split(";"))
+    assert eu.loc["AUT", "eu_accession_date"] == "1995-01-01"
+    assert eu.loc["CYP", "eu_accession_date"] == "2004-05-01"
+
+
+# --- summits and targets ----------------------------------------------------------------------
+
+
+@needs_shared
+def test_summit_ally_counts_match_accession_dates():
+    accession = pd.to_datetime(raw("members.csv")["nato_accession_date"])
+    for row in ours("summits").itertuples(index=False):
+        assert int(row.n_allies) == (accession <= pd.Timestamp(row.start_date)).sum(), row.summit
+
+
+def test_targets():
+    targets = ours("targets").set_index("target_id")
+    assert targets.loc["wales_2pct", "threshold_pct"] == "2.0"
+    assert targets.loc["wales_2pct", "target_year"] == "2024"
+    assert targets.loc["wales_20pct_equipment", "measure"] == "equipment_share_pct"
+    assert targets.loc["vilnius_2pct_floor", "threshold_kind"] == "at_least"
+    hague = targets.loc[["hague_core_3_5pct", "hague_related_1_5pct"], "threshold_pct"].astype(float)
+    assert hague.sum() == float(targets.loc["hague_total_5pct", "threshold_pct"]) == 5.0
+    assert set(targets.loc[targets["summit"] == "The Hague 2025", "target_year"]) == {"2035"}
+    assert set(targets.loc[targets["summit"] == "The Hague 2025", "review_year"]) == {"2029"}
+
+
+@needs_seed
+def test_seed_wales_pledge():
+    assert "2% level by 2024" in seed()
+    wales = ours("targets").set_index("target_id").loc["wales_2pct"]
+    assert (wales["threshold_pct"], wales["target_year"]) == ("2.0", "2024")
+
+
+# --- EU-NATO ---------------------------------------------------------------------------------
+
+
+def test_joint_declarations():
+    events = ours("eu_nato")
+    dates = events.loc[events["event_type"] == "joint_declaration", "date"].tolist()
+    assert dates == ["2016-07-08", "2018-07-10", "2023-01-10"]
+
+
+@needs_seed
+def test_seed_74_actions_in_seven_areas():
+    text = seed()
+    total = int(re.search(r"(\d+) concrete action points", text).group(1))
+    areas = text.split("seven different areas:")[1].split("The added value")[0].count("•")
+    sets = ours("eu_nato").query("event_type == 'common_set_of_proposals'")
+    assert sets["n_actions"].astype(int).tolist() == [42, 32]
+    assert sets["n_actions"].astype(int).sum() == total == 74
+    actions = ours("eu_nato_actions")
+    first = actions.query("batch == 'first_2016' and area_origin == 'Warsaw 2016 Joint Declaration area'")
+    assert len(first) == areas == 7
+    assert "10 July 2018" in text
+
+
+@needs_shared
+def test_unsourced_area_counts_stay_blank():
+    source = raw("eu_nato_actions.csv")
+    actions = ours("eu_nato_actions")
+    not_found = source["n_actions_status"] == "not found"
+    assert not_found.sum() == (actions["n_actions_status"] == "not_found").sum() > 0
+    assert (actions.loc[actions["n_actions_status"] == "not_found", "n_actions"] == "").all()
+
+
+# --- partners ---------------------------------------------------------------------------------
+
+
+@needs_shared
+def test_partner_framework_counts():
+    source_counts = raw("candidates_partners.csv")["framework"].value_counts()
+    assert sorted(source_counts.tolist()) == sorted([3, 18, 7, 4, 9])
+    partners = ours("partners")["framework"].value_counts().to_dict()
+    assert partners == {
+        "open_door": 3, "pfp": 18, "mediterranean_dialogue": 7,
+        "istanbul_cooperation_initiative": 4, "partners_across_the_globe": 9,
+    }
+
+
+@needs_shared
+def test_framework_table_counts_agree_with_partner_rows():
+    frameworks = ours("partnership_frameworks").set_index("framework")["n_partner_countries"].astype(int)
+    counts = ours("partners")["framework"].value_counts()
+    for framework, n in frameworks.items():
+        assert n == counts.get("pfp" if framework == "eapc" else framework, 0), framework
+    assert frameworks.sum() - frameworks["eapc"] == len(raw("candidates_partners.csv")) == 41
+
+
+def test_aspirants():
+    aspirants = ours("aspirants").set_index("iso3")
+    assert set(aspirants.index) == {"BIH", "GEO", "UKR"}
+    assert aspirants.loc["UKR", "application_date"] == "2022-09-30"
+    assert aspirants.loc["UKR", "map_status"] == "map_not_required"
+
+
+def test_suspended_partnerships():
+    partners = ours("partners")
+    assert set(partners.loc[partners["partnership_suspended"] == "true", "iso3"]) == {"RUS", "BLR"}
+
+
+# --- operations, KFOR, eFP, claims -------------------------------------------------------------
+
+
+@needs_shared
+def test_efp_troops_total_as_in_sources_md():
+    total = int(re.search(r"eFP troop total \(([\d,]+)\)", sources_md()).group(1).replace(",", ""))
+    assert ours("efp_battlegroups")["troops_june_2022"].astype(int).sum() == total == 9641
+
+
+@needs_shared
+def test_operations_and_kfor_copy_the_raw_rows():
+    source = raw("operations.csv")
+    operations = ours("operations")
+    assert len(operations) == len(source) == 27
+    assert (operations["start_date"] == source["start_date"]).all()
+    assert (operations["end_date"] == source["end_date"]).all()
+    kfor = ours("kfor_strength")
+    assert kfor["kfor_troops"].tolist() == raw("kfor_troop_numbers.csv")["kfor_troops"].tolist()
+
+
+@needs_shared
+def test_conflicting_2pct_claims_stay_blank():
+    source = raw("allies_2pct_count.csv").set_index("year")
+    claims = ours("allies_2pct_claims").set_index("year")
+    for year in ("2021", "2022"):
+        assert source.loc[year, "n_allies_at_or_above_2pct"] == claims.loc[year, "n_allies_at_or_above_2pct"] == ""
+        assert "conflict" in claims.loc[year, "flags"]
+    assert claims.loc["2024", "n_allies_at_or_above_2pct"] == "23"
+
+
+# --- whole-collection checks -------------------------------------------------------------------
+
+ALL = [name for name in facts.OUTPUTS]
+
+
+def test_every_iso3_in_every_csv_is_known():
+    for csv in sorted(paths.DATA_DIR.glob("*.csv")):
+        frame = pd.read_csv(csv, dtype=str, keep_default_na=False)
+        for column in [c for c in frame.columns if c == "iso3" or c.endswith("_iso3")]:
+            unknown = {code for code in frame[column] if code and not countries.is_known(code)}
+            assert not unknown, f"{csv.name}.{column}: {sorted(unknown)}"
+
+
+def test_every_source_id_is_a_reference():
+    known = set(ours("references")["source_id"])
+    for name in ALL:
+        frame = ours(name)
+        if "source_ids" in frame:
+            assert frame["source_ids"].ne("").all(), name
+            assert split_ids(frame["source_ids"]) <= known, name
+    same_as = set(ours("references")["same_as"]) - {""}
+    assert same_as <= known
+
+
+@needs_shared
+def test_references_list_every_id_of_sources_md():
+    ids = re.findall(r"^- ([A-Z]\d\d)\b", sources_md(), flags=re.MULTILINE)
+    references = ours("references").set_index("source_id")
+    assert sorted(references.index) == sorted(ids)
+    assert references.loc["M03", "grade"] == "official"
+    assert references.loc["M20", "grade"] == "low"
+    assert references.loc["B01", "same_as"] == "S23"
+    assert "nato.int/cps/en/natohq/news_84445.htm" in references.loc["M03", "url"]
+
+
+PARTIAL_DATES = {
+    ("eu_nato", "date"): "date_precision",
+    ("partners", "date_joined"): "date_precision",
+    ("partnership_frameworks", "launched"): "launched_precision",
+    ("aspirants", "milestone_date"): "milestone_date_precision",
+    ("operations", "start_date"): "start_date_precision",
+    ("operations", "end_date"): "end_date_precision",
+    ("kfor_strength", "date"): "date_precision",
+}
+
+
+@pytest.mark.parametrize(("name", "date_column"), sorted(PARTIAL_DATES))
+def test_partial_dates_agree_with_their_precision(name, date_column):
+    lengths = {"day": 10, "month": 7, "year": 4, "": 0}
+    frame = ours(name)
+    for value, precision in zip(frame[date_column], frame[PARTIAL_DATES[name, date_column]], strict=True):
+        assert len(value) == lengths[precision], (value, precision)
+        if precision == "day":
+            pd.Timestamp(value)  # a real calendar day
+
+
+def test_every_precision_column_is_checked():
+    found = {(name, col) for name in ALL for col in ours(name).columns if col.endswith("precision")}
+    assert found == {(name, precision) for (name, _), precision in PARTIAL_DATES.items()}
+
+
+# --- the curation script ----------------------------------------------------------------------
+
+
+def test_clean_label_strips_stars_and_currency():
+    assert facts.clean_label("Czechia*   (Koruny)") == "Czechia"
+    assert facts.clean_label("United Kingdom   (Pounds)") == "United Kingdom"
+    assert facts.clean_label("Poland*") == "Poland"
+
+
+def test_parse_references_reads_grades_urls_and_aliases():
+    text = "## 9. Test\n- X01 [official, archived] A page: https://a.example/x ; https://b.example/y\n- X02 = X01\n"
+    refs = facts.parse_references(text).set_index("source_id")
+    assert refs.loc["X01", "grade"] == "official"
+    assert refs.loc["X01", "url"] == "https://a.example/x ; https://b.example/y"
+    assert refs.loc["X01", "citation"] == "A page"
+    assert refs.loc["X02", "same_as"] == "X01"
+    assert refs.loc["X02", "topic"] == "9. Test"
+
+
+def test_parse_references_refuses_duplicate_ids():
+    with pytest.raises(ValueError, match="X01"):
+        facts.parse_references("- X01 a\n- X01 b\n")
+
+
+@needs_shared
+def test_curation_reproduces_the_committed_csvs():
+    tables = facts.build(facts.load_inputs())
+    for name in facts.OUTPUTS:
+        rebuilt = tables[name].astype("string").fillna("").astype(str)
+        # Round-trip through CSV text so number formatting matches the written file.
+        rebuilt = pd.read_csv(
+            pd.io.common.StringIO(rebuilt.to_csv(index=False)), dtype=str, keep_default_na=False
+        )
+        pd.testing.assert_frame_equal(rebuilt, ours(name), obj=name)
+
+
+@needs_shared
+def test_curation_fails_loudly_when_a_target_number_disappears():
+    inputs = facts.load_inputs()
+    summits = inputs["summits"].copy()
+    summits.loc[summits["summit"] == "The Hague 2025", "spending_target_pct_gdp"] = "5.0 total"
+    inputs["summits"] = summits
+    with pytest.raises(ValueError, match="hague_core_3_5pct"):
+        facts.build(inputs)
