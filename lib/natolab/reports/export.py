@@ -1,0 +1,139 @@
+"""Turn an executed notebook into the files a reader gets: HTML, table CSVs, PDF.
+
+The HTML comes from nbconvert's ``HTMLExporter`` in-process (the CLI costs a
+second of imports per notebook) without code cells, and works offline: the
+template's CDN scripts (require.js, MathJax, mermaid) are left out and any
+remaining remote ``<script src>`` or ``<link href>`` is removed. Charts are
+already embedded as data URIs.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "CHROMIUM",
+    "PdfError",
+    "extract_tables",
+    "notebook_html",
+    "print_pdf",
+    "strip_remote_assets",
+]
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+# Extends JupyterLab's template with every block that loads code from a CDN emptied.
+_TEMPLATE = """\
+{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{% block jupyter_widgets %}{% endblock jupyter_widgets %}
+"""
+
+_REMOTE_SCRIPT = re.compile(
+    r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL
+)
+_REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", re.IGNORECASE)
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+class PdfError(RuntimeError):
+    """Chromium is missing or did not print the PDF."""
+
+
+def strip_remote_assets(html: str) -> str:
+    """Remove ``<script src=...>`` and ``<link href=...>`` that point to another host."""
+    return _REMOTE_LINK.sub("", _REMOTE_SCRIPT.sub("", html))
+
+
+_exporter: Any = None
+
+
+def _html_exporter() -> Any:
+    """One configured exporter per process: building it loads the templates."""
+    global _exporter
+    if _exporter is None:
+        from jinja2 import DictLoader
+        from nbconvert import HTMLExporter
+
+        _exporter = HTMLExporter(
+            template_name="lab",
+            exclude_input=True,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+            extra_loaders=[DictLoader({"natolab_report.html.j2": _TEMPLATE})],
+        )
+        _exporter.template_file = "natolab_report.html.j2"
+    return _exporter
+
+
+def notebook_html(nb: Any, title: str) -> str:
+    """HTML of an executed notebook (a ``NotebookNode``) without code, fit to open offline."""
+    body, _ = _html_exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
+    return strip_remote_assets(body)
+
+
+def _safe(name: str) -> str:
+    return _SAFE_NAME.sub("_", name).strip("._") or "table"
+
+
+def extract_tables(nb: Any) -> dict[str, str]:
+    """``{file name: CSV text}`` of every output published by ``natolab.plots.table``.
+
+    Such outputs carry ``text/csv`` data and ``{"natolab": {"table": name}}`` metadata.
+    A repeated name gets ``-2``, ``-3``… so that no table is lost.
+    """
+    tables: dict[str, str] = {}
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("natolab", {}).get("table")
+            csv_text = output.get("data", {}).get("text/csv")
+            if not name or csv_text is None:
+                continue
+            csv_text = "".join(csv_text) if isinstance(csv_text, list) else csv_text
+            base = _safe(str(name))
+            file_name, number = f"{base}.csv", 1
+            while file_name in tables:
+                number += 1
+                file_name = f"{base}-{number}.csv"
+            tables[file_name] = csv_text
+    return tables
+
+
+def print_pdf(html: Path, pdf: Path, *, chromium: Path = CHROMIUM, timeout: float = 120) -> None:
+    """Print ``html`` to ``pdf`` with headless Chromium; raise :class:`PdfError` if it fails."""
+    if not Path(chromium).is_file():
+        raise PdfError(
+            f"PDF output needs headless Chromium at {chromium}, which is not installed "
+            "(Debian/Ubuntu: apt-get install -y chromium); run without --pdf to skip PDFs"
+        )
+    profile = pdf.parent / f".chromium-{pdf.stem}"
+    command = [
+        str(chromium),
+        "--headless",
+        "--no-sandbox",
+        "--no-pdf-header-footer",
+        "--disable-gpu",
+        # A throwaway profile, and no background traffic: reports are built offline.
+        f"--user-data-dir={profile}",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--print-to-pdf={pdf}",
+        html.resolve().as_uri(),
+    ]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise PdfError(f"Chromium did not print {pdf.name} within {timeout:.0f} s") from None
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    if not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-":
+        detail = done.stderr.strip().splitlines()[-1:] or [f"exit code {done.returncode}"]
+        raise PdfError(f"Chromium did not print {pdf.name}: {detail[0]}")

@@ -1,0 +1,163 @@
+"""Run one job in a worker process: papermill, then HTML, table CSVs and PDF.
+
+Everything is written into the job's private work folder; the runner (main
+process) decides what becomes the published report. Workers live in a
+``spawn`` pool and import papermill and nbconvert once, so each further job
+costs a kernel, not a second of imports.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Outcome", "Task", "run_task", "warm_up"]
+
+READS_LOG = ".reads"
+SCRATCH = ".cwd"
+STDERR_LOG = "stderr.log"
+
+
+@dataclass(frozen=True)
+class Task:
+    """What a worker needs to run one job (plain data: it crosses a process boundary)."""
+
+    job: str
+    notebook_path: str
+    parameters: dict[str, Any]
+    work_dir: str
+    data_dir: str
+    timeout: float | None
+    pdf: bool = False
+    chromium: str = "/usr/bin/chromium"
+
+
+@dataclass
+class Outcome:
+    """How a job ended. ``files`` are relative to the work folder."""
+
+    job: str
+    status: str  # ok | failed | timeout | kernel died
+    duration_s: float
+    error: str = ""
+    files: list[str] = field(default_factory=list)
+    data_read: list[str] | None = None
+    executed: bool = False  # an executed (possibly failed) notebook exists in the work folder
+
+
+def warm_up() -> None:
+    """Pool initializer: pay the imports once per worker, while the runner is still planning."""
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+
+
+def _kernel_arguments(data_dir: str, reads_log: Path) -> list[str]:
+    """IPython options that install the data-read recorder before the first cell runs."""
+    code = (
+        "import natolab.reports.reads as _natolab_reads; "
+        f"_natolab_reads.install({data_dir!r}, {str(reads_log)!r}); del _natolab_reads"
+    )
+    return [f"--IPKernelApp.exec_lines={code}"]
+
+
+def _describe(error: BaseException) -> tuple[str, str]:
+    """(status, one-paragraph message) for an execution failure."""
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(error, PapermillExecutionError):
+        return "failed", f"cell {error.cell_index + 1} raised {error.ename}: {error.evalue}".strip()
+    if isinstance(error, CellTimeoutError | TimeoutError):
+        first = str(error).strip().splitlines()[:1] or ["a cell ran too long"]
+        return "timeout", first[0]
+    if isinstance(error, DeadKernelError):
+        return "kernel died", "the kernel died while running the notebook"
+    return "failed", "".join(traceback.format_exception_only(error)).strip()
+
+
+def _export(task: Task, work: Path, executed: Path) -> list[str]:
+    """Write HTML, table CSVs and (optionally) PDF beside the executed notebook."""
+    import nbformat
+
+    from natolab.reports import export
+
+    nb = nbformat.read(executed, as_version=4)
+    html = work / f"{task.job}.html"
+    html.write_text(export.notebook_html(nb, task.job), encoding="utf-8")
+    files = [executed.name, html.name]
+    tables = export.extract_tables(nb)
+    if tables:
+        (work / "tables").mkdir(exist_ok=True)
+        for name, text in tables.items():
+            (work / "tables" / name).write_text(text, encoding="utf-8")
+            files.append(f"tables/{name}")
+    if task.pdf:
+        pdf = work / f"{task.job}.pdf"
+        export.print_pdf(html, pdf, chromium=Path(task.chromium))
+        files.append(pdf.name)
+    return files
+
+
+@contextlib.contextmanager
+def _stderr_to(path: Path) -> Iterator[None]:
+    """Send this process's stderr (fd 2, inherited by the kernel) to ``path`` meanwhile.
+
+    Kernel warnings and tracebacks of a dying kernel end up in the job's log (kept
+    with a failed notebook) instead of tearing through the progress bar.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with path.open("ab") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def run_task(task: Task) -> Outcome:
+    """Execute one job into ``task.work_dir``; never raises for a notebook's own failure."""
+    import papermill
+
+    from natolab.reports import reads
+    from natolab.reports.export import PdfError
+
+    start = time.perf_counter()
+    work = Path(task.work_dir)
+    scratch = work / SCRATCH  # the kernel's cwd: stray files a notebook writes stay out of reports
+    scratch.mkdir(parents=True, exist_ok=True)
+    executed = work / f"{task.job}.ipynb"
+    reads_log = work / READS_LOG
+    outcome = Outcome(task.job, "ok", 0.0)
+    with _stderr_to(work / STDERR_LOG):
+        try:
+            papermill.execute_notebook(
+                task.notebook_path,
+                str(executed),
+                parameters=task.parameters,
+                cwd=str(scratch),
+                progress_bar=False,
+                log_output=False,
+                # Saving after each cell keeps the outputs of a kernel that dies mid-way.
+                request_save_on_cell_execute=True,
+                execution_timeout=task.timeout,
+                extra_arguments=_kernel_arguments(task.data_dir, reads_log),
+            )
+            outcome.files = _export(task, work, executed)
+        except PdfError as err:
+            outcome.status, outcome.error = "failed", str(err)
+        except Exception as err:  # a notebook's failure is a result, not a crash of the runner
+            outcome.status, outcome.error = _describe(err)
+    outcome.executed = executed.is_file()
+    outcome.data_read = reads.read_log(reads_log)
+    outcome.duration_s = time.perf_counter() - start
+    return outcome
