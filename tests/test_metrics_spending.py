@@ -12,20 +12,24 @@ from natolab.metrics import spending
 
 NAN = float("nan")
 
-MEMBERS = pd.DataFrame({
-    "iso3": ["AAA", "BBB", "USA", "ISL", "NEW"],
-    "accession_date": pd.to_datetime(["1949-04-04", "1952-02-18", "1949-04-04", "1949-04-04",
-                                      "2024-03-07"]),
-})
-COUNTRIES = pd.DataFrame({
-    "iso3": ["AAA", "BBB", "USA", "ISL", "NEW", "NATO_EUROPE_CANADA", "NATO_TOTAL"],
-    "name": ["Aland", "Borduria", "United States", "Iceland", "Newland", "NATO Europe and Canada",
-             "NATO Total"],
-})
-EDITIONS = pd.DataFrame({
-    "edition": ["2026-07", "2023-07", "2024-06"],  # deliberately not in publication order
-    "published": pd.to_datetime(["2026-07-10", "2023-07-07", "2024-06-17"]),
-})
+MEMBERS = pd.DataFrame(
+    {
+        "iso3": ["AAA", "BBB", "USA", "ISL", "NEW"],
+        "accession_date": pd.to_datetime(["1949-04-04", "1952-02-18", "1949-04-04", "1949-04-04", "2024-03-07"]),
+    }
+)
+COUNTRIES = pd.DataFrame(
+    {
+        "iso3": ["AAA", "BBB", "USA", "ISL", "NEW", "NATO_EUROPE_CANADA", "NATO_TOTAL"],
+        "name": ["Aland", "Borduria", "United States", "Iceland", "Newland", "NATO Europe and Canada", "NATO Total"],
+    }
+)
+EDITIONS = pd.DataFrame(
+    {
+        "edition": ["2026-07", "2023-07", "2024-06"],  # deliberately not in publication order
+        "published": pd.to_datetime(["2026-07-10", "2023-07-07", "2024-06-17"]),
+    }
+)
 
 # (edition, iso3, year, indicator, value)
 _ROWS = [
@@ -79,23 +83,23 @@ ESTIMATED = {("2026-07", 2024), ("2024-06", 2024)}
 def _expenditure() -> pd.DataFrame:
     df = pd.DataFrame(_ROWS, columns=["edition", "iso3", "year", "indicator", "value"])
     df["year"] = df["year"].astype("Int64")
-    df["estimate"] = pd.array([(e, y) in ESTIMATED for e, y in zip(df["edition"], df["year"],
-                                                                     strict=True)], "boolean")
+    df["estimate"] = pd.array([(e, y) in ESTIMATED for e, y in zip(df["edition"], df["year"], strict=True)], "boolean")
     return df
 
 
-SIPRI = pd.DataFrame({
-    "iso3": ["USA", "AAA", "BBB", "NEW", "USA", "AAA", "BBB", "NEW", "USA", "AAA"],
-    "year": [1950, 1950, 1950, 1950, 2024, 2024, 2024, 2024, 2025, 2025],
-    "indicator": ["share_of_gdp_pct"] * 10,
-    "value": [5.0, 3.0, 1.0, 9.0, 3.4, 2.1, NAN, 2.3, 3.0, 2.0],
-})
+SIPRI = pd.DataFrame(
+    {
+        "iso3": ["USA", "AAA", "BBB", "NEW", "USA", "AAA", "BBB", "NEW", "USA", "AAA"],
+        "year": [1950, 1950, 1950, 1950, 2024, 2024, 2024, 2024, 2025, 2025],
+        "indicator": ["share_of_gdp_pct"] * 10,
+        "value": [5.0, 3.0, 1.0, 9.0, 3.4, 2.1, NAN, 2.3, 3.0, 2.0],
+    }
+)
 
 
 @pytest.fixture
 def kw():
-    return {"expenditure": _expenditure(), "editions": EDITIONS, "members": MEMBERS,
-            "countries": COUNTRIES}
+    return {"expenditure": _expenditure(), "editions": EDITIONS, "members": MEMBERS, "countries": COUNTRIES}
 
 
 def _no_countries(kw):
@@ -120,8 +124,7 @@ def test_default_edition_falls_back_to_most_complete(kw):
     exp = exp.loc[~((exp["edition"] == "2024-06") & (exp["iso3"] == "BBB") & (exp["year"] == 2023))]
     exp = exp.loc[~((exp["edition"] == "2023-07") & (exp["iso3"] == "USA") & (exp["year"] == 2023))]
     # coverage: 2023-07 {AAA,BBB}, 2024-06 {AAA,USA}, 2026-07 {AAA,USA} -> latest of the largest
-    assert spending.default_edition(2023, expenditure=exp, editions=EDITIONS,
-                                    members=MEMBERS) == "2026-07"
+    assert spending.default_edition(2023, expenditure=exp, editions=EDITIONS, members=MEMBERS) == "2026-07"
 
 
 def test_unknown_year_and_edition_name_valid_values(kw):
@@ -133,8 +136,7 @@ def test_unknown_year_and_edition_name_valid_values(kw):
 
 def test_league_table_ranks_and_flags_targets(kw):
     table = spending.league_table(2024, [2.0, 3.5], edition="2024-06", **kw)
-    assert table["country"].tolist() == ["United States", "Newland", "Aland", "Borduria",
-                                         "Iceland"]
+    assert table["country"].tolist() == ["United States", "Newland", "Aland", "Borduria", "Iceland"]
     assert table["rank"].tolist()[:4] == [1, 2, 3, 4]
     assert pd.isna(table["rank"].iloc[4])
     # at or above: exactly 2.0 meets 2%
@@ -160,8 +162,7 @@ def test_league_table_latest_uses_one_edition(kw):
 def test_allies_meeting_target(kw):
     met = spending.allies_meeting_target(2024, 2.0, edition="2024-06", **kw)
     assert met["iso3"].tolist() == ["USA", "NEW", "AAA"]
-    assert spending.allies_meeting_target(2024, 3.3, edition="2024-06", **kw)["iso3"].tolist() == [
-        "USA"]
+    assert spending.allies_meeting_target(2024, 3.3, edition="2024-06", **kw)["iso3"].tolist() == ["USA"]
     assert spending.allies_meeting_target(2024, 2.0, **kw)["iso3"].tolist() == ["USA", "NEW"]
 
 
@@ -177,10 +178,8 @@ def test_count_by_year_one_edition_counts_only_allies_of_the_year(kw):
     counts = spending.count_meeting_target_by_year(2.0, edition="2024-06", **_no_countries(kw))
     # 2023: NEW (2.5) is not yet an Ally; AAA 1.8, BBB 1.2, USA 3.3 -> 1 of 3 reported, 4 Allies.
     assert counts.to_dict("records") == [
-        {"year": 2023, "n_allies": 4, "n_reported": 3, "n_meeting_target": 1,
-         "edition": "2024-06"},
-        {"year": 2024, "n_allies": 5, "n_reported": 4, "n_meeting_target": 3,
-         "edition": "2024-06"},
+        {"year": 2023, "n_allies": 4, "n_reported": 3, "n_meeting_target": 1, "edition": "2024-06"},
+        {"year": 2024, "n_allies": 5, "n_reported": 4, "n_meeting_target": 3, "edition": "2024-06"},
     ]
 
 
@@ -198,8 +197,11 @@ def test_count_by_edition_for_one_year(kw):
         {"edition": "2024-06", "n_allies": 4, "n_reported": 3, "n_meeting_target": 2},
         {"edition": "2026-07", "n_allies": 4, "n_reported": 2, "n_meeting_target": 2},
     ]
-    assert spending.count_meeting_target_by_edition(2023, 3.4, **_no_countries(kw))[
-        "n_meeting_target"].tolist() == [1, 0, 0]
+    assert spending.count_meeting_target_by_edition(2023, 3.4, **_no_countries(kw))["n_meeting_target"].tolist() == [
+        1,
+        0,
+        0,
+    ]
 
 
 def test_gap_to_target_uses_same_edition_gdp(kw):
@@ -234,6 +236,15 @@ def test_equipment_share_against_guideline(kw):
     assert pd.isna(flags["ISL"]) and pd.isna(flags["NEW"])
 
 
+def test_countries_filter_on_per_ally_tables(kw):
+    eq = spending.equipment_share(2024, edition="2024-06", countries_filter=["bbb", "USA"], **kw)
+    assert eq["iso3"].tolist() == ["USA", "BBB"]
+    pc = spending.per_capita(2024, edition="2024-06", countries_filter=["AAA"], **kw)
+    assert pc["iso3"].tolist() == ["AAA"]
+    rc = spending.real_change(2024, edition="2024-06", countries_filter=["ISL"], **kw)
+    assert rc["iso3"].tolist() == ["ISL"]
+
+
 def test_per_capita_and_real_change(kw):
     pc = spending.per_capita(2024, edition="2024-06", **kw)
     assert pc["iso3"].tolist()[:2] == ["USA", "AAA"]
@@ -250,16 +261,25 @@ def test_edition_for_prefers_requested_then_latest_with_data(kw):
     del e["members"]
     assert spending.edition_for("share_of_gdp_pct", 2024, "2024-06", **e) == "2024-06"
     assert spending.edition_for("gdp_usd_current_m", 2024, "2026-07", **e) == "2024-06"
+    # Only 2024-06 has the Europe-and-Canada aggregate; 2026-07 has shares for 4 Allies in 2024.
+    assert spending.edition_for("defence_expenditure_usd_current_m", 2024, "2026-07",
+                                iso3="NATO_EUROPE_CANADA", **e) == "2024-06"
+    assert spending.edition_for("share_of_gdp_pct", 2024, "2026-07", min_values=4, **e) == "2026-07"
+    with pytest.raises(ValueError, match="No edition reports share_of_gdp_pct for 2024"):
+        spending.edition_for("share_of_gdp_pct", 2024, "2026-07", min_values=6, **e)
     with pytest.raises(ValueError, match="No edition reports personnel"):
         spending.edition_for("personnel", 2024, "2026-07", **e)
 
 
 def test_edition_years_and_latest_complete_year(kw):
     e = _no_countries(kw)
-    assert spending.edition_years("2023-07", expenditure=e["expenditure"],
-                                  editions=EDITIONS) == [2023]
+    assert spending.edition_years("2023-07", expenditure=e["expenditure"], editions=EDITIONS) == [2023]
     assert spending.latest_complete_year(**e) == 2024
     assert spending.latest_complete_year("2023-07", **e) == 2023
+    assert spending.path_base_year("2026-07", 2035, **e) == 2024
+    assert spending.path_base_year("latest", 2024, **e) == 2023
+    with pytest.raises(ValueError, match="No year before 2024 is complete in edition 2026-07"):
+        spending.path_base_year("2026-07", 2024, **e)
 
 
 def test_europe_canada_vs_us(kw):
@@ -276,16 +296,14 @@ def test_europe_canada_vs_us(kw):
 
 
 def test_required_annual_increase_linear_path(kw):
-    req = spending.required_annual_increase(3.5, 2035, base_year=2024, edition="2026-07",
-                                            **kw).set_index("iso3")
+    req = spending.required_annual_increase(3.5, 2035, base_year=2024, edition="2026-07", **kw).set_index("iso3")
     # Borduria: (3.5 - 1.6) / (2035 - 2024) = 1.9 / 11
     assert req.loc["BBB", "required_pp_per_year"] == pytest.approx(1.9 / 11)
     assert req.loc["USA", "required_pp_per_year"] == pytest.approx(0.3 / 11)
     assert req.index[0] == "BBB"
     assert math.isnan(req.loc["ISL", "required_pp_per_year"])
     # Already above the target: nothing required.
-    low = spending.required_annual_increase(2.0, 2030, base_year=2024, edition="2026-07",
-                                            **kw).set_index("iso3")
+    low = spending.required_annual_increase(2.0, 2030, base_year=2024, edition="2026-07", **kw).set_index("iso3")
     assert low.loc["USA", "required_pp_per_year"] == 0
     assert low.loc["AAA", "required_pp_per_year"] == pytest.approx(0.1 / 6)
 

@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
+
 from natolab import plots
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -43,6 +43,7 @@ __all__ = [
     "latest_complete_year",
     "league_table",
     "not_reported",
+    "path_base_year",
     "per_capita",
     "real_change",
     "required_annual_increase",
@@ -193,19 +194,28 @@ def edition_for(
     year: int,
     preferred: str,
     *,
+    iso3: str | None = None,
+    min_values: int = 1,
     expenditure: pd.DataFrame | None = None,
     editions: pd.DataFrame | None = None,
 ) -> str:
     """``preferred`` if it reports ``indicator`` for ``year``, else the latest edition that does.
 
-    Some editions were only partly transcribed (e.g. no per-capita table): a notebook
-    uses this to pick an edition for one chart and *says* when it differs from the
-    edition of the rest. Raises ValueError when no edition reports the indicator.
+    "Reports" means at least ``min_values`` values (of ``iso3`` alone when given, e.g.
+    an aggregate). Some editions were only partly transcribed (e.g. no per-capita
+    table): a notebook uses this to pick an edition for one chart and *says* when it
+    differs from the edition of the rest. Raises ValueError when no edition reports it.
     """
     frame = _expenditure(expenditure)
     order = _edition_order(editions, frame)
     preferred = _check_edition(preferred, order)
-    having = [ed for ed in order if _values(frame, ed, year, indicator)["value"].notna().any()]
+    if iso3 is not None:
+        frame = frame.loc[frame["iso3"] == str(iso3).upper()]
+
+    def count(ed: str) -> int:
+        return int(_values(frame, ed, year, indicator)["value"].notna().sum())
+
+    having = [ed for ed in order if count(ed) >= max(1, min_values)]
     if preferred in having:
         return preferred
     if not having:
@@ -225,16 +235,29 @@ def latest_complete_year(
     With ``edition`` given, completeness is judged within that edition; with ``None``
     across all editions (there is then some edition complete for that year).
     """
+    return _latest_complete(edition, None, expenditure, editions, members)
+
+
+def _latest_complete(
+    edition: str | None,
+    before: int | None,
+    expenditure: pd.DataFrame | None,
+    editions: pd.DataFrame | None,
+    members: pd.DataFrame | None,
+) -> int:
     frame = _expenditure(expenditure)
     order = _edition_order(editions, frame)
     eds = order if edition in (None, "latest") else [_check_edition(edition, order)]
     years = sorted(set(frame.loc[frame["indicator"] == _SHARE, "year"]), reverse=True)
     for year in years:
+        if before is not None and year >= before:
+            continue
         allies = set(allies_in_year(year, members=members))
         required = set().union(*(_reported(frame, ed, year) for ed in order)) & allies
         if any(required and _reported(frame, ed, year) >= required for ed in eds):
             return int(year)
-    raise ValueError(f"No year is complete in edition {edition}")
+    limit = f" before {before}" if before is not None else ""
+    raise ValueError(f"No year{limit} is complete in edition {edition}")
 
 
 # --------------------------------------------------------------------------- one year
@@ -306,6 +329,12 @@ def league_table(
     cols = ["rank", "iso3", "country", _SHARE, "estimate", *map(_target_column, targets),
             "year", "edition"]
     return table[cols].reset_index(drop=True)
+
+
+def _filter(table: pd.DataFrame, countries_filter: Iterable[str] | None) -> pd.DataFrame:
+    if countries_filter is None:
+        return table
+    return table.loc[table["iso3"].isin({str(c).upper() for c in countries_filter})]
 
 
 def _target_column(target: float) -> str:
@@ -479,6 +508,7 @@ def equipment_share(
     guideline_pct: float = EQUIPMENT_GUIDELINE_PCT,
     *,
     edition: str | None = "latest",
+    countries_filter: Iterable[str] | None = None,
     expenditure: pd.DataFrame | None = None,
     editions: pd.DataFrame | None = None,
     members: pd.DataFrame | None = None,
@@ -498,6 +528,7 @@ def equipment_share(
                               na_position="last")
     cols = ["iso3", "country", "equipment_share_pct", "estimate", "meets_guideline", "year",
             "edition"]
+    table = _filter(table, countries_filter)
     return table[cols].reset_index(drop=True)
 
 
@@ -505,6 +536,7 @@ def per_capita(
     year: int,
     *,
     edition: str | None = "latest",
+    countries_filter: Iterable[str] | None = None,
     expenditure: pd.DataFrame | None = None,
     editions: pd.DataFrame | None = None,
     members: pd.DataFrame | None = None,
@@ -515,6 +547,7 @@ def per_capita(
     table, _ = _year_table(year, edition, [indicator], expenditure=expenditure,
                            editions=editions, members=members, countries=countries)
     table = table.sort_values([indicator, "country"], ascending=[False, True], na_position="last")
+    table = _filter(table, countries_filter)
     return table[["iso3", "country", indicator, "estimate", "year", "edition"]].reset_index(
         drop=True)
 
@@ -523,6 +556,7 @@ def real_change(
     year: int,
     *,
     edition: str | None = "latest",
+    countries_filter: Iterable[str] | None = None,
     expenditure: pd.DataFrame | None = None,
     editions: pd.DataFrame | None = None,
     members: pd.DataFrame | None = None,
@@ -538,6 +572,7 @@ def real_change(
                            editions=editions, members=members, countries=countries)
     table = table.sort_values(["real_change_pct", "country"], ascending=[False, True],
                               na_position="last")
+    table = _filter(table, countries_filter)
     return table[["iso3", "country", *indicators, "estimate", "year", "edition"]].reset_index(
         drop=True)
 
@@ -618,6 +653,18 @@ def europe_canada_vs_us(
     out["edition"] = edition
     return out.dropna(subset=["europe_canada_usd_current_m", "us_usd_current_m"],
                       how="all").reset_index(drop=True)
+
+
+def path_base_year(
+    edition: str | None,
+    target_year: int,
+    *,
+    expenditure: pd.DataFrame | None = None,
+    editions: pd.DataFrame | None = None,
+    members: pd.DataFrame | None = None,
+) -> int:
+    """Start of the path to a target: the latest complete year of ``edition`` before ``target_year``."""
+    return _latest_complete(edition, int(target_year), expenditure, editions, members)
 
 
 def required_annual_increase(
