@@ -157,7 +157,7 @@ def test_spending_by_eu_status_groups_and_weights():
     assert eu_row["n_at_or_above_2pct"] == 1
     assert non_eu["n_allies"] == 1
     assert non_eu["weighted_share_of_gdp_pct"] == pytest.approx(3.0)
-    assert eu_row["editions"] == "2024-06"
+    assert eu_row["edition"] == "2024-06"
 
 
 def test_spending_by_country_keeps_allies_without_figures():
@@ -178,12 +178,35 @@ def test_spending_eu_status_uses_year_end_status():
     assert not bool(detail.loc["BBB", "eu_member"])
 
 
-def test_weighted_share_refuses_mixed_editions():
-    expenditure = _expenditure()
-    expenditure.loc[expenditure["iso3"] == "BBB", "edition"] = "2026-07"
-    result = metrics.spending_by_eu_status(2019, "latest", expenditure=expenditure, **KW).set_index("eu_status")
-    assert pd.isna(result.loc["EU member", "weighted_share_of_gdp_pct"])
-    assert result.loc["EU member", "editions"] == "2024-06, 2026-07"
+EDITIONS = pd.DataFrame(
+    {"edition": ["2024-06", "2026-07"], "published": pd.to_datetime(["2024-06-17", "2026-07-01"])}
+)
+
+
+def test_latest_resolves_to_one_complete_edition_never_a_patchwork():
+    # 2026-07 is newer but reports only BBB for 2019: the complete 2024-06 edition is used.
+    partial = _expenditure().loc[lambda f: f["iso3"] == "BBB"].assign(edition="2026-07", value=9.9)
+    expenditure = pd.concat([_expenditure(), partial], ignore_index=True)
+    detail = metrics.spending_eu_status_by_country(2019, "latest", expenditure=expenditure, editions=EDITIONS, **KW)
+    assert set(detail["edition"]) == {"2024-06"}
+    assert detail.set_index("iso3").loc["BBB", "share_of_gdp_pct"] == pytest.approx(1.0)
+    # Asked for explicitly, the partial edition is used alone and says what it lacks.
+    summary = metrics.spending_by_eu_status(2019, "2026-07", expenditure=expenditure, editions=EDITIONS, **KW)
+    summary = summary.set_index("eu_status")
+    assert summary.loc["EU member", "n_with_data"] == 1
+    assert summary.loc["EU member", "countries_without_data"] == "Alpha"
+
+
+def test_unknown_edition_lists_valid_ones():
+    with pytest.raises(ValueError, match=r"edition: unknown edition '1999-01'\. Valid editions: latest, 2024-06"):
+        metrics.spending_by_eu_status(2019, "1999-01", expenditure=_expenditure(), **KW)
+
+
+def test_eu_spending_year_is_the_latest_year_up_to_as_of():
+    expenditure = pd.concat([_expenditure(), _expenditure().assign(year=2021)], ignore_index=True)
+    assert metrics.eu_spending_year("2020-06-30", expenditure=expenditure) == 2019
+    assert metrics.eu_spending_year("2030-01-01", expenditure=expenditure) == 2021
+    assert metrics.eu_spending_year("2000-01-01", expenditure=expenditure) is None
 
 
 def test_all_is_exported_and_reexported():
@@ -239,3 +262,21 @@ def test_milestones_match_the_raw_dated_events(curated):
     assert len(milestones) == len(raw)
     declarations = milestones.loc[milestones["event_type"] == "joint_declaration", "date"]
     assert [d.strftime("%Y-%m-%d") for d in declarations] == ["2016-07-08", "2018-07-10", "2023-01-10"]
+
+
+def test_eu_vs_non_eu_spending_2024_matches_the_raw_estimates(curated):
+    raw = {r["iso3"]: r["defence_exp_pct_gdp_2024e"] for r in _raw("defence_spending_2024_estimates.csv")}
+    detail = metrics.spending_eu_status_by_country(2024, "2024-06").set_index("iso3")
+    for iso3, share in raw.items():
+        if share:
+            # The raw file is a two-decimal transcription of the June 2024 NATO estimates.
+            assert detail.loc[iso3, "share_of_gdp_pct"] == pytest.approx(float(share), abs=0.005), iso3
+        else:
+            assert pd.isna(detail.loc[iso3, "share_of_gdp_pct"]), iso3
+    summary = metrics.spending_by_eu_status(2024, "2024-06").set_index("eu_status")
+    # 23 EU members and 9 others among the 32 Allies of 2024; Iceland reports no figure.
+    assert summary["n_allies"].tolist() == [23, 9]
+    assert summary.loc["not in the EU", "countries_without_data"] == "Iceland"
+    # allies_2pct_count.csv: 23 Allies at or above 2% in 2024 (SG Stoltenberg, June 2024).
+    counts = {r["year"]: r["n_allies_at_or_above_2pct"] for r in _raw("allies_2pct_count.csv")}
+    assert int(summary["n_at_or_above_2pct"].sum()) == int(counts["2024"]) == 23

@@ -14,10 +14,12 @@ from natolab.metrics._frames import country_names, join_names, name_of, require_
 from natolab.metrics.membership import eu_members_on, members_on
 
 __all__ = [
+    "EU_STATUSES",
     "OVERLAP_GROUPS",
     "common_set_actions",
     "eu_nato_milestones",
     "eu_nato_overlap",
+    "eu_spending_year",
     "overlap_by_country",
     "overlap_timeline",
     "spending_by_eu_status",
@@ -26,6 +28,9 @@ __all__ = [
 
 #: The three groups of the union of NATO and EU members, in display order.
 OVERLAP_GROUPS = ("NATO and EU", "NATO only", "EU only")
+#: EU status of an Ally in the spending comparison, in display order.
+EU_STATUSES = ("EU member", "not in the EU")
+_SHARE = "share_of_gdp_pct"
 
 
 def overlap_by_country(
@@ -185,36 +190,79 @@ def _year_end(year: int) -> pd.Timestamp:
     return pd.Timestamp(year=int(year), month=12, day=31)
 
 
-def spending_eu_status_by_country(
-    year: int,
-    edition: str = "latest",
+def eu_spending_year(
+    as_of: DateLike = None,
     *,
     expenditure: pd.DataFrame | None = None,
+) -> int | None:
+    """The latest year up to ``as_of``'s year with NATO share-of-GDP figures (None if none).
+
+    Figures for a year are published later (estimates in June of that year), so for a
+    past ``as_of`` the values shown come from editions published after it.
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = resource(expenditure, "defence_expenditure")
+    years = table.loc[(table["indicator"].astype(str) == _SHARE) & table["value"].notna(), "year"]
+    years = sorted({int(y) for y in years if int(y) <= day.year})
+    return years[-1] if years else None
+
+
+def _one_edition(
+    year: int,
+    edition: str | None,
+    expenditure: pd.DataFrame | None,
+    editions: pd.DataFrame | None,
+    members: pd.DataFrame | None,
+) -> tuple[str, pd.DataFrame]:
+    """Resolve ``edition`` ("latest" = spending.default_edition of the year) and keep its rows only."""
+    from natolab.metrics import spending
+
+    table = resource(expenditure, "defence_expenditure")
+    require_columns(table, ["edition", "iso3", "year", "indicator", "value"], "defence_expenditure")
+    if edition in (None, "latest"):
+        edition = spending.default_edition(int(year), expenditure=table, editions=editions, members=members)
+    known = sorted(set(table["edition"].astype(str)))
+    if str(edition) not in known:
+        raise ValueError(f"edition: unknown edition {edition!r}. Valid editions: latest, {', '.join(known)}")
+    rows = table.loc[table["edition"].astype(str) == str(edition)].copy()
+    rows["indicator"] = rows["indicator"].astype(str)
+    if "estimate" not in rows.columns:
+        rows["estimate"] = pd.NA
+    return str(edition), rows
+
+
+def spending_eu_status_by_country(
+    year: int,
+    edition: str | None = "latest",
+    *,
+    expenditure: pd.DataFrame | None = None,
+    editions: pd.DataFrame | None = None,
     members: pd.DataFrame | None = None,
     eu_membership: pd.DataFrame | None = None,
     countries: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Each Ally's defence expenditure as a share of GDP in ``year``, with its EU status.
+    """Each Ally's defence expenditure as a share of GDP in ``year``, from one edition, with its EU status.
 
-    Allies and EU status are taken on 31 December of ``year``. ``expenditure`` is the
-    long frame of :func:`natolab.data.defence_expenditure` (loaded for ``edition`` when
-    not given). Columns: iso3, country, eu_member, eu_status, share_of_gdp_pct,
-    estimate, edition. An Ally with no figure (Iceland has no armed forces) keeps a
-    row with a blank share.
+    ``edition="latest"`` is :func:`natolab.metrics.spending.default_edition` of the year
+    (the latest edition complete for it) — never a patchwork of editions. Allies and
+    EU status are taken on 31 December of ``year``. ``expenditure`` is the
+    ``defence_expenditure`` resource (all editions). Columns: iso3, country, eu_member,
+    eu_status, share_of_gdp_pct, estimate, edition. An Ally with no figure (Iceland
+    has no armed forces) keeps a row with a blank share.
     """
-    table = _expenditure(expenditure, edition)
+    edition, table = _one_edition(year, edition, expenditure, editions, members)
     day = _year_end(year)
     allies = members_on(day, members=members, countries=countries)
     eu = set(eu_members_on(day, eu_membership=eu_membership, countries=countries)["iso3"])
     share = table.loc[
-        (table["year"] == int(year)) & (table["indicator"].astype(str) == "share_of_gdp_pct"),
-        ["iso3", "value", "estimate", "edition"],
+        (table["year"].astype(int) == int(year)) & (table["indicator"] == _SHARE),
+        ["iso3", "value", "estimate"],
     ].rename(columns={"value": "share_of_gdp_pct"})
     share = share.dropna(subset=["share_of_gdp_pct"]).drop_duplicates("iso3")
     out = allies[["iso3", "country"]].merge(share, on="iso3", how="left")
     out["eu_member"] = out["iso3"].isin(eu)
-    out["eu_status"] = out["eu_member"].map({True: "EU member", False: "not in the EU"})
-    out["edition"] = out["edition"].astype("object")
+    out["eu_status"] = out["eu_member"].map({True: EU_STATUSES[0], False: EU_STATUSES[1]})
+    out["edition"] = edition
     out = out.sort_values(["share_of_gdp_pct", "country"], ascending=[False, True], na_position="last")
     columns = ["iso3", "country", "eu_member", "eu_status", "share_of_gdp_pct", "estimate", "edition"]
     return out[columns].reset_index(drop=True)
@@ -222,9 +270,10 @@ def spending_eu_status_by_country(
 
 def spending_by_eu_status(
     year: int,
-    edition: str = "latest",
+    edition: str | None = "latest",
     *,
     expenditure: pd.DataFrame | None = None,
+    editions: pd.DataFrame | None = None,
     members: pd.DataFrame | None = None,
     eu_membership: pd.DataFrame | None = None,
     countries: pd.DataFrame | None = None,
@@ -234,64 +283,50 @@ def spending_by_eu_status(
     Rows "EU member" and "not in the EU". Columns: eu_status, n_allies, n_with_data,
     mean_share_of_gdp_pct and median_share_of_gdp_pct (unweighted, over Allies with a
     figure), weighted_share_of_gdp_pct (group defence expenditure / group GDP, both in
-    constant US$ from the same edition; blank if the edition lacks them),
-    n_at_or_above_2pct, countries_without_data, editions (the editions the figures come from).
+    constant US$ of the edition; blank where the edition has no such figures),
+    n_at_or_above_2pct, countries_without_data, edition.
     """
-    table = _expenditure(expenditure, edition)
+    edition, table = _one_edition(year, edition, expenditure, editions, members)
     detail = spending_eu_status_by_country(
         year, edition, expenditure=table, members=members, eu_membership=eu_membership, countries=countries
     )
     weighted = _weighted_shares(table, year, detail)
     rows = []
-    for status in ("EU member", "not in the EU"):
+    for status in EU_STATUSES:
         group = detail.loc[detail["eu_status"] == status]
         with_data = group.dropna(subset=["share_of_gdp_pct"])
+        shares = with_data["share_of_gdp_pct"]
         rows.append(
             {
                 "eu_status": status,
                 "n_allies": len(group),
                 "n_with_data": len(with_data),
-                "mean_share_of_gdp_pct": with_data["share_of_gdp_pct"].mean() if len(with_data) else float("nan"),
-                "median_share_of_gdp_pct": with_data["share_of_gdp_pct"].median() if len(with_data) else float("nan"),
+                "mean_share_of_gdp_pct": shares.mean() if len(shares) else float("nan"),
+                "median_share_of_gdp_pct": shares.median() if len(shares) else float("nan"),
                 "weighted_share_of_gdp_pct": weighted.get(status, float("nan")),
-                "n_at_or_above_2pct": int((with_data["share_of_gdp_pct"] >= 2.0).sum()),
+                "n_at_or_above_2pct": int((shares >= 2.0).sum()),
                 "countries_without_data": join_names(sorted(group.loc[group["share_of_gdp_pct"].isna(), "country"])),
-                "editions": ", ".join(sorted(set(with_data["edition"].dropna().astype(str)))),
+                "edition": edition,
             }
         )
     return pd.DataFrame(rows)
 
 
-def _expenditure(expenditure: pd.DataFrame | None, edition: str) -> pd.DataFrame:
-    if expenditure is None:
-        from natolab import data
-
-        expenditure = data.defence_expenditure(edition=edition)
-    require_columns(expenditure, ["iso3", "year", "indicator", "value", "edition"], "defence_expenditure")
-    table = expenditure.copy()
-    if "estimate" not in table.columns:
-        table["estimate"] = pd.NA
-    if edition != "latest":
-        table = table.loc[table["edition"].astype(str) == edition]
-    return table
-
-
 def _weighted_shares(table: pd.DataFrame, year: int, detail: pd.DataFrame) -> dict[str, float]:
-    """Group share of GDP = sum of defence expenditure / sum of GDP, constant US$, same edition per country."""
+    """Group share of GDP = sum of defence expenditure / sum of GDP, constant US$, one edition."""
     wanted = ["defence_expenditure_usd_constant_m", "gdp_usd_constant_m"]
-    rows = table.loc[(table["year"] == int(year)) & table["indicator"].astype(str).isin(wanted)]
-    if rows.empty:
+    rows = table.loc[(table["year"].astype(int) == int(year)) & table["indicator"].isin(wanted)]
+    if rows.empty or len(set(rows["edition"].astype(str))) != 1:
         return {}
-    wide = rows.pivot_table(index=["iso3", "edition"], columns="indicator", values="value", aggfunc="first")
+    wide = rows.pivot_table(index="iso3", columns="indicator", values="value", aggfunc="first")
     if not set(wanted) <= set(wide.columns):
         return {}
-    wide = wide.dropna(subset=wanted).reset_index()
-    # Sums over countries must share one edition (and so one price base), or they mix vintages.
-    if len(set(wide["edition"])) != 1:
-        return {}
+    wide = wide.dropna(subset=wanted)
     status = dict(zip(detail["iso3"], detail["eu_status"], strict=True))
-    wide["eu_status"] = wide["iso3"].map(status)
-    wide = wide.dropna(subset=["eu_status"])
+    wide["eu_status"] = wide.index.map(status)
+    # Only Allies with a share figure count, so the weighted and unweighted rows cover the same set.
+    reported = set(detail.dropna(subset=["share_of_gdp_pct"])["iso3"])
+    wide = wide.loc[wide.index.isin(reported)].dropna(subset=["eu_status"])
     sums = wide.groupby("eu_status")[wanted].sum()
     return {
         str(group): float(100 * row[wanted[0]] / row[wanted[1]]) for group, row in sums.iterrows() if row[wanted[1]] > 0
