@@ -29,8 +29,8 @@ EDITIONS: list[dict[str, str]] = [
         "definition": _DEF,
         "constant_price_base": "",
         "source_kind": "secondary_quote",
-        "coverage_note": "Share of GDP to one decimal for 26 Allies, 2000-2006, as printed in the "
-        "report's annex; '-' (not yet an Ally) left out. Report published 20 March 2008 "
+        "coverage_note": "Share of GDP to one decimal for the 25 Allies other than Iceland, "
+        "2000-2006, as printed in the report's annex; '-' (not yet an Ally) left out. Report published 20 March 2008 "
         "(ordered to be printed 4 March 2008).",
     },
     {
