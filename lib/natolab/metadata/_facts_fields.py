@@ -90,14 +90,13 @@ def country_fk(*fields: str) -> list[dict[str, Any]]:
 
 
 def facts_source(file: str, what: str) -> dict[str, Any]:
-    """The raw facts file a resource was curated from (see SOURCES.md for each row's pages)."""
+    """The raw facts file a resource was curated from; SOURCES.md there names each row's
+    pages with their grades and flags (``what`` says what the file holds)."""
     return {
-        "title": f"NATO facts collection: {file} ({what}); provenance, grades and flags in "
-        "SOURCES.md",
+        "title": f"NATO facts collection, {file}",
         "path": f"shared/sources/facts/{file}",
-        "publisher": "natolab curators, from archived public web pages (NATO, EU, governments, "
-        "media) listed in the references resource",
-        "edition": ACCESSED,
+        "description": f"{what}; provenance, grades and flags in shared/sources/facts/SOURCES.md",
+        "publisher": "natolab from archived public pages (see references)",
         "accessed": ACCESSED,
     }
 
