@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from natolab import data, paths
+from natolab import data
 
 __all__ = [
     "ENTITY_TYPES",
@@ -44,11 +44,7 @@ def normalise_name(text: str) -> str:
 
 
 def _table(resource_name: str) -> pd.DataFrame:
-    # The catalogue is generated from natolab.metadata; on a tree where it does not
-    # list this resource yet, read the CSV as text rather than fail on import.
-    if paths.DATAPACKAGE.exists() and resource_name in data.resource_names():
-        return data.load(resource_name)
-    return pd.read_csv(paths.data_file(resource_name), dtype=str, keep_default_na=False)
+    return data.load(resource_name)
 
 
 @dataclass(frozen=True)
