@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import StrMethodFormatter
 
 from natolab import plots
 
@@ -57,6 +58,8 @@ def ranked_bars(
     bottom = min(0.0, float(values.min(skipna=True)) if values.notna().any() else 0.0)
     ax.set_xlim(bottom * 1.15, top * 1.15 if top > 0 else 1)
     ax.grid(axis="x", visible=True)
+    if top >= 1000:
+        ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     plots.footnote(fig, note)
     return fig
 
@@ -139,8 +142,8 @@ def long_run(
     if shade is not None:
         start, end, label = shade
         ax.axvspan(start, end, color="#EEEEEE", zorder=0)
-        ax.annotate(label, xy=((start + end) / 2, 1), xycoords=("data", "axes fraction"),
-                    xytext=(0, -4), textcoords="offset points", ha="center", va="top",
+        ax.annotate(label, xy=(start, 1), xycoords=("data", "axes fraction"),
+                    xytext=(4, -4), textcoords="offset points", ha="left", va="top",
                     fontsize=9, color="#555555")
     if band is not None:
         low, high, label = band
@@ -155,9 +158,10 @@ def long_run(
                     rotation=90)
     for i, (name, y) in enumerate((lines or {}).items()):
         plots.target_line(ax, y, name, color=plots.PALETTE[_LINE_COLORS[i % len(_LINE_COLORS)]])
-    ax.set_xlim(float(frame["year"].min()) - 1, float(frame["year"].max()) + 1)
+    last = max([float(frame["year"].max()), *(float(y) for y in (events or {}))])
+    ax.set_xlim(float(frame["year"].min()) - 1, last + 1)
     ax.set_ylim(bottom=0)
-    ax.legend(loc="upper right")
+    ax.legend(loc="best")
     plots.footnote(fig, note)
     return fig
 

@@ -146,7 +146,8 @@ def figure(
     fig.suptitle(title, x=0.01, ha="left", fontsize=14, fontweight="bold")
     panels = list(getattr(axes, "flat", [axes]))
     if subtitle:
-        panels[0].set_title(subtitle, loc="left", fontsize=11, color="#444444")
+        # Padding leaves room for labels of vertical reference lines above the axes.
+        panels[0].set_title(subtitle, loc="left", fontsize=11, color="#444444", pad=16)
     for ax in panels:
         if xlabel:
             ax.set_xlabel(xlabel)
@@ -196,8 +197,10 @@ def target_line(
                     textcoords="offset points", ha="right", va="bottom", color=color, fontsize=9)
     elif orientation == "v":
         ax.axvline(value, **style)
-        ax.annotate(label, xy=(value, 1), xycoords=("data", "axes fraction"), xytext=(3, -2),
-                    textcoords="offset points", ha="left", va="top", color=color, fontsize=9)
+        # Above the plotting area, so the label never sits on a bar.
+        ax.annotate(label, xy=(value, 1), xycoords=("data", "axes fraction"), xytext=(0, 2),
+                    textcoords="offset points", ha="center", va="bottom", color=color,
+                    fontsize=9, annotation_clip=False)
     else:
         raise ValueError(f"orientation must be 'h' or 'v', not {orientation!r}")
 

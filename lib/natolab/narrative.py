@@ -1,0 +1,335 @@
+"""Sentences computed from data, for the burden-sharing and country-profile notebooks.
+
+Notebooks never hard-code a number in prose: they call these functions with the
+frames they have just shown and print the result with ``plots.say``. Each function
+takes the frame(s) it describes, so tests can feed small synthetic frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from natolab.metrics._frames import join_names, resource
+
+__all__ = [
+    "below_target",
+    "count_sentence",
+    "edition_summary",
+    "editions_table",
+    "equipment_sentence",
+    "europe_us_sentence",
+    "gap_note",
+    "gap_sentence",
+    "league_sentence",
+    "long_run_sentence",
+    "no_forces_note",
+    "path_sentence",
+    "per_capita_sentence",
+    "real_change_sentence",
+    "revision_sentence",
+    "summit_events",
+]
+
+
+def _fmt_pct(value: float) -> str:
+    return f"{value:.2f}%"
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def editions_table(editions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The NATO editions in the data, oldest first, with definition and coverage."""
+    table = resource(editions, "editions").copy()
+    table = table.sort_values(["published", "edition"], na_position="last")
+    cols = ["edition", "title", "published", "years_covered", "definition", "constant_price_base",
+            "source_kind"]
+    out = table[[c for c in cols if c in table.columns]].copy()
+    if "published" in out.columns:
+        out["published"] = pd.to_datetime(out["published"]).dt.strftime("%Y-%m-%d").fillna(
+            "not recorded")
+    return out.reset_index(drop=True)
+
+
+_KIND = {
+    "official_workbook": "read from NATO's official workbook",
+    "tidy_conversion": "a faithful conversion of NATO's workbook",
+    "secondary_transcription": "transcribed from secondary copies of NATO's tables",
+    "secondary_quote": "figures as quoted by secondary sources",
+}
+
+
+def edition_summary(edition: str, editions: pd.DataFrame | None = None) -> dict[str, str]:
+    """Title, definition and a sentence naming where an edition's figures come from.
+
+    Keys: edition, title, definition, subtitle (short, for charts), per_capita_unit, sentence.
+    """
+    table = resource(editions, "editions")
+    row = table.loc[table["edition"].astype(str) == str(edition)]
+    if row.empty:
+        valid = ", ".join(sorted(table["edition"].astype(str)))
+        raise ValueError(f"Unknown edition {edition!r}. Valid editions: {valid}")
+    rec = row.iloc[0]
+    definition = str(rec.get("definition", "NATO defence expenditure"))
+    base = rec.get("constant_price_base")
+    kind = _KIND.get(str(rec.get("source_kind", "")), str(rec.get("source_kind", "")))
+    sentence = (f"Figures from NATO's *{rec['title']}* (edition {edition}), which reports "
+                f"**{definition}**; {kind}.")
+    unit = (f"US$ per head, constant {int(base)} prices" if pd.notna(base)
+            else "US$ per head, constant prices")
+    return {
+        "edition": str(edition),
+        "title": str(rec["title"]),
+        "definition": definition,
+        "subtitle": f"NATO edition {edition}: {definition}",
+        "per_capita_unit": unit,
+        "sentence": sentence,
+    }
+
+
+def no_forces_note(members: pd.DataFrame | None = None) -> dict[str, str]:
+    """ISO3 → the members dataset's note for Allies recorded with no standing armed forces."""
+    table = resource(members, "members")
+    if "special_notes" not in table.columns:
+        return {}
+    out = {}
+    for code, note in zip(table["iso3"].astype(str), table["special_notes"], strict=True):
+        if isinstance(note, str) and "no standing armed forces" in note.lower():
+            out[code] = note.split(" (")[0].split(";")[0].strip().rstrip(".")
+    return out
+
+
+def _not_reported_clause(table: pd.DataFrame, value: str, notes: dict[str, str]) -> str:
+    missing = table.loc[table[value].isna()]
+    if missing.empty:
+        return ""
+    parts = []
+    for code, name in zip(missing["iso3"], missing["country"], strict=True):
+        note = notes.get(code)
+        parts.append(f"{name} ({note[0].lower() + note[1:]})" if note else name)
+    verb = _plural(len(parts), "reports", "report")
+    return f" {join_names(parts)} {verb} no figure."
+
+
+def league_sentence(
+    league: pd.DataFrame,
+    target_pct: float,
+    core_target_pct: float,
+    *,
+    members: pd.DataFrame | None = None,
+) -> str:
+    """"In 2024, 23 of the 32 Allies spent at least 2% of GDP on defence, and 1 at least 3.5% …".
+
+    ``league`` is the full :func:`natolab.metrics.league_table` (all Allies of the year).
+    """
+    year = int(league["year"].iloc[0])
+    share = league["share_of_gdp_pct"]
+    n_all = len(league)
+    at_target = league.loc[share >= target_pct]
+    at_core = league.loc[share >= core_target_pct]
+    core_names = f" ({join_names(at_core['country'])})" if 0 < len(at_core) <= 5 else ""
+    top = league.dropna(subset=["share_of_gdp_pct"]).iloc[0]
+    bottom = league.dropna(subset=["share_of_gdp_pct"]).iloc[-1]
+    text = (f"In {year}, **{len(at_target)} of the {n_all} Allies** spent at least "
+            f"{target_pct:g}% of GDP on defence, and {len(at_core)}{core_names} at least "
+            f"{core_target_pct:g}%. The highest share was {top['country']}'s "
+            f"({_fmt_pct(top['share_of_gdp_pct'])}), the lowest {bottom['country']}'s "
+            f"({_fmt_pct(bottom['share_of_gdp_pct'])}).")
+    if league["estimate"].fillna(False).astype(bool).any():
+        text += f" NATO marks the {year} figures of this edition as estimates."
+    return text + _not_reported_clause(league, "share_of_gdp_pct", no_forces_note(members))
+
+
+def count_sentence(counts: pd.DataFrame, target_pct: float) -> str:
+    """First and last year of a per-year count, and the years missing in between."""
+    if counts.empty:
+        return "No year has figures in this edition."
+    first, last = counts.iloc[0], counts.iloc[-1]
+    text = (f"{int(first['n_meeting_target'])} of {int(first['n_allies'])} Allies were at or above "
+            f"{target_pct:g}% of GDP in {int(first['year'])}; "
+            f"{int(last['n_meeting_target'])} of {int(last['n_allies'])} in {int(last['year'])}")
+    eds = sorted(set(counts["edition"]))
+    text += f" (edition {eds[0]})." if len(eds) == 1 else f" (editions {', '.join(eds)})."
+    years = counts["year"].astype(int).tolist()
+    gaps = [y for y in range(years[0], years[-1] + 1) if y not in years]
+    if gaps:
+        text += f" No figures for {_year_ranges(gaps)}."
+    return text
+
+
+def _year_ranges(years: Iterable[int]) -> str:
+    years = sorted(years)
+    ranges: list[str] = []
+    start = prev = years[0]
+    for y in [*years[1:], None]:
+        if y is not None and y == prev + 1:
+            prev = y
+            continue
+        ranges.append(str(start) if start == prev else f"{start}–{prev}")
+        if y is not None:
+            start = prev = y
+    return join_names(ranges)
+
+
+def below_target(gap: pd.DataFrame, countries: Iterable[str] | None = None) -> pd.DataFrame:
+    """Rows of :func:`natolab.metrics.gap_to_target` below the target, optionally for some Allies."""
+    out = gap.loc[gap["gap_pct_points"] > 0]
+    if countries is not None:
+        out = out.loc[out["iso3"].isin({str(c).upper() for c in countries})]
+    return out.sort_values("gap_usd_current_m", ascending=False, na_position="last")
+
+
+def gap_sentence(gap: pd.DataFrame) -> str:
+    """How many Allies were below the target and the extra spending that would have closed it."""
+    year, target = int(gap["year"].iloc[0]), float(gap["target_pct"].iloc[0])
+    below = gap.loc[gap["gap_pct_points"] > 0]
+    if below.empty:
+        return f"In {year} every reporting Ally was at or above {target:g}% of GDP."
+    money = below["gap_usd_current_m"]
+    text = (f"In {year}, {len(below)} {_plural(len(below), 'Ally was', 'Allies were')} below "
+            f"{target:g}% of GDP, by {below['gap_pct_points'].mean():.2f} points on average.")
+    if money.notna().any():
+        text += (f" Reaching it would have taken about **US$ {money.sum() / 1000:,.1f} billion** "
+                 f"more that year (current prices)")
+        if money.isna().any():
+            text += f", not counting {join_names(below.loc[money.isna(), 'country'])} (no US$ figure)"
+        top = below.loc[money.idxmax()]
+        text += f"; the largest gap in money was {top['country']}'s (US$ {top['gap_usd_current_m']:,.0f} million)."
+    return text
+
+
+def gap_note(gap: pd.DataFrame, source: str) -> str:
+    """Chart footnote: the source plus how GDP was obtained (never from another edition)."""
+    bases = set(gap.loc[gap["gap_pct_points"] > 0, "gdp_basis"])
+    how = []
+    if "gdp_usd_current_m" in bases:
+        how.append("GDP in current US$ from the same edition")
+    if "implied" in bases:
+        how.append("GDP implied by the edition's own figures (defence expenditure ÷ share of GDP)")
+    return f"{source} Gap in US$ = gap in points × GDP ÷ 100; {'; '.join(how) or 'no GDP'}."
+
+
+def equipment_sentence(equipment: pd.DataFrame, main_edition: str) -> str:
+    """How many Allies met the 20% equipment guideline; says when the edition differs."""
+    year, edition = int(equipment["year"].iloc[0]), str(equipment["edition"].iloc[0])
+    reported = equipment.dropna(subset=["equipment_share_pct"])
+    meets = reported.loc[reported["meets_guideline"].fillna(False).astype(bool)]
+    text = (f"In {year}, {len(meets)} of the {len(reported)} Allies shown with a figure spent at "
+            f"least 20% of defence expenditure on major equipment")
+    if len(reported):
+        text += (f"; the median share was {reported['equipment_share_pct'].median():.1f}%")
+    text += "."
+    return text + _edition_switch(edition, main_edition, "equipment shares")
+
+
+def _edition_switch(edition: str, main_edition: str, what: str) -> str:
+    if edition == main_edition:
+        return ""
+    return (f" Edition {main_edition} has no complete {what} for that year, so these come "
+            f"from edition {edition}.")
+
+
+def real_change_sentence(change: pd.DataFrame, main_edition: str) -> str:
+    """Rises and falls of real defence expenditure on the year before."""
+    year, edition = int(change["year"].iloc[0]), str(change["edition"].iloc[0])
+    values = change.dropna(subset=["real_change_pct"])
+    up = int((values["real_change_pct"] > 0).sum())
+    text = (f"In {year}, defence expenditure rose in real terms in {up} of the {len(values)} "
+            f"Allies shown with a figure")
+    if len(values):
+        top = values.iloc[0]
+        text += f"; the largest rise was {top['country']}'s ({top['real_change_pct']:+.1f}%)"
+    return text + "." + _edition_switch(edition, main_edition, "real-change figures")
+
+
+def europe_us_sentence(ec: pd.DataFrame, year: int, main_edition: str) -> str:
+    """The US share of Allied defence expenditure in ``year`` (or the latest year shown)."""
+    rows = ec.dropna(subset=["us_share_of_total_pct"])
+    if rows.empty:
+        return "This edition has no Europe-and-Canada aggregate."
+    pick = rows.loc[rows["year"] == year]
+    row = pick.iloc[0] if len(pick) else rows.iloc[-1]
+    first = rows.iloc[0]
+    text = (f"In {int(row['year'])} the United States accounted for "
+            f"**{row['us_share_of_total_pct']:.0f}%** of the Allies' combined defence expenditure "
+            f"(US$ {row['us_usd_current_m'] / 1000:,.0f} billion against US$ "
+            f"{row['europe_canada_usd_current_m'] / 1000:,.0f} billion for the European Allies and "
+            f"Canada, current prices), against {first['us_share_of_total_pct']:.0f}% in "
+            f"{int(first['year'])}.")
+    return text + _edition_switch(str(row["edition"]), main_edition, "aggregates")
+
+
+def per_capita_sentence(pc: pd.DataFrame, main_edition: str) -> str:
+    """Highest and lowest spending per head."""
+    year, edition = int(pc["year"].iloc[0]), str(pc["edition"].iloc[0])
+    col = "defence_expenditure_per_capita_usd_constant"
+    values = pc.dropna(subset=[col])
+    if values.empty:
+        return f"No per-head figures for {year}."
+    top, low = values.iloc[0], values.iloc[-1]
+    text = (f"In {year}, spending per head ranged from US$ {top[col]:,.0f} ({top['country']}) to "
+            f"US$ {low[col]:,.0f} ({low['country']}), at the edition's constant prices.")
+    return text + _edition_switch(edition, main_edition, "per-head figures")
+
+
+def long_run_sentence(long: pd.DataFrame, cold_war_end: int = 1991) -> str:
+    """Cold War average against the latest year, for the US and the median other Ally (SIPRI)."""
+    cold = long.loc[long["year"] <= cold_war_end]
+    last = long.dropna(subset=["us_value"]).iloc[-1]
+    text = "In SIPRI's figures, "
+    if not cold.empty:
+        text += (f"during the Cold War ({int(cold['year'].min())}–{cold_war_end}) the United "
+                 f"States spent on average {cold['us_value'].mean():.1f}% of GDP on its military "
+                 f"and the median other Ally {cold['other_allies_median'].mean():.1f}%; ")
+    text += (f"in {int(last['year'])} the figures were {last['us_value']:.1f}% and "
+             f"{last['other_allies_median']:.1f}% (median of {int(last['n_other_reported'])} "
+             f"other Allies).")
+    return text
+
+
+def path_sentence(path: pd.DataFrame) -> str:
+    """How many Allies must raise spending, and by how much a year, to reach the target."""
+    base, target_year = int(path["base_year"].iloc[0]), int(path["target_year"].iloc[0])
+    target = float(path["target_pct"].iloc[0])
+    values = path.dropna(subset=["required_pp_per_year"])
+    need = values.loc[values["required_pp_per_year"] > 0]
+    text = (f"From their {base} levels, {len(need)} of the {len(values)} reporting Allies need to "
+            f"raise defence spending to reach {target:g}% of GDP by {target_year}")
+    if need.empty:
+        return text + "."
+    top = need.iloc[0]
+    return text + (f": {need['required_pp_per_year'].median():.2f} points of GDP a year for the "
+                   f"median one, and {top['required_pp_per_year']:.2f} for {top['country']} "
+                   f"(from {_fmt_pct(top['share_of_gdp_pct'])}).")
+
+
+def revision_sentence(by_edition: pd.DataFrame, rev: pd.DataFrame, year: int,
+                      target_pct: float) -> str:
+    """How the count at the target and the largest single estimate moved across editions."""
+    if by_edition.empty:
+        return f"No edition reports {year}."
+    parts = [f"{int(r['n_meeting_target'])} in edition {r['edition']}"
+             for _, r in by_edition.iterrows()]
+    text = (f"The number of Allies at or above {target_pct:g}% of GDP in {year} was "
+            f"{join_names(parts)}.")
+    moved = rev.dropna(subset=["revision"])
+    if not moved.empty:
+        top = moved.iloc[0]
+        text += (f" The largest revision was {top['country']}'s: {top['first_value']:.2f}% → "
+                 f"{top['last_value']:.2f}% ({top['revision']:+.2f} points).")
+    return text
+
+
+def summit_events(targets: pd.DataFrame | None = None) -> dict[int, str]:
+    """Year → label of the summits that set share-of-GDP targets (from the ``targets`` data)."""
+    table = resource(targets, "targets")
+    rows = table.loc[table["measure"].astype(str) == "share_of_gdp_pct"].copy()
+    rows["year"] = pd.to_datetime(rows["agreed_date"]).dt.year
+    out: dict[int, str] = {}
+    for (year, summit), group in rows.groupby(["year", "summit"], sort=True):
+        pcts = " / ".join(f"{v:g}%" for v in group["threshold_pct"].drop_duplicates())
+        out[int(year)] = f"{summit}: {pcts}"
+    return out
