@@ -146,8 +146,9 @@ ROUND_LABEL_FOUNDERS = "Founding 1949"
 GBR_EU_NOTE = re.compile(
     r"Former EU member: (?P<entry>\d{4}-\d{2}-\d{2}) to (?P<exit>\d{4}-\d{2}-\d{2})"
 )
+# (note, source id it rests on), added to the row's notes and source_ids.
 EU_EXTRA_NOTES = {
-    "DNK": "The Faroe Islands never joined the EC; Greenland left with effect from 1 Feb 1985 (E09)",
+    "DNK": ("The Faroe Islands never joined the EC; Greenland left with effect from 1 Feb 1985 (E09)", "E09"),
 }
 
 # --- summits / targets ----------------------------------------------------------------
@@ -308,6 +309,7 @@ ASPIRANTS = {
         "property)",
         "application_date": "",
         "flags": "Dec 2018 readiness to accept the first ANP is from secondary sources (A02)",
+        "extra_source_ids": "",
     },
     "GEO": {
         "map_status": "no_map",
@@ -315,6 +317,7 @@ ASPIRANTS = {
         "application_date": "",
         "flags": "Month only in the source row; the Bucharest Summit Declaration is dated "
         "3 Apr 2008 (S31). Application date not collected",
+        "extra_source_ids": "S31",
     },
     "UKR": {
         "map_status": "map_not_required",
@@ -323,6 +326,7 @@ ASPIRANTS = {
         "application_date": "2022-09-30",
         "flags": "Month only in the source row; the Bucharest Summit Declaration is dated "
         "3 Apr 2008 (S31). Application date from secondary sources (A04)",
+        "extra_source_ids": "S31",
     },
 }
 
@@ -612,6 +616,12 @@ def build_members(raw: dict[str, object]) -> pd.DataFrame:
     )
 
 
+def _with_ids(source_ids: str, *extra: str) -> str:
+    """``source_ids`` with the extra ids a curation note cites appended (no duplicates)."""
+    ids = [i for i in source_ids.split(";") if i]
+    return ";".join(ids + [i for i in extra if i and i not in ids])
+
+
 def build_eu_membership(raw: dict[str, object]) -> pd.DataFrame:
     """EEC/EC/EU entry (and exit) for every current or former EU member."""
     src = raw["eu_nato_membership"]
@@ -621,8 +631,8 @@ def build_eu_membership(raw: dict[str, object]) -> pd.DataFrame:
             "iso3": row.iso3,
             "eu_accession_date": row.eu_accession_date,
             "eu_exit_date": "",
-            "notes": "; ".join(n for n in (row.notes, EU_EXTRA_NOTES.get(row.iso3, "")) if n),
-            "source_ids": row.source_ids,
+            "notes": "; ".join(n for n in (row.notes, EU_EXTRA_NOTES.get(row.iso3, ("", ""))[0]) if n),
+            "source_ids": _with_ids(row.source_ids, EU_EXTRA_NOTES.get(row.iso3, ("", ""))[1]),
         }
         for row in current.itertuples(index=False)
     ]
@@ -789,7 +799,7 @@ def build_aspirants(raw: dict[str, object]) -> pd.DataFrame:
                 "application_date": extra["application_date"],
                 "notes": row.notes,
                 "flags": extra["flags"],
-                "source_ids": row.source_ids,
+                "source_ids": _with_ids(row.source_ids, extra["extra_source_ids"]),
             }
         )
     return pd.DataFrame(rows)
