@@ -108,6 +108,9 @@ def clear_cache() -> None:
     """Forget cached catalogues and frames (after the files on disk changed)."""
     _catalogue.cache_clear()
     _load_checked.cache_clear()
+    from natolab import countries  # late: countries is built on this module
+
+    countries.clear_cache()
 
 
 def load(name: str, *, data_dir: Path | str | None = None) -> pd.DataFrame:
