@@ -195,6 +195,15 @@ def test_table_html_escapes_caption(shell):
     assert "&lt;b&gt;x&lt;/b&gt; &amp; y" in cap.outputs[0].data["text/html"]
 
 
+def test_empty_table_says_none(shell):
+    with capture_output() as cap:
+        plots.table(pd.DataFrame({"a": []}), "empty", caption="Nothing")
+    out = cap.outputs[0]
+    assert out.data["text/plain"] == "Nothing\n\n(none)"
+    assert "Empty DataFrame" not in out.data["text/html"]
+    assert out.data["text/csv"] == "a\n"
+
+
 def test_say_emits_markdown(shell):
     with capture_output() as cap:
         plots.say("In 2024, **23** of 32 Allies met the 2% guideline.")

@@ -14,12 +14,14 @@ import pandas as pd
 from natolab.metrics._frames import join_names, resource
 
 __all__ = [
+    "appearances_sentence",
     "below_target",
     "count_sentence",
     "edition_summary",
     "editions_table",
     "equipment_sentence",
     "europe_us_sentence",
+    "facts_table",
     "gap_note",
     "gap_sentence",
     "league_sentence",
@@ -27,14 +29,23 @@ __all__ = [
     "no_forces_note",
     "path_sentence",
     "per_capita_sentence",
+    "profile_intro",
     "real_change_sentence",
     "revision_sentence",
+    "series_sentence",
+    "sipri_sentence",
+    "spending_position",
     "summit_events",
 ]
 
 
 def _fmt_pct(value: float) -> str:
     return f"{value:.2f}%"
+
+
+def _poss(name: str) -> str:
+    """English possessive: "Poland's", "United States'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -135,8 +146,8 @@ def league_sentence(
     bottom = league.dropna(subset=["share_of_gdp_pct"]).iloc[-1]
     text = (f"In {year}, **{len(at_target)} of the {n_all} Allies** spent at least "
             f"{target_pct:g}% of GDP on defence, and {len(at_core)}{core_names} at least "
-            f"{core_target_pct:g}%. The highest share was {top['country']}'s "
-            f"({_fmt_pct(top['share_of_gdp_pct'])}), the lowest {bottom['country']}'s "
+            f"{core_target_pct:g}%. The highest share was {_poss(top['country'])} "
+            f"({_fmt_pct(top['share_of_gdp_pct'])}), the lowest {_poss(bottom['country'])} "
             f"({_fmt_pct(bottom['share_of_gdp_pct'])}).")
     if league["estimate"].fillna(False).astype(bool).any():
         text += f" NATO marks the {year} figures of this edition as estimates."
@@ -197,7 +208,7 @@ def gap_sentence(gap: pd.DataFrame) -> str:
         if money.isna().any():
             text += f", not counting {join_names(below.loc[money.isna(), 'country'])} (no US$ figure)"
         top = below.loc[money.idxmax()]
-        text += f"; the largest gap in money was {top['country']}'s (US$ {top['gap_usd_current_m']:,.0f} million)."
+        text += f"; the largest gap in money was {_poss(top['country'])} (US$ {top['gap_usd_current_m']:,.0f} million)."
     return text
 
 
@@ -241,7 +252,7 @@ def real_change_sentence(change: pd.DataFrame, main_edition: str) -> str:
             f"Allies shown with a figure")
     if len(values):
         top = values.iloc[0]
-        text += f"; the largest rise was {top['country']}'s ({top['real_change_pct']:+.1f}%)"
+        text += f"; the largest rise was {_poss(top['country'])} ({top['real_change_pct']:+.1f}%)"
     return text + "." + _edition_switch(edition, main_edition, "real-change figures")
 
 
@@ -318,7 +329,7 @@ def revision_sentence(by_edition: pd.DataFrame, rev: pd.DataFrame, year: int,
     moved = rev.dropna(subset=["revision"])
     if not moved.empty:
         top = moved.iloc[0]
-        text += (f" The largest revision was {top['country']}'s: {top['first_value']:.2f}% → "
+        text += (f" The largest revision was {_poss(top['country'])}: {top['first_value']:.2f}% → "
                  f"{top['last_value']:.2f}% ({top['revision']:+.2f} points).")
     return text
 
@@ -333,3 +344,125 @@ def summit_events(targets: pd.DataFrame | None = None) -> dict[int, str]:
         pcts = " / ".join(f"{v:g}%" for v in group["threshold_pct"].drop_duplicates())
         out[int(year)] = f"{summit}: {pcts}"
     return out
+
+
+def _day(value: object) -> str:
+    stamp = pd.Timestamp(value)
+    return f"{stamp.day} {stamp:%B %Y}"
+
+
+def profile_intro(facts: dict[str, object], members: pd.DataFrame | None = None) -> str:
+    """Accession and EU status of one Ally, from :func:`natolab.metrics.profile.ally_facts`."""
+    name = facts["country"]
+    if facts["founding_member"]:
+        text = (f"**{name}** is one of the founding members: an Ally since the North Atlantic "
+                f"Treaty was signed on {_day(facts['accession_date'])}.")
+    else:
+        text = (f"**{name}** joined the Alliance on {_day(facts['accession_date'])}, in the "
+                f"{facts['enlargement_round']} enlargement (round {facts['round_number']}).")
+    eu_in, eu_out = facts["eu_accession_date"], facts["eu_exit_date"]
+    if facts["eu_member"]:
+        text += f" It has been in the European Union (or the EEC/EC before it) since {_day(eu_in)}."
+    elif pd.notna(eu_in) and pd.notna(eu_out):
+        text += (f" It was in the European Union (or the EEC/EC before it) from {_day(eu_in)} "
+                 f"until {_day(eu_out)}.")
+    else:
+        text += " It is not a member of the European Union."
+    note = no_forces_note(members).get(str(facts["iso3"]))
+    if note:
+        text += f" {note}."
+    return text
+
+
+def spending_position(
+    league: pd.DataFrame, iso3: str, target_pct: float, core_target_pct: float,
+    definition: str, members: pd.DataFrame | None = None,
+) -> str:
+    """One Ally's share of GDP, rank and position against the two targets."""
+    row = league.loc[league["iso3"] == iso3].iloc[0]
+    year, edition = int(row["year"]), row["edition"]
+    if pd.isna(row["share_of_gdp_pct"]):
+        note = no_forces_note(members).get(iso3)
+        why = f" ({note[0].lower() + note[1:]})" if note else ""
+        return (f"{row['country']}{why} reports no defence expenditure in NATO edition "
+                f"{edition}, so it has no share of GDP and no rank for {year}.")
+    ranked = int(league["rank"].notna().sum())
+    est = " (estimate)" if bool(pd.notna(row["estimate"]) and row["estimate"]) else ""
+    share = float(row["share_of_gdp_pct"])
+
+    def pos(t: float) -> str:
+        return "at or above" if share >= t else "below"
+
+    return (f"In {year}{est}, {row['country']} spent **{share:.2f}% of GDP** on defence "
+            f"({definition}, edition {edition}), ranking **{int(row['rank'])} of {ranked}** "
+            f"Allies with a figure: {pos(target_pct)} the {target_pct:g}% guideline and "
+            f"{pos(core_target_pct)} the {core_target_pct:g}% core target.")
+
+
+def series_sentence(series: pd.DataFrame, name: str, what: str, unit: str,
+                    digits: int = 1) -> str:
+    """First and last value of a country series from :func:`natolab.metrics.country_series`."""
+    values = series.dropna(subset=["value"])
+    if values.empty:
+        return f"NATO reports no {what} for {name}."
+    first, last = values.iloc[0], values.iloc[-1]
+    est = " (estimate)" if bool(pd.notna(last["estimate"]) and last["estimate"]) else ""
+    return (f"{_poss(name)} {what} went from {first['value']:,.{digits}f}{unit} in "
+            f"{int(first['year'])} to {last['value']:,.{digits}f}{unit} in {int(last['year'])}"
+            f"{est} (NATO edition {last['edition']}).")
+
+
+def sipri_sentence(long: pd.DataFrame, name: str) -> str:
+    """Peak and latest SIPRI share of GDP for one country (from ``country_long_run``)."""
+    values = long.dropna(subset=["sipri_share_of_gdp_pct"])
+    if values.empty:
+        return f"SIPRI has no share-of-GDP figures for {name}."
+    peak = values.loc[values["sipri_share_of_gdp_pct"].idxmax()]
+    last = values.iloc[-1]
+    return (f"In SIPRI's figures (a different definition from NATO's), {_poss(name)} military "
+            f"expenditure peaked at {peak['sipri_share_of_gdp_pct']:.1f}% of GDP in "
+            f"{int(peak['year'])}; it was {last['sipri_share_of_gdp_pct']:.1f}% in "
+            f"{int(last['year'])}. SIPRI's series starts in {int(values['year'].iloc[0])}.")
+
+
+def appearances_sentence(name: str, efp: pd.DataFrame, operations: pd.DataFrame,
+                         summits: pd.DataFrame) -> str:
+    """Where the Ally appears: forward-presence battlegroups, operation theatres, summits hosted."""
+    parts = []
+    if efp.empty:
+        parts.append(f"{name} is not named in the forward-presence battlegroup data")
+    else:
+        roles = [f"{r['role']} in {r['host']}" for _, r in efp.iterrows()]
+        parts.append(f"In the forward-presence battlegroups, {name} appears as {join_names(roles)}")
+    if operations.empty:
+        parts.append("no NATO operation in the data names it as a theatre")
+    else:
+        parts.append(f"NATO operations in the data with it in their theatre: "
+                     f"{join_names(operations['name'])}")
+    if summits.empty:
+        parts.append("it hosted none of the summits in the data")
+    else:
+        parts.append(f"it hosted {join_names(summits['summit'])}")
+    return "; ".join(parts) + "."
+
+
+def facts_table(facts: dict[str, object]) -> pd.DataFrame:
+    """The facts of :func:`natolab.metrics.profile.ally_facts` as a two-column table."""
+    def show(value: object) -> str:
+        if value is None or (not isinstance(value, str | bool) and pd.isna(value)):
+            return "–"
+        if isinstance(value, pd.Timestamp):
+            return f"{value:%Y-%m-%d}"
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return str(value)
+
+    labels = {
+        "iso3": "ISO3 code", "country": "name", "accession_date": "accession date",
+        "enlargement_round": "enlargement round", "round_number": "round number (0 = founders)",
+        "founding_member": "founding member", "eu_member": "EU member (as of the data)",
+        "eu_accession_date": "EEC/EC/EU entry", "eu_exit_date": "EU exit",
+        "special_notes": "notes",
+    }
+    return pd.DataFrame({"fact": list(labels.values()),
+                         "value": [show(facts.get(k)) for k in labels]})

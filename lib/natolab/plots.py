@@ -323,13 +323,18 @@ def table(
     report runner extracts it by the output metadata ``{"natolab": {"table": name}}``.
     """
     formatters = _formatters(df, floatfmt)
-    plain = df.to_string(index=index, formatters=formatters, na_rep="n/a")
-    html = df.to_html(index=index, formatters=formatters, na_rep="n/a", border=0,
-                      classes="natolab-table", escape=True)
+    if df.empty:
+        # pandas would print "Empty DataFrame ... Index: []", which reads like a bug.
+        plain, html = "(none)", "<p><em>(none)</em></p>"
+    else:
+        plain = df.to_string(index=index, formatters=formatters, na_rep="n/a")
+        html = df.to_html(index=index, formatters=formatters, na_rep="n/a", border=0,
+                          classes="natolab-table", escape=True)
     if caption:
         plain = f"{caption}\n\n{plain}"
         html = f"<p><strong>{_escape(caption)}</strong></p>\n{html}"
-    csv = df.round(6).to_csv(index=index, lineterminator="\n")
+    floats = [c for c in df.columns if pd.api.types.is_float_dtype(df[c])]
+    csv = df.round(dict.fromkeys(floats, 6)).to_csv(index=index, lineterminator="\n")
     _publish({"text/plain": plain, "text/html": html, "text/csv": csv},
              {"natolab": {"table": name}})
 

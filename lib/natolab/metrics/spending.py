@@ -32,6 +32,7 @@ __all__ = [
     "allies_meeting_target",
     "count_meeting_target_by_edition",
     "count_meeting_target_by_year",
+    "country_long_run",
     "country_rank",
     "country_series",
     "default_edition",
@@ -832,3 +833,30 @@ def sipri_allies_by_year(
         })
     return pd.DataFrame(out)
 
+
+
+def country_long_run(
+    iso3: str,
+    *,
+    edition: str | None = "latest",
+    expenditure: pd.DataFrame | None = None,
+    editions: pd.DataFrame | None = None,
+    sipri: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """SIPRI and NATO shares of GDP side by side for one country: two columns, never one line.
+
+    Columns: year, sipri_share_of_gdp_pct, nato_share_of_gdp_pct, nato_edition (the
+    edition of :func:`country_series`); every year either source has.
+    """
+    code = str(iso3).upper()
+    sip = sipri_series([code], sipri=sipri, countries=pd.DataFrame({"iso3": [], "name": []}))
+    nato = country_series(code, edition=edition, expenditure=expenditure, editions=editions)
+    out = pd.DataFrame({"year": sorted({*sip["year"].astype(int), *nato["year"].astype(int)})})
+    out["sipri_share_of_gdp_pct"] = out["year"].map(dict(zip(sip["year"].astype(int),
+                                                             sip["value"], strict=True)))
+    out["nato_share_of_gdp_pct"] = out["year"].map(dict(zip(nato["year"].astype(int),
+                                                            nato["value"], strict=True)))
+    out["nato_edition"] = nato["edition"].iloc[0] if len(nato) else pd.NA
+    out[["sipri_share_of_gdp_pct", "nato_share_of_gdp_pct"]] = out[
+        ["sipri_share_of_gdp_pct", "nato_share_of_gdp_pct"]].astype("float64")
+    return out
