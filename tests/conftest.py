@@ -1,0 +1,26 @@
+"""Fixtures shared across the test suite. Keep this small: one fixture, one job."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from natolab.paths import SOURCES_DIR, TESTS_DIR
+
+ARTIFACTS_DIR = TESTS_DIR / "artifacts"  # screenshots and other evidence; ignored by git
+
+
+@pytest.fixture
+def sources_dir() -> Path:
+    """The raw public source files (../shared/sources); skips the test where they are absent."""
+    if not SOURCES_DIR.is_dir():
+        pytest.skip(f"raw sources not present at {SOURCES_DIR} (only beside the project checkout)")
+    return SOURCES_DIR
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """``tests/artifacts/``, created on demand, for files a human inspects after a run."""
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    return ARTIFACTS_DIR
