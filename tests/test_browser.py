@@ -1,0 +1,174 @@
+"""JupyterLab in a real browser: every committed notebook runs from the Run menu as an analyst runs it.
+
+nbval compares text outputs in a bare kernel; this checks what a reader sees. One
+``jupyter lab`` (this venv, loopback, random token, throwaway config dirs) serves a
+copy of ``notebooks/``; Debian's chromium, driven by playwright, opens each notebook
+in its own workspace, clears the committed outputs, clicks Run → Run All Cells and
+checks: no error output, every chart of the committed run rendered with a non-zero
+size, and the introduction's first sentence on the page. A screenshot per notebook
+goes to ``tests/artifacts/browser/``.
+
+Needs ``chromium`` (``apt-get install chromium``): skipped where absent, except under
+``CI=true``, where a missing browser fails the run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+from browser.expected import expected_from, first_sentence
+from browser.lab import LAUNCH_ARGS, LabServer, find_chromium, jupyter_env, run_notebook, start_lab
+
+from natolab.paths import NOTEBOOKS_DIR
+
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+
+
+def browser_or_skip(chromium: str | None, has_playwright: bool, ci: bool) -> str:
+    """The chromium to drive; skip where the browser stack is missing, fail instead under CI."""
+    missing = [
+        what
+        for what, present in (("chromium (apt-get install chromium)", chromium), ("playwright", has_playwright))
+        if not present
+    ]
+    if missing:
+        message = f"browser check needs {' and '.join(missing)}"
+        if ci:
+            pytest.fail(f"{message}; CI=true, so this is a failure, not a skip")
+        pytest.skip(message)
+    return str(chromium)
+
+
+@dataclass
+class Lab:
+    """The one server and browser every notebook in this module shares."""
+
+    server: LabServer
+    browser: Any
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    chromium = browser_or_skip(
+        find_chromium(),
+        importlib.util.find_spec("playwright") is not None,
+        ci=os.environ.get("CI", "").lower() == "true",
+    )
+    from playwright.sync_api import sync_playwright
+
+    base = tmp_path_factory.mktemp("jupyterlab")
+    # A copy, so a run can never write into the committed notebooks (and paths must not
+    # depend on where the notebook lives: natolab resolves data from the package).
+    served = base / "root" / "notebooks"
+    served.mkdir(parents=True)
+    for path in NOTEBOOKS:
+        shutil.copy2(path, served / path.name)
+    server = start_lab(served.parent, base / "state")
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=LAUNCH_ARGS)
+            try:
+                yield Lab(server, browser)
+            finally:
+                browser.close()
+    finally:
+        server.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_in_jupyterlab(lab: Lab, path: Path, artifacts_dir: Path) -> None:
+    expected = expected_from(nbformat.read(path, as_version=4))
+    served_path = f"notebooks/{path.name}"
+    page = lab.browser.new_page(viewport={"width": 1280, "height": 1000})
+    try:
+        run = run_notebook(
+            page, lab.server, served_path, expected.code_cell_count, artifacts_dir / "browser" / f"{path.stem}.png"
+        )
+    finally:
+        page.close()
+        lab.server.shutdown_sessions(served_path)
+
+    assert not run.errors, f"{path.name} shows error or stderr output in JupyterLab:\n" + "\n---\n".join(run.errors)
+    assert run.numbered_cells == expected.code_cell_count, "not every code cell ran"
+    assert len(run.images) == expected.chart_count, (
+        f"{path.name}: {len(run.images)} images rendered, the committed run has {expected.chart_count} PNG charts"
+    )
+    empty = [
+        i for i, image in enumerate(run.images) if not (image["width"] and image["height"] and image["naturalWidth"])
+    ]
+    assert not empty, f"{path.name}: charts {empty} rendered with zero size"
+    assert expected.first_sentence, f"{path.name} has no introduction sentence in its first markdown cell"
+    assert expected.first_sentence in run.text, f"introduction not on the page: {expected.first_sentence!r}"
+    assert not lab.server.running_kernels(), "the notebook's kernel was not shut down through /api/sessions"
+
+
+# --- the helpers, without a browser ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown", "sentence"),
+    [
+        ("# Enlargement\n\nNATO grew from **12** to 32 Allies. Sweden joined last.", "NATO grew from 12 to 32 Allies."),
+        (
+            "# T\n\nSee [the treaty](https://www.nato.int), e.g. its Article 10. More.",
+            "See the treaty, e.g. its Article 10.",
+        ),
+        ("# T\n\nBurden sharing &amp; the\n`2%` guideline!\nNext", "Burden sharing & the 2% guideline!"),
+        ("# Only a title", "Only a title"),
+        ("Intro without a full stop", "Intro without a full stop"),
+    ],
+)
+def test_first_sentence_is_plain_rendered_text(markdown: str, sentence: str) -> None:
+    assert first_sentence(markdown) == sentence
+
+
+def test_expectations_come_from_the_committed_run() -> None:
+    nb = nbformat.v4.new_notebook()
+    png = nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})
+    table = nbformat.v4.new_output("display_data", data={"text/html": "<table></table>"})
+    nb.cells = [
+        nbformat.v4.new_code_cell("x = 1", execution_count=1),
+        nbformat.v4.new_markdown_cell("# Title\n\nFirst sentence here. Second."),
+        nbformat.v4.new_code_cell("show()", execution_count=2, outputs=[png, table, png]),
+        nbformat.v4.new_code_cell("  \n"),
+        nbformat.v4.new_markdown_cell("Not the introduction."),
+    ]
+    expected = expected_from(nb)
+    assert (expected.first_sentence, expected.chart_count, expected.code_cell_count) == ("First sentence here.", 2, 2)
+
+
+def test_missing_browser_skips_locally_and_fails_under_ci() -> None:
+    with pytest.raises(pytest.skip.Exception, match="chromium"):
+        browser_or_skip(None, has_playwright=True, ci=False)
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        browser_or_skip(None, has_playwright=True, ci=True)
+    with pytest.raises(pytest.fail.Exception, match="playwright"):
+        browser_or_skip("/usr/bin/chromium", has_playwright=False, ci=True)
+    assert browser_or_skip("/usr/bin/chromium", has_playwright=True, ci=True) == "/usr/bin/chromium"
+
+
+def test_throwaway_jupyter_dirs_still_find_the_venv_kernel(tmp_path: Path) -> None:
+    env = jupyter_env(tmp_path)
+    found = subprocess.run(
+        [sys.executable, "-c", "from jupyter_client.kernelspec import find_kernel_specs as f; print(f()['python3'])"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert Path(found).is_relative_to(sys.prefix), f"python3 kernelspec resolved outside the venv: {found}"
+    home = Path.home()
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
+        assert Path(env[name]).is_relative_to(tmp_path) and not Path(env[name]).is_relative_to(home / ".jupyter")
