@@ -7,6 +7,8 @@ are loaded through :mod:`natolab.data` when not given.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from natolab.metrics._dates import TREATY_SIGNED, DateLike, add_period_columns, to_timestamp
@@ -16,9 +18,12 @@ from natolab.metrics.membership import eu_members_on, members_on
 __all__ = [
     "EU_STATUSES",
     "OVERLAP_GROUPS",
+    "EUSpending",
     "common_set_actions",
+    "common_set_areas",
     "eu_nato_milestones",
     "eu_nato_overlap",
+    "eu_spending_on",
     "eu_spending_year",
     "overlap_by_country",
     "overlap_timeline",
@@ -331,3 +336,62 @@ def _weighted_shares(table: pd.DataFrame, year: int, detail: pd.DataFrame) -> di
     return {
         str(group): float(100 * row[wanted[0]] / row[wanted[1]]) for group, row in sums.iterrows() if row[wanted[1]] > 0
     }
+
+
+def common_set_areas(*, eu_nato_actions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The areas of the common set with their action counts where a source gives one.
+
+    Columns: batch, area, n_actions (blank where no source gives a count), n_actions_status.
+    Most per-area counts are not in the stored sources and stay blank: never imputed.
+    """
+    table = resource(eu_nato_actions, "eu_nato_actions")
+    require_columns(table, ["batch", "area", "n_actions"], "eu_nato_actions")
+    areas = table.loc[table["area"].astype(str).str.upper() != "TOTAL"].copy()
+    if "n_actions_status" not in areas.columns:
+        areas["n_actions_status"] = pd.NA
+    areas["n_actions"] = pd.to_numeric(areas["n_actions"]).astype("Int64")
+    areas["n_actions_status"] = areas["n_actions_status"].astype("object")
+    return areas[["batch", "area", "n_actions", "n_actions_status"]].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class EUSpending:
+    """EU vs non-EU Allies' spending for the notebook: the year and edition used, and both tables."""
+
+    year: int | None
+    edition: str | None
+    definition: str
+    summary: pd.DataFrame
+    detail: pd.DataFrame
+
+
+def eu_spending_on(
+    as_of: DateLike = None,
+    *,
+    expenditure: pd.DataFrame | None = None,
+    editions: pd.DataFrame | None = None,
+    members: pd.DataFrame | None = None,
+    eu_membership: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> EUSpending:
+    """EU vs non-EU spending for the latest year up to ``as_of`` in the default edition of that year.
+
+    With no NATO figure for any year up to ``as_of`` the year is None and the tables are empty.
+    """
+    year = eu_spending_year(as_of, expenditure=expenditure)
+    if year is None:
+        return EUSpending(None, None, "", pd.DataFrame(), pd.DataFrame())
+    kw = {
+        "expenditure": expenditure,
+        "editions": editions,
+        "members": members,
+        "eu_membership": eu_membership,
+        "countries": countries,
+    }
+    summary = spending_by_eu_status(year, "latest", **kw)
+    edition = str(summary["edition"].iloc[0])
+    detail = spending_eu_status_by_country(year, edition, **kw)
+    catalogue = resource(editions, "editions")
+    match = catalogue.loc[catalogue["edition"].astype(str) == edition]
+    definition = str(match["definition"].iloc[0]) if "definition" in match.columns and len(match) else ""
+    return EUSpending(year, edition, definition, summary, detail)

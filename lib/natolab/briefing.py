@@ -1,0 +1,237 @@
+"""Sentences computed from data for the enlargement, EU–NATO, crisis-management and partnership notebooks.
+
+Notebooks never hard-code a number in prose: they pass the frame they have just
+shown to one of these functions and print the result with ``plots.say``. Each
+function takes frames, so tests can feed small synthetic ones.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from natolab.metrics._dates import DateLike, to_timestamp
+from natolab.metrics._frames import join_names
+
+__all__ = [
+    "allies_sentence",
+    "aspirants_sentence",
+    "common_set_sentence",
+    "day_label",
+    "efp_sentence",
+    "eu_spending_sentence",
+    "highlight_sentence",
+    "kfor_sentence",
+    "milestones_sentence",
+    "operations_sentence",
+    "overlap_sentence",
+    "partners_sentence",
+    "rounds_sentence",
+    "troops_label",
+]
+
+
+def day_label(day: DateLike) -> str:
+    """'18 February 1952' (no leading zero, English month)."""
+    stamp = to_timestamp(day, "date")
+    return f"{stamp.day} {stamp:%B %Y}"
+
+
+def _n(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def allies_sentence(timeline: pd.DataFrame, as_of: DateLike) -> str:
+    """'On 18 February 1952 NATO had **14 Allies**: the 12 founders of 4 April 1949 and 2 countries that joined since.'
+
+    ``timeline`` is :func:`natolab.metrics.membership_timeline` up to ``as_of``.
+    """
+    day = day_label(as_of)
+    if timeline.empty:
+        return f"On {day} NATO did not exist yet: the North Atlantic Treaty was signed on 4 April 1949."
+    total = int(timeline["n_allies"].iloc[-1])
+    founders = int(timeline["n_allies"].iloc[0])
+    founded = day_label(timeline["date"].iloc[0])
+    joined = total - founders
+    if joined == 0:
+        return f"On {day} NATO had **{total} Allies**, the founders of {founded}."
+    return (
+        f"On {day} NATO had **{total} Allies**: the {founders} founders of {founded} and "
+        f"{_n(joined, 'country', 'countries')} that joined since."
+    )
+
+
+def rounds_sentence(rounds: pd.DataFrame, all_rounds: pd.DataFrame, as_of: DateLike) -> str:
+    """How many of the recorded enlargement rounds had happened by ``as_of``, and the latest one."""
+    day = day_label(as_of)
+    total = len(all_rounds)
+    if rounds.empty:
+        return f"By {day} none of the {total} enlargement rounds recorded in the data had taken place."
+    last = rounds.iloc[-1]
+    return (
+        f"By {day}, {len(rounds)} of the {total} enlargement rounds recorded in the data had taken place; "
+        f"the latest brought in {join_names(last['countries'].split(', '))} on {day_label(last['accession_date'])}, "
+        f"making {int(last['n_after'])} Allies."
+    )
+
+
+def highlight_sentence(everyone: pd.DataFrame, highlight: list[str], as_of: DateLike) -> str:
+    """One clause per highlighted country: when it joined, or that it had not yet joined on ``as_of``.
+
+    ``everyone`` is :func:`natolab.metrics.members_on` on a date after the last accession.
+    """
+    if not highlight:
+        return "No country is highlighted (parameter `highlight` is empty)."
+    stamp = to_timestamp(as_of, "as_of")
+    by_code = everyone.set_index("iso3")
+    clauses = []
+    for code in highlight:
+        row = by_code.loc[code]
+        joined = pd.Timestamp(row["accession_date"])
+        if joined <= stamp:
+            clauses.append(f"{row['country']} has been an Ally since {day_label(joined)} ({row['enlargement_round']})")
+        else:
+            clauses.append(
+                f"{row['country']} was not yet an Ally on {day_label(stamp)}; it joined on {day_label(joined)}"
+            )
+    return "Highlighted on the map: " + "; ".join(clauses) + "."
+
+
+def aspirants_sentence(aspirants: pd.DataFrame, as_of: DateLike) -> str:
+    """'On 28 November 2026 3 countries aspired to membership: Georgia, Ukraine and Bosnia and Herzegovina.'"""
+    day = day_label(as_of)
+    if aspirants.empty:
+        return f"On {day} none of today's aspirants had yet begun its path to membership in the data."
+    names = join_names(aspirants["country"].tolist())
+    return f"On {day}, {_n(len(aspirants), 'country', 'countries')} aspired to membership: {names}."
+
+
+def overlap_sentence(overlap: pd.DataFrame, as_of: DateLike) -> str:
+    """Both / NATO only / EU only on ``as_of``, with the names of the smaller groups."""
+    day = day_label(as_of)
+    rows = overlap.set_index("group")
+    both, nato_only, eu_only = (int(rows.loc[g, "n_countries"]) for g in ("NATO and EU", "NATO only", "EU only"))
+
+    def named(group: str) -> str:
+        names = rows.loc[group, "countries"]
+        return f" ({join_names(names.split(', '))})" if names and int(rows.loc[group, "n_countries"]) <= 10 else ""
+
+    return (
+        f"On {day}, **{both}** countries belonged to both NATO and the EU, {nato_only} to NATO only"
+        f"{named('NATO only')} and {eu_only} to the EU only{named('EU only')}."
+    )
+
+
+def common_set_sentence(batches: pd.DataFrame, as_of: DateLike) -> str:
+    """'By … the EU and NATO had endorsed 74 common proposals: 42 on 6 December 2016 and 32 on 5 December 2017.'"""
+    day = day_label(as_of)
+    if batches.empty:
+        return f"By {day} no common set of EU–NATO proposals had been endorsed (the first came on 6 December 2016)."
+    parts = [
+        f"{int(n)} on {day_label(d)}" for n, d in zip(batches["n_actions"], batches["endorsement_date"], strict=True)
+    ]
+    total = int(batches["cumulative_actions"].iloc[-1])
+    return f"By {day} the EU and NATO had endorsed **{total}** common proposals: {join_names(parts)}."
+
+
+def milestones_sentence(milestones: pd.DataFrame, n_undated: int, as_of: DateLike) -> str:
+    """Counts of joint declarations and progress reports by ``as_of``, and the undated ones."""
+    day = day_label(as_of)
+    decl = milestones.loc[milestones["event_type"] == "joint_declaration"]
+    reports = milestones.loc[milestones["event_type"] == "progress_report"]
+    years = join_names([str(d.year) for d in decl["date"]])
+    text = f"By {day}: {_n(len(decl), 'joint declaration')}" + (f" ({years})" if len(decl) else "")
+    text += f" and {_n(len(reports), 'progress report')} on the common set."
+    if n_undated:
+        more = _n(n_undated, "more report is", "more reports are")
+        text += f" {more} recorded without a date and not placed on the time line."
+    return text
+
+
+def eu_spending_sentence(summary: pd.DataFrame, year: int | None, definition: str, as_of: DateLike) -> str:
+    """EU vs non-EU Allies' average share of GDP in ``year``, naming the edition and its definition."""
+    if year is None or summary.empty:
+        return f"The data holds no NATO defence-expenditure figures for any year up to {day_label(as_of)}."
+    rows = summary.set_index("eu_status")
+    eu, other = rows.loc["EU member"], rows.loc["not in the EU"]
+    edition = summary["edition"].iloc[0]
+
+    def part(row: pd.Series, who: str) -> str:
+        if int(row["n_with_data"]) == 0:
+            return f"no figures for the {int(row['n_allies'])} {who}"
+        text = (
+            f"the {int(row['n_allies'])} {who} spent on average {row['mean_share_of_gdp_pct']:.2f}% of GDP "
+            f"(median {row['median_share_of_gdp_pct']:.2f}%; {int(row['n_at_or_above_2pct'])} at or above 2%"
+        )
+        if row["countries_without_data"]:
+            text += f"; no figure for {row['countries_without_data']}"
+        return text + ")"
+
+    return (
+        f"In {year} (NATO edition {edition}, {definition}), {part(eu, 'EU members among the Allies')}, and "
+        f"{part(other, 'Allies outside the EU')}."
+    )
+
+
+def operations_sentence(active: pd.DataFrame, timeline: pd.DataFrame, as_of: DateLike) -> str:
+    """How many operations were running on ``as_of`` and which; how many had started in all."""
+    day = day_label(as_of)
+    if timeline.empty:
+        return f"By {day} NATO had not yet led an operation or mission (the first in the data began in 1993)."
+    names = join_names(active["short_name"].tolist())
+    text = f"On {day}, **{len(active)}** NATO operations and missions were running" + (f": {names}." if names else ".")
+    text += f" In all, {len(timeline)} had begun since {day_label(timeline['start'].min())}."
+    unclear = active.loc[active["status_on_date"] == "active (end not recorded)", "short_name"].tolist()
+    if unclear:
+        text += f" For {join_names(unclear)} the sources give no end date and do not say it continues."
+    return text
+
+
+def kfor_sentence(kfor: pd.DataFrame, as_of: DateLike) -> str:
+    """The first and latest KFOR figures by ``as_of``, with the latest one's source grade."""
+    day = day_label(as_of)
+    if kfor.empty:
+        return f"By {day} KFOR had not been deployed (it began on 12 June 1999)."
+    first, last = kfor.iloc[0], kfor.iloc[-1]
+    grade = "a low-grade source" if bool(last["low_grade"]) else f"a source graded {last['source_grade']}"
+    return (
+        f"KFOR's first figure in the data is {troops_label(first)} troops ({first['date_label']}); the latest "
+        f"by {day} is {troops_label(last)} ({last['date_label']}, from {grade}). "
+        f"{int(kfor['low_grade'].sum())} of the {len(kfor)} figures come from low-grade sources."
+    )
+
+
+def troops_label(row) -> str:
+    """'50,000' prefixed '~' if approximate, '>' for a lower bound, '<' for an upper bound."""
+    kind = row["figure_kind"] if isinstance(row, pd.Series) else row.figure_kind
+    troops = row["troops"] if isinstance(row, pd.Series) else row.troops
+    prefix = {"approx": "~", "lower_bound": ">", "upper_bound": "<"}.get(str(kind), "")
+    return f"{prefix}{int(troops):,}"
+
+
+def efp_sentence(groups: pd.DataFrame, as_of: DateLike) -> str:
+    """Number of battlegroups by ``as_of`` and their troops in June 2022."""
+    day = day_label(as_of)
+    if groups.empty:
+        return f"By {day} no eFP battlegroup had been established (the first four deployed in 2017)."
+    frameworks = join_names(list(dict.fromkeys(groups["framework_nation"])))
+    troops = int(groups["troops_june_2022"].sum())
+    return (
+        f"By {day}, {_n(len(groups), 'battlegroup')} had been established, with {troops:,} "
+        f"troops in June 2022; framework nations (today): {frameworks}."
+    )
+
+
+def partners_sentence(summary: pd.DataFrame, as_of: DateLike) -> str:
+    """Partners per framework on ``as_of`` in one sentence, with the undated ones."""
+    day = day_label(as_of)
+    if summary.empty:
+        return f"On {day} none of today's partners had joined a NATO partnership framework yet."
+    parts = [f"{int(r.n_partners)} in {r.framework_name}" for r in summary.itertuples(index=False) if r.n_partners]
+    if parts:
+        text = f"On {day}, today's partners that had already joined numbered {join_names(parts)}."
+    else:
+        text = f"On {day} none of today's partners with a recorded joining date had joined yet."
+    undated = [r.countries_date_unknown for r in summary.itertuples(index=False) if r.n_date_unknown]
+    if undated:
+        text += f" No joining date is recorded for {join_names(undated)}."
+    return text

@@ -1,0 +1,250 @@
+"""The checkable claims of the Belgian foreign ministry's text on NATO, beside what the data says.
+
+The text (``shared/seed/belgium-nato.txt``) was written around 2020–2021. Each
+function returns one table for one notebook: the claim as quoted from the text,
+what the curated data says on ``as_of``, and a verdict — "holds", "not yet" (the
+date asked for is before the event), "no longer current" (true when written,
+overtaken since) or "differs" (the data says otherwise). Quotes are verbatim; a
+test checks them against the text.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from natolab.metrics import eu_nato as eu_nato_metrics
+from natolab.metrics import membership, operations
+from natolab.metrics._dates import DateLike, to_timestamp
+from natolab.metrics._frames import join_names
+
+__all__ = [
+    "QUOTES",
+    "VERDICTS",
+    "claims_sentence",
+    "crisis_management_claims",
+    "enlargement_claims",
+    "eu_nato_claims",
+    "partnership_claims",
+]
+
+VERDICTS = ("holds", "not yet", "no longer current", "differs")
+
+#: Verbatim sentences of the seed text that data can check.
+QUOTES = {
+    "founder": (
+        "Belgium is a founding member of the North Atlantic Treaty Organisation (NATO), which was "
+        "established at the signing of the North Atlantic Treaty in Washington on 4 April 1949."
+    ),
+    "open_door": (
+        "The Allies pursue an open-door policy, meaning that countries who wish to join and who meet "
+        "certain criteria, can become members."
+    ),
+    "1952": "This policy was initiated in 1952 with the accession of Greece and Turkey",
+    "thirty": "North Macedonia is currently the most recent (2020) meaning that NATO now has 30 members.",
+    "both": (
+        "Cooperation between the EU and NATO is of paramount importance for Belgium, "
+        "which is a member of both organisations."
+    ),
+    "warsaw": "The EU-NATO Joint Declaration that emerged from the NATO Warsaw Summit in July 2016",
+    "seventy_four": "74 concrete action points have since been elaborated in seven different areas",
+    "brussels_2018": "a new EU-NATO Joint Declaration, signed in Brussels on 10 July 2018",
+    "operations": (
+        "The current operations and missions of NATO are KFOR in Kosovo, the NATO Training Mission in Iraq, "
+        "and the activities in the Aegean Sea to combat irregular migration."
+    ),
+    "partners": "NATO cooperates in various formats with more than 40 partner countries",
+}
+
+
+def _day(day: pd.Timestamp) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _row(key: str, data_says: str, verdict: str) -> dict[str, str]:
+    if verdict not in VERDICTS:  # pragma: no cover - guards the module's own calls
+        raise ValueError(f"verdict {verdict!r} is not one of {VERDICTS}")
+    return {"claim": QUOTES[key], "data_on_date": data_says, "verdict": verdict}
+
+
+def _frame(rows: list[dict[str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["claim", "data_on_date", "verdict"])
+
+
+def enlargement_claims(
+    as_of: DateLike = None,
+    *,
+    members: pd.DataFrame | None = None,
+    aspirants: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Founding in 1949, Greece and Turkey in 1952, 30 Allies after North Macedonia, the open door."""
+    day = to_timestamp(as_of, "as_of")
+    kw = {"members": members, "countries": countries}
+    everyone = membership.members_on("2999-12-31", **kw)
+    allies = membership.members_on(day, **kw)
+    founders = everyone.loc[everyone["round_number"] == 0]
+    rows = []
+
+    bel = everyone.loc[everyone["iso3"] == "BEL"]
+    founded = founders["accession_date"].min()
+    if len(bel) and int(bel["round_number"].iloc[0]) == 0:
+        rows.append(
+            _row(
+                "founder",
+                f"Belgium is one of {len(founders)} founders, all dated {_day(founded)} (signature of the Treaty).",
+                "holds",
+            )
+        )
+    else:
+        rows.append(_row("founder", "Belgium is not recorded as a founder.", "differs"))
+
+    first = membership.enlargement_rounds("2999-12-31", **kw).iloc[0]
+    first_day = pd.Timestamp(first["accession_date"])
+    said = (
+        f"The first enlargement round: {join_names(first['countries'].split(', '))} on {_day(first_day)}, "
+        f"making {first['n_after']} Allies."
+    )
+    if first_day.year != 1952 or set(first["countries"].split(", ")) != {"Greece", "Türkiye"}:
+        rows.append(_row("1952", said, "differs"))
+    else:
+        rows.append(_row("1952", said, "holds" if day >= first_day else "not yet"))
+
+    mkd = everyone.loc[everyone["iso3"] == "MKD"]
+    mkd_day = pd.Timestamp(mkd["accession_date"].iloc[0])
+    latest = allies.loc[allies["accession_date"] == allies["accession_date"].max()]
+    latest_names = join_names(sorted(latest["country"]))
+    count = len(allies)
+    latest_day = _day(latest["accession_date"].iloc[0])
+    said = f"On {_day(day)}: {count} Allies; most recent accession {latest_names} ({latest_day})."
+    if day < mkd_day:
+        verdict = "not yet"
+    elif set(latest["iso3"]) == {"MKD"} and count == 30:
+        verdict = "holds"
+    else:
+        verdict = "no longer current"
+    rows.append(_row("thirty", said, verdict))
+
+    rounds_done = membership.enlargement_rounds(day, **kw)
+    waiting = operations.aspirants(day, aspirants=aspirants, members=members, countries=countries)
+    said = (
+        f"{_count(len(rounds_done), 'enlargement round')} since 1949 added "
+        f"{_count(int(rounds_done['n_joined'].sum()), 'country', 'countries')}; "
+        f"{_count(len(waiting), 'aspirant')} on {_day(day)}"
+        + (f": {join_names(waiting['country'].tolist())}." if len(waiting) else ".")
+    )
+    rows.append(_row("open_door", said, "holds" if len(rounds_done) else "not yet"))
+    return _frame(rows)
+
+
+def eu_nato_claims(
+    as_of: DateLike = None,
+    *,
+    members: pd.DataFrame | None = None,
+    eu_membership: pd.DataFrame | None = None,
+    eu_nato: pd.DataFrame | None = None,
+    eu_nato_actions: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Belgium in both, the Warsaw 2016 and Brussels 2018 declarations, 74 actions in seven areas."""
+    day = to_timestamp(as_of, "as_of")
+    rows = []
+    detail = eu_nato_metrics.overlap_by_country(
+        day, members=members, eu_membership=eu_membership, countries=countries
+    ).set_index("iso3")
+    in_both = "BEL" in detail.index and detail.loc["BEL", "group"] == "NATO and EU"
+    n_both = int((detail["group"] == "NATO and EU").sum())
+    said = (
+        f"On {_day(day)} Belgium is {'one of' if in_both else 'not among'} {n_both} countries in both NATO and the EU."
+    )
+    rows.append(_row("both", said, "holds" if in_both else "not yet"))
+
+    every = eu_nato_metrics.eu_nato_milestones("2999-12-31", eu_nato=eu_nato)
+    known = eu_nato_metrics.eu_nato_milestones(day, eu_nato=eu_nato)
+    for key, number in (("warsaw", 1), ("brussels_2018", 2)):
+        decl = every.loc[(every["event_type"] == "joint_declaration") & (every["number"] == number)]
+        if decl.empty:
+            rows.append(_row(key, "No such joint declaration in the data.", "differs"))
+            continue
+        when = pd.Timestamp(decl["date"].iloc[0])
+        said = f"{decl['title'].iloc[0]}, {_day(when)}."
+        happened = bool((known["event_id"] == decl["event_id"].iloc[0]).any())
+        rows.append(_row(key, said, "holds" if happened else "not yet"))
+
+    batches = eu_nato_metrics.common_set_actions(day, eu_nato_actions=eu_nato_actions)
+    total = int(batches["cumulative_actions"].iloc[-1]) if len(batches) else 0
+    parts = " + ".join(
+        f"{int(n)} ({d:%b %Y})" for n, d in zip(batches["n_actions"], batches["endorsement_date"], strict=True)
+    )
+    said = (
+        f"{total} actions endorsed by {_day(day)}" + (f": {parts}" if parts else "") + "; per-area counts are "
+        "sourced for one area only (countering hybrid threats, about 20 of 74), so the seven-area split is not checked."
+    )
+    rows.append(_row("seventy_four", said, "holds" if total == 74 else "not yet"))
+    return _frame(rows)
+
+
+def crisis_management_claims(as_of: DateLike = None, *, operations_frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The operations the text calls current: KFOR, the training mission in Iraq, the Aegean activity."""
+    day = to_timestamp(as_of, "as_of")
+    active = operations.operations_active_on(day, operations=operations_frame)
+    names = set(active["short_name"].astype(str))
+    named = {
+        "KFOR": any(n.startswith("KFOR") for n in names),
+        "training mission in Iraq": bool(names & {"NMI", "NTM-I"}),
+        "Aegean activity": "Aegean activity" in names,
+    }
+    others = sorted(n for n in names if not (n.startswith("KFOR") or n in {"NMI", "NTM-I", "Aegean activity"}))
+    running = [k for k, v in named.items() if v]
+    said = f"Running on {_day(day)}: {join_names(running) or 'none of the three'}"
+    said += f"; also running: {', '.join(others)}." if others else "."
+    if all(named.values()):
+        verdict = "holds"
+    elif not any(named.values()):
+        verdict = "not yet"
+    else:
+        verdict = "differs"
+    return _frame([_row("operations", said, verdict)])
+
+
+def partnership_claims(as_of: DateLike = None, *, partners: pd.DataFrame | None = None) -> pd.DataFrame:
+    """'More than 40 partner countries' against the partners in the data on ``as_of``."""
+    day = to_timestamp(as_of, "as_of")
+    listed = operations.partners_on(day, partners=partners)
+    dated = listed.loc[listed["date_known"]]
+    undated = listed.loc[~listed["date_known"]]
+    if dated.empty:
+        said = f"None of today's partners with a recorded joining date had joined by {_day(day)}."
+        return _frame([_row("partners", said, "not yet")])
+    distinct = listed["iso3"].nunique()
+    said = (
+        f"{len(listed)} framework memberships of {distinct} distinct countries by {_day(day)}"
+        + (f" ({join_names(sorted(undated['country']))} without a joining date)" if len(undated) else "")
+        + "; the data lists today's partners only: countries that were partners before becoming Allies "
+        "(Finland, Sweden, North Macedonia, ...) are not in it."
+    )
+    return _frame([_row("partners", said, "holds" if distinct > 40 else "differs")])
+
+
+def claims_sentence(claims: pd.DataFrame, as_of: DateLike = None) -> str:
+    """'Of 4 checkable claims of the source text, 3 hold on 28 November 2026 and 1 is no longer current.'"""
+    day = to_timestamp(as_of, "as_of")
+    counts = claims["verdict"].value_counts()
+    parts = []
+    phrases = {
+        "holds": ("holds", "hold"),
+        "not yet": ("describes events after that date", "describe events after that date"),
+        "no longer current": ("is no longer current", "are no longer current"),
+        "differs": ("differs from the data", "differ from the data"),
+    }
+    for verdict in VERDICTS:
+        n = int(counts.get(verdict, 0))
+        if n:
+            one, many = phrases[verdict]
+            parts.append(f"{n} {one if n == 1 else many}")
+    total = len(claims)
+    noun = "claim" if total == 1 else "claims"
+    return f"Of {total} checkable {noun} of the source text, {join_names(parts)} on {_day(day)}."

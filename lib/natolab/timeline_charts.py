@@ -1,0 +1,423 @@
+"""Charts of the enlargement, EU–NATO, crisis-management and partnership notebooks.
+
+Each function takes a tidy frame from :mod:`natolab.metrics` and returns a finished
+figure in the house style of :mod:`natolab.plots` (title, axis units, readable
+names, Okabe–Ito colours, source footnote); the notebook shows it with
+``plots.show`` and shows the same frame with ``plots.table``. An empty frame (a
+date before anything happened) gives a figure that says so instead of failing.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from natolab import plots
+from natolab.briefing import troops_label
+from natolab.metrics._dates import DateLike, to_timestamp
+
+__all__ = [
+    "allies_step_chart",
+    "efp_chart",
+    "eu_spending_chart",
+    "kfor_chart",
+    "milestones_chart",
+    "operations_chart",
+    "overlap_chart",
+    "partners_chart",
+    "partners_joined_chart",
+]
+
+_P = plots.PALETTE
+
+
+def _day_label(day: pd.Timestamp) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _empty(ax, message: str) -> None:
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=11, color="#555555")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+
+
+def allies_step_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
+    """Number of Allies over time as a step line from 4 April 1949 to ``as_of``, each round labelled.
+
+    ``timeline`` is :func:`natolab.metrics.membership_timeline`.
+    """
+    day = to_timestamp(as_of, "as_of")
+    fig, ax = plots.figure(
+        f"NATO Allies, 1949 to {_day_label(day)}",
+        subtitle="Number of Allies after each accession day; labels: year and countries joining",
+        ylabel="Allies (number)",
+        size=(10, 5.5),
+    )
+    if timeline.empty:
+        _empty(ax, f"No Allies yet on {_day_label(day)}")
+        plots.footnote(fig, note)
+        return fig
+    xs = [*timeline["date"], day]
+    ys = [*timeline["n_allies"], timeline["n_allies"].iloc[-1]]
+    ax.step(xs, ys, where="post", color=_P["blue"])
+    ax.plot(timeline["date"], timeline["n_allies"], "o", color=_P["blue"], markersize=4)
+    for i, row in enumerate(timeline.itertuples(index=False)):
+        label = (
+            f"{row.date.year}: {row.n_allies} founders"
+            if row.round_number == 0
+            else f"{row.date.year}: +{row.n_joined}"
+        )
+        # Alternate above-left and below-right so close rounds (2017, 2020, 2023, 2024) stay apart.
+        above = i % 2 == 0
+        ax.annotate(
+            label,
+            xy=(row.date, row.n_allies),
+            xytext=(-4, 6) if above else (5, -13),
+            textcoords="offset points",
+            ha="right" if above else "left",
+            va="bottom",
+            fontsize=8.5,
+            color="#333333",
+        )
+    ax.set_ylim(0, max(ys) * 1.25)
+    ax.set_xlim(pd.Timestamp("1944-01-01"), day + pd.Timedelta(days=3 * 365))
+    plots.footnote(fig, note)
+    return fig
+
+
+def overlap_chart(timeline: pd.DataFrame, *, note: str) -> Figure:
+    """Countries in NATO and the EU, NATO only and EU only, each year (stacked areas).
+
+    ``timeline`` is :func:`natolab.metrics.overlap_timeline`.
+    """
+    last = timeline["date"].iloc[-1]
+    fig, ax = plots.figure(
+        f"NATO and EU membership, {int(timeline['year'].iloc[0])} to {_day_label(last)}",
+        subtitle="Countries on 31 December of each year (last point: the date asked for); EU = EEC/EC/EU",
+        ylabel="Countries (number)",
+        size=(10, 5.5),
+    )
+    colours = [_P["bluish_green"], _P["blue"], _P["orange"]]
+    labels = ["NATO and EU", "NATO only", "EU only"]
+    ax.stackplot(
+        timeline["year"],
+        timeline["nato_and_eu"],
+        timeline["nato_only"],
+        timeline["eu_only"],
+        labels=labels,
+        colors=colours,
+        alpha=0.9,
+        step="post",
+    )
+    ax.set_xlim(int(timeline["year"].iloc[0]), int(timeline["year"].iloc[-1]) + 1)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="upper left")
+    plots.footnote(fig, note)
+    return fig
+
+
+_EVENT_ROWS = {
+    "declaration": "Declarations and arrangements",
+    "arrangement": "Declarations and arrangements",
+    "joint_declaration": "Joint declarations",
+    "common_set_of_proposals": "Common set of proposals",
+    "progress_report": "Progress reports",
+}
+
+
+def milestones_chart(milestones: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
+    """EU–NATO milestones on a time line, one row per kind of event.
+
+    Events dated only by month are drawn hollow on the first day of the month.
+    ``milestones`` is :func:`natolab.metrics.eu_nato_milestones`.
+    """
+    day = to_timestamp(as_of, "as_of")
+    rows = list(dict.fromkeys(_EVENT_ROWS.values()))
+    fig, ax = plots.figure(
+        f"EU–NATO cooperation milestones to {_day_label(day)}",
+        subtitle="Filled: exact day known; hollow: month only",
+        xlabel="Year",
+        size=(10, 4.8),
+    )
+    dated = milestones.dropna(subset=["date"])
+    if dated.empty:
+        _empty(ax, f"No EU–NATO milestone recorded by {_day_label(day)}")
+        plots.footnote(fig, note)
+        return fig
+    ypos = {row: len(rows) - 1 - i for i, row in enumerate(rows)}
+    for event in dated.itertuples(index=False):
+        row = _EVENT_ROWS.get(event.event_type, "Declarations and arrangements")
+        exact = str(event.date_precision) == "day"
+        ax.plot(
+            event.date,
+            ypos[row],
+            "o",
+            markersize=8,
+            color=_P["blue"],
+            markerfacecolor=_P["blue"] if exact else "white",
+        )
+        if event.event_type in ("joint_declaration", "common_set_of_proposals"):
+            text = f"{event.date.year}" if pd.isna(event.n_actions) else f"{int(event.n_actions)} actions"
+            # Joint declarations labelled above, the two batches (a year apart) below.
+            below = event.event_type == "common_set_of_proposals"
+            ax.annotate(
+                text,
+                xy=(event.date, ypos[row]),
+                xytext=(0, -16 if below else 8),
+                textcoords="offset points",
+                ha="center",
+                fontsize=8,
+            )
+    ax.set_yticks(list(ypos.values()), list(ypos.keys()))
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlim(dated["date"].min() - pd.Timedelta(days=400), day + pd.Timedelta(days=400))
+    plots.footnote(fig, note)
+    return fig
+
+
+def eu_spending_chart(
+    detail: pd.DataFrame, *, year: int | None, edition: str | None, definition: str, note: str
+) -> Figure:
+    """Each Ally's defence expenditure as % of GDP, coloured by EU membership, with the 2% line.
+
+    ``detail`` is :func:`natolab.metrics.spending_eu_status_by_country` (empty when the
+    data has no figures up to the date asked for).
+    """
+    height = max(3.5, 1.8 + 0.24 * len(detail))
+    title = "Defence expenditure of EU and non-EU Allies" + (f", {year}" if year is not None else "")
+    subtitle = f"{definition}, % of GDP; NATO edition {edition}" if edition else "No NATO figures for this period"
+    fig, ax = plots.figure(title, subtitle=subtitle, xlabel="Share of GDP (%)", size=(9, height))
+    if detail.empty:
+        _empty(ax, "No NATO defence-expenditure figures in the data up to this date")
+        plots.footnote(fig, note)
+        return fig
+    colours = [_P["blue"] if member else _P["orange"] for member in detail["eu_member"]]
+    plots.hbar(ax, detail["country"].tolist(), detail["share_of_gdp_pct"].tolist(), colors=colours)
+    plots.target_line(ax, 2.0, "2% guideline", orientation="v")
+    top = detail["share_of_gdp_pct"].max(skipna=True)
+    ax.set_xlim(0, max(2.5, float(top) * 1.15 if pd.notna(top) else 2.5))
+    ax.legend(
+        handles=[Patch(color=_P["blue"], label="EU member"), Patch(color=_P["orange"], label="not in the EU")],
+        loc="lower right",
+    )
+    plots.footnote(fig, note)
+    return fig
+
+
+_STATUS_COLOURS = {
+    "ended": _P["grey"],
+    "active": _P["blue"],
+    "active (end not recorded)": _P["sky_blue"],
+}
+
+
+def operations_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
+    """NATO operations and missions as bars from start to end (or to ``as_of`` if still running).
+
+    ``timeline`` is :func:`natolab.metrics.operations_timeline`; hatched bars have a
+    start or end known only to the month or year.
+    """
+    day = to_timestamp(as_of, "as_of")
+    height = max(3.5, 1.8 + 0.28 * len(timeline))
+    fig, ax = plots.figure(
+        f"NATO operations and missions to {_day_label(day)}",
+        subtitle="Bars run from start to end; running operations end at the date asked for",
+        xlabel="Year",
+        size=(10, height),
+    )
+    if timeline.empty:
+        _empty(ax, f"No NATO operation had started by {_day_label(day)}")
+        plots.footnote(fig, note)
+        return fig
+    n = len(timeline)
+    for i, row in enumerate(timeline.itertuples(index=False)):
+        y = n - 1 - i
+        start, end = row.start, row.bar_end
+        width = max((end - start).days, 20)  # a one-day operation still shows
+        ax.barh(
+            y,
+            width,
+            left=start,
+            height=0.6,
+            color=_STATUS_COLOURS.get(row.status_on_date, _P["grey"]),
+            hatch="///" if row.dates_uncertain else None,
+            edgecolor="white",
+            linewidth=0.3,
+        )
+    ax.set_yticks(range(n - 1, -1, -1), timeline["short_name"].tolist(), fontsize=8)
+    ax.grid(axis="y", visible=False)
+    ax.axvline(day, color="#777777", linestyle=":", linewidth=1)
+    handles = [Patch(color=c, label=s) for s, c in _STATUS_COLOURS.items() if s in set(timeline["status_on_date"])]
+    if timeline["dates_uncertain"].any():
+        handles.append(
+            Patch(facecolor="white", edgecolor="#777777", hatch="///", label="start or end: month/year only")
+        )
+    ax.legend(handles=handles, loc="lower left", fontsize=8)
+    plots.footnote(fig, note)
+    return fig
+
+
+def kfor_chart(kfor: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
+    """KFOR troop figures over time; figures from low-grade sources drawn hollow and marked.
+
+    ``kfor`` is :func:`natolab.metrics.kfor_strength`. Points are not joined by a
+    line: the sources give isolated figures, not a series.
+    """
+    day = to_timestamp(as_of, "as_of")
+    fig, ax = plots.figure(
+        f"KFOR strength, 1999 to {_day_label(day)}",
+        subtitle="Troops in Kosovo as reported; hollow = low-grade source (blog, wiki copy)",
+        ylabel="Troops (number)",
+        size=(10, 5.2),
+    )
+    if kfor.empty:
+        _empty(ax, f"No KFOR figure by {_day_label(day)} (KFOR began on 12 June 1999)")
+        plots.footnote(fig, note)
+        return fig
+    for i, row in enumerate(kfor.itertuples(index=False)):
+        low = bool(row.low_grade)
+        ax.plot(
+            row.date,
+            row.troops,
+            "o",
+            markersize=7,
+            color=_P["vermillion"] if low else _P["blue"],
+            markerfacecolor="white" if low else _P["blue"],
+            markeredgewidth=1.6,
+        )
+        # Alternate labels above and below: recent figures are close together in time.
+        ax.annotate(
+            troops_label(row),
+            xy=(row.date, row.troops),
+            xytext=(4, 6) if i % 2 == 0 else (4, -14),
+            textcoords="offset points",
+            fontsize=8,
+            color="#333333",
+        )
+    ax.set_ylim(0, float(kfor["troops"].max()) * 1.15)
+    ax.yaxis.set_major_formatter(lambda v, _pos: f"{int(v):,}")
+    ax.legend(
+        handles=[
+            Line2D([], [], marker="o", linestyle="", color=_P["blue"], label="official, reprint or secondary source"),
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                color=_P["vermillion"],
+                markerfacecolor="white",
+                label="low-grade source",
+            ),
+        ],
+        loc="upper right",
+    )
+    plots.footnote(fig, note)
+    return fig
+
+
+def efp_chart(groups: pd.DataFrame, *, note: str) -> Figure:
+    """Troops per eFP battlegroup in June 2022, labelled with host and framework nation.
+
+    ``groups`` is :func:`natolab.metrics.efp_battlegroups`.
+    """
+    height = max(3.0, 1.8 + 0.4 * len(groups))
+    fig, ax = plots.figure(
+        "eFP / Forward Land Forces battlegroups",
+        subtitle="Troops in June 2022 by host nation (framework nation in brackets)",
+        xlabel="Troops, June 2022 (number)",
+        size=(9, height),
+    )
+    if groups.empty:
+        _empty(ax, "No battlegroup had been established by then (the first deployed in 2017)")
+        plots.footnote(fig, note)
+        return fig
+    labels = [f"{h} ({f})" for h, f in zip(groups["host"], groups["framework_nation"], strict=True)]
+    colours = [_P["blue"] if int(y) == 2017 else _P["orange"] for y in groups["established_year"]]
+    plots.hbar(ax, labels, groups["troops_june_2022"].astype(float).tolist(), colors=colours, value_fmt="{:,.0f}")
+    ax.legend(
+        handles=[
+            Patch(color=_P["blue"], label="established 2017"),
+            Patch(color=_P["orange"], label="established 2022"),
+        ],
+        loc="lower right",
+    )
+    ax.set_xlim(0, float(groups["troops_june_2022"].max()) * 1.2)
+    plots.footnote(fig, note)
+    return fig
+
+
+def partners_chart(summary: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
+    """Partner countries per framework on ``as_of``; partners without a joining date stacked apart.
+
+    ``summary`` is :func:`natolab.metrics.partners_by_framework`.
+    """
+    day = to_timestamp(as_of, "as_of")
+    height = max(3.0, 1.8 + 0.45 * len(summary))
+    fig, ax = plots.figure(
+        f"NATO partners by framework on {_day_label(day)}",
+        subtitle="Today's partners that had joined by that date",
+        xlabel="Partner countries (number)",
+        size=(9, height),
+    )
+    if summary.empty:
+        _empty(ax, f"None of today's partners had joined by {_day_label(day)}")
+        plots.footnote(fig, note)
+        return fig
+    ypos = list(range(len(summary)))[::-1]
+    ax.barh(ypos, summary["n_partners"], color=_P["blue"], height=0.6, label="joined by then")
+    ax.barh(
+        ypos,
+        summary["n_date_unknown"],
+        left=summary["n_partners"],
+        color="white",
+        edgecolor=_P["blue"],
+        hatch="///",
+        height=0.6,
+        label="joining date not recorded",
+    )
+    for y, dated, undated in zip(ypos, summary["n_partners"], summary["n_date_unknown"], strict=True):
+        total = int(dated) + int(undated)
+        ax.annotate(str(total), xy=(total, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=9)
+    ax.set_yticks(ypos, summary["framework_name"].tolist())
+    ax.grid(axis="y", visible=False)
+    if summary["n_date_unknown"].sum():
+        ax.legend(loc="lower right")
+    plots.footnote(fig, note)
+    return fig
+
+
+def partners_joined_chart(by_year: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
+    """Cumulative number of today's partners that had joined each framework, year by year.
+
+    ``by_year`` is :func:`natolab.metrics.partners_joined_by_year`.
+    """
+    day = to_timestamp(as_of, "as_of")
+    fig, ax = plots.figure(
+        f"When today's partners joined, to {day.year}",
+        subtitle="Cumulative count by framework (partners that later became Allies are not in the data)",
+        ylabel="Partner countries (number)",
+        size=(10, 5.2),
+    )
+    if by_year.empty:
+        _empty(ax, f"None of today's partners had joined by {_day_label(day)}")
+        plots.footnote(fig, note)
+        return fig
+    first = int(by_year["year"].min())
+    years = list(range(first, day.year + 1))
+    colours = [_P[c] for c in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black")]
+    frameworks = list(dict.fromkeys(by_year["framework_name"]))
+    for i, name in enumerate(frameworks):
+        counts = by_year.loc[by_year["framework_name"] == name].set_index("year")["n_joined"]
+        cumulative = counts.reindex(years, fill_value=0).cumsum()
+        ax.step(years, cumulative.to_numpy(), where="post", color=colours[i % len(colours)], label=name)
+    ax.set_xlim(first - 1, day.year + 1)
+    ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="upper left", fontsize=8.5)
+    plots.footnote(fig, note)
+    return fig

@@ -1,0 +1,174 @@
+"""Tests for natolab.briefing: sentences computed from small synthetic frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from natolab import briefing
+
+
+def _timeline(rows):
+    return pd.DataFrame(
+        rows, columns=["date", "n_allies", "n_joined", "round_number", "enlargement_round", "event"]
+    ).assign(date=lambda f: pd.to_datetime(f["date"]))
+
+
+def test_day_label_has_no_leading_zero():
+    assert briefing.day_label("1949-04-04") == "4 April 1949"
+    assert briefing.day_label(pd.Timestamp("2024-03-07")) == "7 March 2024"
+
+
+def test_allies_sentence_counts_founders_and_joiners():
+    timeline = _timeline([("1949-04-04", 12, 12, 0, "Founding 1949", "x"), ("1952-02-18", 14, 2, 1, "1952", "y")])
+    assert briefing.allies_sentence(timeline, "1952-02-18") == (
+        "On 18 February 1952 NATO had **14 Allies**: the 12 founders of 4 April 1949 and 2 countries that joined since."
+    )
+    assert briefing.allies_sentence(timeline.iloc[:1], "1950-01-01") == (
+        "On 1 January 1950 NATO had **12 Allies**, the founders of 4 April 1949."
+    )
+    assert "did not exist yet" in briefing.allies_sentence(timeline.iloc[:0], "1949-01-01")
+
+
+def test_rounds_sentence_names_the_latest_round():
+    rounds = pd.DataFrame(
+        {
+            "countries": ["Greece, Türkiye"],
+            "accession_date": pd.to_datetime(["1952-02-18"]),
+            "n_after": [14],
+        }
+    )
+    text = briefing.rounds_sentence(rounds, pd.concat([rounds] * 10), "1953-01-01")
+    assert text == (
+        "By 1 January 1953, 1 of the 10 enlargement rounds recorded in the data had taken place; "
+        "the latest brought in Greece and Türkiye on 18 February 1952, making 14 Allies."
+    )
+    assert "none of the 10" in briefing.rounds_sentence(rounds.iloc[:0], pd.concat([rounds] * 10), "1950-01-01")
+
+
+def test_highlight_sentence_before_and_after_accession():
+    everyone = pd.DataFrame(
+        {
+            "iso3": ["BEL", "SWE"],
+            "country": ["Belgium", "Sweden"],
+            "accession_date": pd.to_datetime(["1949-04-04", "2024-03-07"]),
+            "enlargement_round": ["Founding 1949", "2024 (Sweden)"],
+        }
+    )
+    text = briefing.highlight_sentence(everyone, ["BEL", "SWE"], "2000-01-01")
+    assert "Belgium has been an Ally since 4 April 1949 (Founding 1949)" in text
+    assert "Sweden was not yet an Ally on 1 January 2000; it joined on 7 March 2024" in text
+    assert "empty" in briefing.highlight_sentence(everyone, [], "2000-01-01")
+
+
+def test_overlap_sentence_names_small_groups():
+    overlap = pd.DataFrame(
+        {
+            "group": ["NATO and EU", "NATO only", "EU only"],
+            "n_countries": [2, 1, 0],
+            "countries": ["Alpha, Bravo", "Charlie", ""],
+        }
+    )
+    assert briefing.overlap_sentence(overlap, "2000-01-01") == (
+        "On 1 January 2000, **2** countries belonged to both NATO and the EU, 1 to NATO only (Charlie) and 0 to the EU only."
+    )
+
+
+def test_common_set_sentence():
+    batches = pd.DataFrame(
+        {
+            "n_actions": [42, 32],
+            "endorsement_date": pd.to_datetime(["2016-12-06", "2017-12-05"]),
+            "cumulative_actions": [42, 74],
+        }
+    )
+    assert briefing.common_set_sentence(batches, "2020-01-01") == (
+        "By 1 January 2020 the EU and NATO had endorsed **74** common proposals: "
+        "42 on 6 December 2016 and 32 on 5 December 2017."
+    )
+    assert "no common set" in briefing.common_set_sentence(batches.iloc[:0], "2000-01-01")
+
+
+def test_milestones_sentence_mentions_undated_reports():
+    milestones = pd.DataFrame(
+        {
+            "event_type": ["joint_declaration", "progress_report", "progress_report"],
+            "date": pd.to_datetime(["2016-07-08", "2017-06-01", "2017-12-05"]),
+        }
+    )
+    text = briefing.milestones_sentence(milestones, 1, "2018-01-01")
+    assert text.startswith("By 1 January 2018: 1 joint declaration (2016) and 2 progress reports")
+    assert "1 more report is recorded without a date" in text
+
+
+def test_eu_spending_sentence_names_edition_and_missing():
+    summary = pd.DataFrame(
+        {
+            "eu_status": ["EU member", "not in the EU"],
+            "n_allies": [2, 2],
+            "n_with_data": [2, 1],
+            "mean_share_of_gdp_pct": [1.5, 3.0],
+            "median_share_of_gdp_pct": [1.5, 3.0],
+            "n_at_or_above_2pct": [0, 1],
+            "countries_without_data": ["", "Iceland"],
+            "edition": ["2024-06", "2024-06"],
+        }
+    )
+    text = briefing.eu_spending_sentence(summary, 2024, "NATO defence expenditure", "2024-12-31")
+    assert text.startswith("In 2024 (NATO edition 2024-06, NATO defence expenditure), the 2 EU members")
+    assert "spent on average 1.50% of GDP (median 1.50%; 0 at or above 2%)" in text
+    assert "no figure for Iceland" in text
+    assert "no NATO defence-expenditure figures" in briefing.eu_spending_sentence(
+        pd.DataFrame(), None, "", "1990-01-01"
+    )
+
+
+def test_operations_sentence_flags_unclear_end():
+    timeline = pd.DataFrame(
+        {"short_name": ["A", "B", "C"], "start": pd.to_datetime(["1993-04-12", "2000-01-01", "2016-02-11"])}
+    )
+    active = pd.DataFrame({"short_name": ["B", "C"], "status_on_date": ["active", "active (end not recorded)"]})
+    text = briefing.operations_sentence(active, timeline, "2020-01-01")
+    assert text.startswith("On 1 January 2020, **2** NATO operations and missions were running: B and C.")
+    assert "In all, 3 had begun since 12 April 1993." in text
+    assert "For C the sources give no end date" in text
+
+
+def test_kfor_sentence_and_troops_label():
+    kfor = pd.DataFrame(
+        {
+            "date_label": ["1999-06", "2025"],
+            "troops": [50000, 5249],
+            "figure_kind": ["approx", "exact"],
+            "source_grade": ["official", "low"],
+            "low_grade": [False, True],
+        }
+    )
+    text = briefing.kfor_sentence(kfor, "2026-01-01")
+    assert text == (
+        "KFOR's first figure in the data is ~50,000 troops (1999-06); the latest by 1 January 2026 is 5,249 "
+        "(2025, from a low-grade source). 1 of the 2 figures come from low-grade sources."
+    )
+    assert briefing.troops_label(pd.Series({"troops": 14000, "figure_kind": "lower_bound"})) == ">14,000"
+
+
+def test_efp_and_partners_and_aspirants_sentences():
+    groups = pd.DataFrame({"framework_nation": ["United Kingdom", "Canada"], "troops_june_2022": [1430, 1887]})
+    assert briefing.efp_sentence(groups, "2018-01-01") == (
+        "By 1 January 2018, 2 battlegroups had been established, with 3,317 troops in June 2022; "
+        "framework nations (today): United Kingdom and Canada."
+    )
+    summary = pd.DataFrame(
+        {
+            "framework_name": ["PfP", "Global"],
+            "n_partners": [18, 7],
+            "n_date_unknown": [0, 2],
+            "countries_date_unknown": ["", "Afghanistan and Pakistan"],
+        }
+    )
+    text = briefing.partners_sentence(summary, "2026-01-01")
+    assert "numbered 18 in PfP and 7 in Global" in text
+    assert "No joining date is recorded for Afghanistan and Pakistan." in text
+    aspirants = pd.DataFrame({"country": ["Georgia", "Ukraine"]})
+    assert briefing.aspirants_sentence(aspirants, "2020-01-01") == (
+        "On 1 January 2020, 2 countries aspired to membership: Georgia and Ukraine."
+    )

@@ -1,0 +1,96 @@
+"""Tests for natolab.seed_claims: quotes are verbatim, verdicts follow the data on the date asked for.
+
+Expected verdicts follow from the seed text and the raw facts (SOURCES.md), not from the code:
+North Macedonia made 30 Allies on 27 March 2020; Finland (2023) and Sweden (2024) came later.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from natolab import paths, seed_claims
+
+SEED = paths.SHARED_DIR / "seed" / "belgium-nato.txt"
+
+
+def test_every_quote_is_verbatim_in_the_seed_text():
+    if not SEED.exists():
+        pytest.skip("../shared/seed is absent")
+    text = " ".join(SEED.read_text(encoding="utf-8").split())
+    for key, quote in seed_claims.QUOTES.items():
+        assert quote in text, key
+
+
+def test_claims_sentence_grammar():
+    claims = pd.DataFrame({"verdict": ["holds", "holds", "no longer current", "differs"]})
+    assert seed_claims.claims_sentence(claims, "2026-01-01") == (
+        "Of 4 checkable claims of the source text, 2 hold, 1 is no longer current and 1 differs from the data "
+        "on 1 January 2026."
+    )
+    one = pd.DataFrame({"verdict": ["not yet"]})
+    assert seed_claims.claims_sentence(one, "1950-01-01") == (
+        "Of 1 checkable claim of the source text, 1 describes events after that date on 1 January 1950."
+    )
+
+
+@pytest.fixture(scope="module")
+def curated():
+    if not paths.DATAPACKAGE.exists():
+        pytest.skip("data/datapackage.json not generated yet")
+
+
+def _verdicts(frame: pd.DataFrame) -> list[str]:
+    return frame["verdict"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        # founder, 1952 round, "now has 30 members", open door
+        ("1949-04-04", ["holds", "not yet", "not yet", "not yet"]),
+        ("1952-02-18", ["holds", "holds", "not yet", "holds"]),
+        ("2020-03-26", ["holds", "holds", "not yet", "holds"]),
+        ("2020-03-27", ["holds", "holds", "holds", "holds"]),
+        ("2023-04-04", ["holds", "holds", "no longer current", "holds"]),
+    ],
+)
+def test_enlargement_claims_on_key_days(curated, as_of, expected):
+    claims = seed_claims.enlargement_claims(as_of)
+    assert claims["claim"].tolist()[2] == seed_claims.QUOTES["thirty"]
+    assert _verdicts(claims) == expected
+
+
+def test_enlargement_claim_text_on_1952(curated):
+    said = seed_claims.enlargement_claims("1952-02-18")["data_on_date"].tolist()
+    assert said[1] == "The first enlargement round: Greece and Türkiye on 18 February 1952, making 14 Allies."
+    assert "14 Allies" in said[2]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        # Belgium in both, Warsaw 2016, Brussels 2018, 74 actions
+        ("1957-12-31", ["not yet", "not yet", "not yet", "not yet"]),
+        ("2017-01-01", ["holds", "holds", "not yet", "not yet"]),
+        ("2018-07-10", ["holds", "holds", "holds", "holds"]),
+    ],
+)
+def test_eu_nato_claims_on_key_days(curated, as_of, expected):
+    assert _verdicts(seed_claims.eu_nato_claims(as_of)) == expected
+
+
+def test_crisis_management_claim(curated):
+    # KFOR (1999-), NMI (Oct 2018-) and the Aegean activity (Feb 2016-): all three run in 2019.
+    assert _verdicts(seed_claims.crisis_management_claims("2019-06-01")) == ["holds"]
+    assert _verdicts(seed_claims.crisis_management_claims("1990-01-01")) == ["not yet"]
+    # In 2010 KFOR and NTM-I ran but the Aegean activity had not begun.
+    assert _verdicts(seed_claims.crisis_management_claims("2010-01-01")) == ["differs"]
+
+
+def test_partnership_claim_counts_distinct_countries(curated):
+    claims = seed_claims.partnership_claims()
+    # 41 listings (SOURCES.md) of 38 distinct countries: BIH, GEO and UKR are aspirants and PfP partners.
+    assert "41 framework memberships of 38 distinct countries" in claims["data_on_date"].iloc[0]
+    assert _verdicts(claims) == ["differs"]
+    assert _verdicts(seed_claims.partnership_claims("1990-01-01")) == ["not yet"]
