@@ -52,8 +52,17 @@ class Outcome:
     executed: bool = False  # an executed (possibly failed) notebook exists in the work folder
 
 
+# jsonschema (via nbformat) imports the optional ``rfc3987_syntax`` when installed
+# (jupyterlab pulls it in); building its grammar costs ~1.5 s of every import of
+# papermill. It only adds an "iri" format check, which notebook validation never
+# uses, so workers go without it.
+SKIPPED_OPTIONAL_MODULES = ("rfc3987_syntax",)
+
+
 def warm_up() -> None:
     """Pool initializer: pay the imports once per worker, while the runner is still planning."""
+    for name in SKIPPED_OPTIONAL_MODULES:
+        sys.modules.setdefault(name, None)  # None makes `import name` raise ImportError
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
 

@@ -1,0 +1,108 @@
+"""HTML without code, offline; table CSVs; PDF (natolab.reports.export)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from natolab.reports.export import (
+    CHROMIUM,
+    PdfError,
+    extract_tables,
+    notebook_html,
+    print_pdf,
+    strip_remote_assets,
+)
+
+# Any <script src> or <link href> that would fetch from another host.
+REMOTE = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I)
+
+
+def _table_output(name: str, csv_text: str):
+    return new_output(
+        "display_data",
+        data={"text/plain": f"table {name}", "text/csv": csv_text},
+        metadata={"natolab": {"table": name}},
+    )
+
+
+def _executed_notebook():
+    code = new_code_cell("secret_code_marker = 1\nplots.table(df, 'league')", execution_count=1)
+    code.outputs = [
+        _table_output("league", "iso3,share_of_gdp_pct\nPOL,4.12\n"),
+        new_output("stream", name="stdout", text="visible output marker\n"),
+        _table_output("league", "iso3,share_of_gdp_pct\nEST,3.43\n"),
+        _table_output("../evil name", "a\n1\n"),
+        new_output("display_data", data={"text/plain": "t", "text/csv": "no,name\n"}),  # not published: no table name
+    ]
+    math = new_markdown_cell("# Burden sharing\n\nThe share is $x^2$.")
+    return new_notebook(cells=[math, code], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+
+
+def test_html_has_outputs_but_no_code_and_no_remote_assets():
+    html = notebook_html(_executed_notebook(), "burden_sharing")
+    assert "visible output marker" in html
+    assert "Burden sharing" in html
+    assert "secret_code_marker" not in html
+    assert "<title>burden_sharing</title>" in html
+    assert not REMOTE.search(html), REMOTE.search(html)
+    assert "cdnjs" not in html
+    assert "mathjax" not in html.lower()
+
+
+def test_strip_remote_assets_keeps_inline_and_local():
+    html = (
+        '<script src="https://cdn.example/require.js"></script>'
+        "<script src='//cdn.example/x.js' defer></script>"
+        '<link rel="stylesheet" href="http://cdn.example/a.css">'
+        '<script>var local = 1;</script><link rel="icon" href="favicon.ico">'
+        '<a href="https://www.nato.int">NATO</a>'
+    )
+    assert strip_remote_assets(html) == (
+        '<script>var local = 1;</script><link rel="icon" href="favicon.ico"><a href="https://www.nato.int">NATO</a>'
+    )
+
+
+def test_extract_tables_keeps_every_published_table():
+    tables = extract_tables(_executed_notebook())
+    assert tables == {
+        "league.csv": "iso3,share_of_gdp_pct\nPOL,4.12\n",
+        "league-2.csv": "iso3,share_of_gdp_pct\nEST,3.43\n",
+        "evil_name.csv": "a\n1\n",
+    }
+
+
+def test_missing_chromium_is_a_clear_error(tmp_path):
+    with pytest.raises(PdfError) as caught:
+        print_pdf(tmp_path / "r.html", tmp_path / "r.pdf", chromium=tmp_path / "no-chromium")
+    message = str(caught.value)
+    assert str(tmp_path / "no-chromium") in message
+    assert "apt-get install" in message
+    assert "--pdf" in message
+
+
+@pytest.mark.browser
+def test_pdf_printed_by_headless_chromium(tmp_path):
+    if not CHROMIUM.is_file():
+        pytest.skip(f"{CHROMIUM} not installed")
+    html = tmp_path / "r.html"
+    html.write_text(notebook_html(_executed_notebook(), "r"), encoding="utf-8")
+    pdf = tmp_path / "r.pdf"
+    print_pdf(html, pdf)
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html", "r.pdf"]  # profile removed
+
+
+def test_written_notebook_round_trips(tmp_path):
+    # The worker reads the executed notebook back from disk before exporting.
+    path = tmp_path / "x.ipynb"
+    nbformat.write(_executed_notebook(), path)
+    assert list(extract_tables(nbformat.read(Path(path), as_version=4))) == [
+        "league.csv",
+        "league-2.csv",
+        "evil_name.csv",
+    ]
