@@ -172,9 +172,10 @@ def _list(options) -> int:
     print(f"{'job':<{width}}  {'notebook':<20} {'state':<10} parameters")
     for p in planned:
         params = ", ".join(f"{k}={v!r}" for k, v in p.job.parameters.items()) or "(defaults)"
-        state = "problem" if p.problem else "stale" if p.stale else "up to date"
+        new = p.reasons == ["never ran successfully"]
+        state = "problem" if p.problem else "new" if new else "stale" if p.stale else "up to date"
         print(f"{p.job.name:<{width}}  {p.job.notebook:<20} {state:<10} {params}")
-        if p.problem or p.stale:
+        if p.problem or (p.stale and not new):
             print(f"{'':<{width}}    why: {p.problem or ', '.join(p.reasons)}")
     print(f"{len(jobs)} jobs in {options.config_path}")
     return 0

@@ -36,25 +36,35 @@ def _parameters(parameters: dict[str, Any]) -> str:
 def _editions(report: dict[str, Any] | None) -> str:
     if not report or not report.get("data_editions"):
         return '<span class="note">—</span>'
-    parts = []
+    lines, undated = [], []
     for resource, editions in report["data_editions"].items():
-        label = ", ".join(editions) if editions else "no edition"
-        parts.append(f"{escape(resource)}: {escape(label)}")
-    return "<br>".join(parts)
+        if editions:
+            lines.append(f"{escape(resource)}: {escape(', '.join(editions))}")
+        else:
+            undated.append(escape(resource))
+    if undated:
+        lines.append(f'<span class="note">also read: {", ".join(undated)}</span>')
+    return "<br>".join(lines)
 
 
 def _links(entry: dict[str, Any]) -> str:
     report = entry.get("report")
-    job = entry["job"]
-    links = []
-    if report:
-        for file in report.get("files", []):
-            label = "tables: " + file.removeprefix("tables/") if file.startswith("tables/") else file
-            links.append(f'<a href="{escape(job)}/{escape(file)}">{escape(label)}</a>')
+    job = escape(entry["job"])
+    kinds = {".html": "HTML", ".ipynb": "notebook", ".pdf": "PDF"}
+    documents, tables = [], []
+    for file in (report or {}).get("files", []):
+        href = f"{job}/{escape(file)}"
+        if file.startswith("tables/"):
+            tables.append(f'<a href="{href}">{escape(file.removeprefix("tables/"))}</a>')
+        else:
+            label = kinds.get(Path(file).suffix, file)
+            documents.append(f'<a href="{href}">{escape(label)}</a>')
+    lines = [" · ".join(documents)] if documents else []
+    if tables:
+        lines.append("tables: " + ", ".join(tables))
     if entry.get("failed_notebook"):
-        failed = entry["failed_notebook"]
-        links.append(f'<a href="{escape(failed)}">failed run notebook</a>')
-    return "<br>".join(links) or '<span class="note">no report yet</span>'
+        lines.append(f'<a href="{escape(entry["failed_notebook"])}">failed run notebook</a>')
+    return "<br>".join(lines) or '<span class="note">no report yet</span>'
 
 
 def _status(entry: dict[str, Any]) -> str:
