@@ -313,7 +313,7 @@ def path_sentence(path: pd.DataFrame) -> str:
         return text + "."
     top = need.iloc[0]
     return text + (f": {need['required_pp_per_year'].median():.2f} points of GDP a year for the "
-                   f"median one, and {top['required_pp_per_year']:.2f} for {top['country']} "
+                   f"median Ally, and {top['required_pp_per_year']:.2f} for {top['country']} "
                    f"(from {_fmt_pct(top['share_of_gdp_pct'])}).")
 
 
