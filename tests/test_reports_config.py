@@ -137,3 +137,17 @@ def test_project_config_covers_the_six_notebooks_and_every_ally():
     profiles = sorted(job.parameters["country"] for job in config.jobs if job.notebook == "country_profile")
     assert profiles == allies
     assert len(allies) >= 32
+
+
+def test_every_project_job_passes_the_parameter_checks():
+    from natolab.reports.validation import check_job, project_validator
+
+    if not paths.DATAPACKAGE.is_file():
+        pytest.skip("data/datapackage.json not present")
+    config = load_config(paths.REPORTS_CONFIG, data_dir=paths.DATA_DIR)
+    jobs = [job for job in config.jobs if job.notebook_path.is_file()]
+    if not jobs:
+        pytest.skip("no notebook of reports.toml exists yet")
+    validator = project_validator()
+    for job in jobs:
+        check_job(job, validator)  # raises InvalidJob naming the job and the valid values

@@ -34,6 +34,7 @@ from natolab.reports.validation import InvalidJob, Validator, check_job
 __all__ = [
     "EXIT_CONFIG",
     "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
     "EXIT_LOCKED",
     "EXIT_OK",
     "JobResult",
@@ -48,6 +49,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1  # at least one job failed or was refused; the others ran
 EXIT_CONFIG = 2  # bad config or options: nothing ran
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; try again later
+EXIT_INTERRUPTED = 130  # Ctrl-C or SIGTERM, as a shell reports SIGINT
 
 OK_STATUSES = ("ok", "skipped")
 
@@ -132,11 +134,17 @@ def plan(
     planned = []
     for job in jobs:
         if not job.notebook_path.is_file():
-            planned.append(Planned(job, None, ["notebook missing"], f"notebook not found: {job.notebook_path}"))
+            problem = f"job {job.name}: notebook not found: {job.notebook_path}"
+            planned.append(Planned(job, None, ["notebook missing"], problem))
             continue
         report = (previous.get(job.name) or {}).get("report")
         read_before = report["inputs"].get("data_read") if report else None
-        inputs = fingerprinter.inputs(job.notebook_path, job.parameters, read_before)
+        try:
+            inputs = fingerprinter.inputs(job.notebook_path, job.parameters, read_before)
+        except (ValueError, OSError) as error:  # e.g. a notebook that is not valid JSON
+            problem = f"job {job.name}: cannot read {job.notebook_path}: {error}"
+            planned.append(Planned(job, None, ["unreadable"], problem))
+            continue
         inputs["data_read"] = read_before
         if report is None:
             reasons = ["never ran successfully"]
@@ -349,6 +357,9 @@ def run_reports(options: Options, *, out: TextIO = sys.stdout, err: TextIO = sys
     except LockHeld as error:
         print(f"natolab report: {error}", file=err)
         return RunSummary([], EXIT_LOCKED)
+    except KeyboardInterrupt:  # before any job started: nothing to keep
+        print("natolab report: interrupted before any job ran.", file=err)
+        return RunSummary([], EXIT_INTERRUPTED)
 
 
 def _refuse_invalid(
@@ -418,6 +429,6 @@ def _run_locked(options: Options, config: Config, jobs: list[Job], out: TextIO, 
     print(_summary_table(ordered), file=out)
     if interrupted:
         print("natolab report: interrupted; finished jobs were kept, the others left as they were.", file=err)
-        return RunSummary(ordered, 130, len(to_run))
+        return RunSummary(ordered, EXIT_INTERRUPTED, len(to_run))
     failed = any(r.status not in OK_STATUSES for r in ordered)
     return RunSummary(ordered, EXIT_FAILED if failed else EXIT_OK, len(to_run))
