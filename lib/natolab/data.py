@@ -300,8 +300,12 @@ def validate_all(data_dir: Path | str | None = None) -> list[str]:
 
 
 def editions(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """NATO expenditure editions, oldest first (``edition`` is the publication month)."""
-    return load("editions", data_dir=data_dir).sort_values(["published", "edition"], ignore_index=True)
+    """NATO expenditure editions, oldest first.
+
+    Ordered by ``edition``, the publication month as YYYY-MM, which every edition has
+    (the day, ``published``, is not recorded for all of them).
+    """
+    return load("editions", data_dir=data_dir).sort_values("edition", ignore_index=True)
 
 
 def defence_expenditure(
