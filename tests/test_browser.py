@@ -27,7 +27,7 @@ from typing import Any
 import nbformat
 import pytest
 from browser.expected import expected_from, first_sentence
-from browser.lab import LAUNCH_ARGS, LabServer, find_chromium, jupyter_env, run_notebook, start_lab
+from browser.lab import LAUNCH_ARGS, LabServer, browser_env, find_chromium, jupyter_env, run_notebook, start_lab
 
 from natolab.paths import NOTEBOOKS_DIR
 
@@ -76,7 +76,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     server = start_lab(served.parent, base / "state")
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, args=LAUNCH_ARGS)
+            browser = pw.chromium.launch(executable_path=chromium, args=LAUNCH_ARGS, env=browser_env(base / "state"))
             try:
                 yield Lab(server, browser)
             finally:
@@ -159,6 +159,12 @@ def test_missing_browser_skips_locally_and_fails_under_ci() -> None:
     assert browser_or_skip("/usr/bin/chromium", has_playwright=True, ci=True) == "/usr/bin/chromium"
 
 
+def test_browser_writes_nothing_in_home(tmp_path: Path) -> None:
+    env = browser_env(tmp_path)
+    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        assert Path(env[name]).is_relative_to(tmp_path), f"chromium would write {name} outside the throwaway dir"
+
+
 def test_throwaway_jupyter_dirs_still_find_the_venv_kernel(tmp_path: Path) -> None:
     env = jupyter_env(tmp_path)
     found = subprocess.run(
@@ -169,6 +175,5 @@ def test_throwaway_jupyter_dirs_still_find_the_venv_kernel(tmp_path: Path) -> No
         check=True,
     ).stdout.strip()
     assert Path(found).is_relative_to(sys.prefix), f"python3 kernelspec resolved outside the venv: {found}"
-    home = Path.home()
-    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
-        assert Path(env[name]).is_relative_to(tmp_path) and not Path(env[name]).is_relative_to(home / ".jupyter")
+    for name in ("HOME", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
+        assert Path(env[name]).is_relative_to(tmp_path), f"{name} would write outside the throwaway dir"

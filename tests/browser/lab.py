@@ -61,7 +61,7 @@ def free_port() -> int:
 
 
 def jupyter_env(state_dir: Path) -> dict[str, str]:
-    """Environment with every Jupyter/IPython/matplotlib directory under ``state_dir``.
+    """Environment with HOME and every Jupyter/IPython/matplotlib directory under ``state_dir``.
 
     JUPYTER_DATA_DIR moves the *user* data dir only: the venv's ``share/jupyter``
     (python3 kernelspec, JupyterLab app and overrides.json) is still on the search path.
@@ -81,8 +81,28 @@ def jupyter_env(state_dir: Path) -> dict[str, str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(settings), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
+    env.update(throwaway_home(state_dir))
     env.update({name: str(path) for name, path in dirs.items()})
     return env
+
+
+def throwaway_home(state_dir: Path) -> dict[str, str]:
+    """HOME and XDG directories under ``state_dir``.
+
+    Chromium writes a crash-report database under ``~/.config``, and jupyter-lsp runs
+    ``npm``, which logs to ``~/.npm``: pointing HOME away keeps ``$HOME`` untouched.
+    """
+    home = state_dir / "home"
+    dirs = {"HOME": home, "XDG_CONFIG_HOME": home / ".config", "XDG_CACHE_HOME": home / ".cache"}
+    dirs["XDG_DATA_HOME"] = home / ".local" / "share"
+    for path in dirs.values():
+        path.mkdir(parents=True, exist_ok=True)
+    return {name: str(path) for name, path in dirs.items()}
+
+
+def browser_env(state_dir: Path) -> dict[str, str]:
+    """Environment for chromium, with a throwaway HOME."""
+    return dict(os.environ, **throwaway_home(state_dir))
 
 
 @dataclass
@@ -177,7 +197,7 @@ def start_lab(root_dir: Path, state_dir: Path) -> LabServer:
         "--ip=127.0.0.1",
         f"--port={port}",
         "--ServerApp.port_retries=0",  # fail rather than silently serve elsewhere
-        f"--ServerApp.token={token}",
+        f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={root_dir}",
         "--ServerApp.terminals_enabled=False",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
@@ -246,22 +266,22 @@ def run_notebook(page: Any, server: LabServer, notebook_path: str, code_cells: i
     """Open ``notebook_path`` in its own workspace, clear outputs, Run All Cells, wait, screenshot.
 
     Outputs are cleared first so that everything inspected afterwards was produced by
-    this run, not loaded from the committed file.
+    this run, not loaded from the committed file. The screenshot is taken on failure too.
     """
     workspace = Path(notebook_path).stem.replace("_", "-")
-    page.goto(server.lab_url(workspace, notebook_path))
-    server.wait_for_kernel(notebook_path, RUN_TIMEOUT_MS / 1000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=RUN_TIMEOUT_MS)
-    _menu(page, "Edit", "Clear Outputs of All Cells")
-    page.wait_for_function(f"() => ({_STATE_JS})().outputs === 0")
-    _menu(page, "Run", "Run All Cells")
     try:
+        page.goto(server.lab_url(workspace, notebook_path))
+        server.wait_for_kernel(notebook_path, RUN_TIMEOUT_MS / 1000)
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=RUN_TIMEOUT_MS)
+        _menu(page, "Edit", "Clear Outputs of All Cells")
+        page.wait_for_function(f"() => ({_STATE_JS})().outputs === 0")
+        _menu(page, "Run", "Run All Cells")
         page.wait_for_function(_DONE_JS, arg=[code_cells], timeout=RUN_TIMEOUT_MS)
-    except Exception as err:  # playwright's TimeoutError: say what the page showed instead
+    except Exception as err:  # playwright's TimeoutError and ours: say what the page showed
         dialogs = page.locator(".jp-Dialog").all_inner_texts()
         state = {k: v for k, v in (page.evaluate(_STATE_JS) or {}).items() if k != "text"}
         raise RuntimeError(
-            f"{notebook_path} did not finish Run All Cells: page state {state!r}, "
+            f"{notebook_path} did not finish Run All Cells ({err.__class__.__name__}): page state {state!r}, "
             f"dialogs {dialogs!r}\nserver log:\n{server.log_tail()}"
         ) from err
     finally:
