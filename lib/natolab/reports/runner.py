@@ -205,11 +205,24 @@ class _Recorder:
     """Turns worker outcomes into published reports and manifest entries."""
 
     def __init__(
-        self, options: Options, fingerprinter: fingerprints.Fingerprinter, entries: dict[str, dict[str, Any]]
+        self,
+        options: Options,
+        fingerprinter: fingerprints.Fingerprinter,
+        entries: dict[str, dict[str, Any]],
+        order: list[str],
     ) -> None:
         self.options = options
         self.fingerprinter = fingerprinter
         self.entries = entries
+        self.order = order  # every configured job; entries of others are dropped
+
+    def ordered(self) -> list[dict[str, Any]]:
+        """Entries of the configured jobs, in config order."""
+        return [self.entries[name] for name in self.order if name in self.entries]
+
+    def save(self) -> None:
+        """Write the manifest now: a run killed later still records the jobs that finished."""
+        manifest.write_manifest(self.options.output_dir, self.ordered(), self.options.version)
 
     def entry(self, job: Job, status: str, duration_s: float, error: str = "") -> dict[str, Any]:
         old = self.entries.get(job.name, {})
@@ -302,6 +315,7 @@ def _run_pool(
                 else:
                     recorder.failure(planned, outcome.status, outcome.duration_s, outcome.error, work)
                 results[job.name] = JobResult(job, outcome.status, outcome.duration_s, outcome.error, planned.reasons)
+            recorder.save()
             bar.set_postfix_str(job.name, refresh=False)
             bar.update()
     except KeyboardInterrupt:
@@ -401,7 +415,7 @@ def _run_locked(options: Options, config: Config, jobs: list[Job], out: TextIO, 
         data_dir=options.data_dir, library_dir=options.library_dir, version=options.version
     )
     planned = plan(jobs, previous, fingerprinter, options)
-    recorder = _Recorder(options, fingerprinter, dict(previous))
+    recorder = _Recorder(options, fingerprinter, dict(previous), [job.name for job in config.jobs])
     results: dict[str, JobResult] = {}
     for p in planned:
         if not p.stale and not p.problem:
@@ -422,9 +436,8 @@ def _run_locked(options: Options, config: Config, jobs: list[Job], out: TextIO, 
         finally:
             store.recover(options.output_dir)  # drop the work folders of unfinished jobs
     # Entries of jobs that are no longer configured are dropped; their files stay.
-    entries = [recorder.entries[job.name] for job in config.jobs if job.name in recorder.entries]
-    manifest.write_manifest(options.output_dir, entries, options.version)
-    index.write_index(options.output_dir, entries, options.version)
+    recorder.save()
+    index.write_index(options.output_dir, recorder.ordered(), options.version)
     ordered = [results[job.name] for job in jobs if job.name in results]
     print(_summary_table(ordered), file=out)
     if interrupted:
