@@ -2,9 +2,9 @@
 
 One server and one browser serve every notebook; each notebook gets its own workspace
 (earlier tabs are not restored, so the kernel indicator is unique) and its kernel is shut
-down through the server API before the next one. Jupyter, IPython and matplotlib state
-goes to a temporary directory, so a run leaves nothing in ``$HOME``; only processes
-started here are stopped, by PID.
+down through the server API before the next one. HOME and the Jupyter, IPython and
+matplotlib directories point into a temporary directory, so a run leaves nothing in
+``$HOME``; only processes started here are stopped, by PID.
 """
 
 from __future__ import annotations
