@@ -372,6 +372,9 @@ def _runner_process(project: Project, *args: str) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own process group, as a terminal job has
+        # A terminal's Ctrl-C is only seen if SIGINT is not inherited as ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 
@@ -385,7 +388,8 @@ def test_up_to_date_run_imports_no_heavy_module(project):
 
 
 @pytest.mark.slow
-def test_interrupted_run_leaves_no_half_written_report(project):
+@pytest.mark.parametrize("how", ["SIGTERM to the runner", "Ctrl-C to the process group"])
+def test_interrupted_run_leaves_no_half_written_report(project, how):
     project.configure([{"name": "victim", "notebook": "ok"}, {"name": "other", "notebook": "ok"}])
     assert project.run()[0].exit_code == EXIT_OK
     good = project.snapshot("victim")
@@ -396,7 +400,10 @@ def test_interrupted_run_leaves_no_half_written_report(project):
         assert runner.poll() is None, runner.communicate()
         assert time.monotonic() < deadline, "the never-ending notebook did not start"
         time.sleep(0.2)
-    runner.send_signal(signal.SIGTERM)
+    if how.startswith("SIGTERM"):
+        runner.send_signal(signal.SIGTERM)
+    else:
+        os.killpg(runner.pid, signal.SIGINT)
     _, err = runner.communicate(timeout=120)
     assert runner.returncode == 130, err
     assert "interrupted" in err

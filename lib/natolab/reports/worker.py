@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import time
 import traceback
@@ -61,6 +62,9 @@ SKIPPED_OPTIONAL_MODULES = ("rfc3987_syntax",)
 
 def warm_up() -> None:
     """Pool initializer: pay the imports once per worker, while the runner is still planning."""
+    # Ctrl-C reaches every process of the terminal's group; the runner alone decides
+    # what to do (it terminates the workers, whose kernels nbclient then shuts down).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in SKIPPED_OPTIONAL_MODULES:
         sys.modules.setdefault(name, None)  # None makes `import name` raise ImportError
     import nbconvert  # noqa: F401
