@@ -360,8 +360,16 @@ def source_note(
     an edition are always named).
     """
     wanted = set(editions) if editions is not None else None
+    sources = list(resource(resource_name, data_dir).get("sources", []))
+    if wanted:
+        # An edition imported after the catalogue was written (say NATO's next workbook)
+        # is still credited, from its row in the editions table.
+        described = {source.get("edition") for source in sources}
+        table = load("editions", data_dir=data_dir)
+        for row in table[table["edition"].isin(wanted - described)].itertuples():
+            sources.append({"title": row.title, "publisher": row.publisher, "edition": row.edition})
     parts: list[str] = []
-    for source in resource(resource_name, data_dir).get("sources", []):
+    for source in sources:
         edition = source.get("edition")
         if wanted is not None and edition is not None and edition not in wanted:
             continue
