@@ -59,7 +59,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "sheets TABLE1…TABLE8b, or the 2025/2026 layout, sheets 'Table 1'…'Table 8b') and "
             "replace the rows of EDITION in data/defence_expenditure.csv; other editions are "
             "left untouched and a rerun gives a byte-identical file. The edition is also "
-            "recorded in data/editions.csv. Run `natolab data catalogue` afterwards."
+            "recorded in data/editions.csv, which chart source notes read. Then check with "
+            "`natolab data validate` and regenerate the notebooks with `make notebooks`."
         ),
     )
     nato.add_argument("file", type=Path, help="the .xlsx workbook, e.g. def-exp-2025-en.xlsx")
