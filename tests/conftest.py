@@ -11,7 +11,8 @@ from natolab.paths import SOURCES_DIR, TESTS_DIR
 ARTIFACTS_DIR = TESTS_DIR / "artifacts"  # screenshots and other evidence; ignored by git
 
 
-@pytest.fixture
+# Session scope: it only checks a folder, and module-scoped fixtures that read raw files need it.
+@pytest.fixture(scope="session")
 def sources_dir() -> Path:
     """The raw public source files (../shared/sources); skips the test where they are absent."""
     if not SOURCES_DIR.is_dir():

@@ -11,15 +11,12 @@ import csv
 import re
 from pathlib import Path
 
-import nbformat
-import papermill as pm
 import pytest
-
-from natolab.paths import NOTEBOOKS_DIR
+from notebook_harness import Notebook, figures, sentences, tables
 
 pytestmark = pytest.mark.slow
 
-NOTEBOOK = NOTEBOOKS_DIR / "burden_sharing.ipynb"
+NOTEBOOK = Notebook("burden_sharing")
 DEFAULTS = {
     "year": 2024,
     "edition": None,
@@ -29,44 +26,6 @@ DEFAULTS = {
     "countries": None,
 }
 AGGREGATE = re.compile(r"^NATO\b")
-
-
-def run(tmp_path: Path, **params) -> nbformat.NotebookNode:
-    out = tmp_path / "out.ipynb"
-    return pm.execute_notebook(
-        str(NOTEBOOK), str(out), parameters=params, cwd=str(tmp_path), kernel_name="python3", progress_bar=False
-    )
-
-
-def markdown(nb) -> list[str]:
-    return [
-        o["data"]["text/markdown"]
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "text/markdown" in o.get("data", {})
-    ]
-
-
-def tables(nb) -> dict[str, str]:
-    return {
-        o["metadata"]["natolab"]["table"]: o["data"]["text/csv"]
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "table" in o.get("metadata", {}).get("natolab", {})
-    }
-
-
-def figures(nb) -> list[str]:
-    return [
-        o["metadata"]["natolab"]["figure"]
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "figure" in o.get("metadata", {}).get("natolab", {})
-    ]
-
-
-def csv_rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(text.splitlines()))
 
 
 def count_2024_official(sources: Path, target: float) -> tuple[int, int]:
@@ -104,8 +63,8 @@ def core_2024_transcribed(sources: Path) -> dict[str, float]:
 
 
 def test_defaults(tmp_path, sources_dir):
-    nb = run(tmp_path)
-    text = "\n".join(markdown(nb))
+    nb = NOTEBOOK.run(tmp_path)
+    text = "\n".join(sentences(nb))
     shares = core_2024_transcribed(sources_dir)
     n_at = sum(v >= 2.0 for v in shares.values())
     n_core = sum(v >= 3.5 for v in shares.values())
@@ -113,7 +72,7 @@ def test_defaults(tmp_path, sources_dir):
     assert f"and {n_core} " in text
     assert "edition 2026-07" in text and "core defence expenditure" in text
     assert "Iceland (only Ally with no standing armed forces) reports no figure." in text
-    league = csv_rows(tables(nb)["league-table"])
+    league = tables(nb)["league-table"]
     assert len(league) == 32
     top = max(shares, key=shares.get)
     assert league[0]["country"] == top
@@ -134,35 +93,35 @@ def test_defaults(tmp_path, sources_dir):
     }
     # Revisions: the June 2024 edition's count for 2024 is in the by-edition table.
     at_2024, _ = count_2024_official(sources_dir, 2.0)
-    by_edition = {r["edition"]: int(r["n_meeting_target"]) for r in csv_rows(tables(nb)["revisions-count"])}
+    by_edition = {r["edition"]: int(r["n_meeting_target"]) for r in tables(nb)["revisions-count"]}
     assert by_edition["2024-06"] == at_2024
     assert by_edition["2026-07"] == n_at
     # The SIPRI long run starts in 1949 with the 12 founders.
-    long = csv_rows(tables(nb)["long-run-sipri"])
+    long = tables(nb)["long-run-sipri"]
     assert long[0]["year"] == "1949" and long[0]["n_allies"] == "12"
 
 
 def test_june_2024_edition_and_other_targets(tmp_path, sources_dir):
-    nb = run(tmp_path, edition="2024-06", target_pct=2.5, core_target_pct=3.0, target_year=2030)
-    text = "\n".join(markdown(nb))
+    nb = NOTEBOOK.run(tmp_path, edition="2024-06", target_pct=2.5, core_target_pct=3.0, target_year=2030)
+    text = "\n".join(sentences(nb))
     at_25, reported = count_2024_official(sources_dir, 2.5)
     assert reported == 31
     assert f"In 2024, **{at_25} of the 32 Allies** spent at least 2.5% of GDP" in text
-    counts = csv_rows(tables(nb)["allies-at-target-by-year"])
+    counts = tables(nb)["allies-at-target-by-year"]
     assert {r["edition"] for r in counts} == {"2024-06"}
     assert [int(r["year"]) for r in counts] == list(range(2014, 2025))
     assert int(counts[-1]["n_meeting_target"]) == at_25
-    path = csv_rows(tables(nb)["path-to-target"])
+    path = tables(nb)["path-to-target"]
     assert {r["target_year"] for r in path} == {"2030"}
     assert {r["target_pct"] for r in path} == {"3.0"}
     # Gap in US$ uses the edition's own GDP, which the June 2024 workbook has.
-    gap = [r for r in csv_rows(tables(nb)["gap-to-target"]) if float(r["gap_pct_points"] or 0) > 0]
+    gap = [r for r in tables(nb)["gap-to-target"] if float(r["gap_pct_points"] or 0) > 0]
     assert gap and {r["gdp_basis"] for r in gap} == {"gdp_usd_current_m"}
 
 
 def test_2019_edition_for_three_allies(tmp_path, sources_dir):
-    nb = run(tmp_path, year=2019, edition="2019-06", countries=["pol", "DEU", "USA"])
-    league = csv_rows(tables(nb)["league-table"])
+    nb = NOTEBOOK.run(tmp_path, year=2019, edition="2019-06", countries=["pol", "DEU", "USA"])
+    league = tables(nb)["league-table"]
     assert [r["iso3"] for r in league] == ["USA", "POL", "DEU"]
     with (sources_dir / "defence-spending/nato_passport_2012-2019_from_nato.rda.csv").open() as f:
         raw = {r["country_stanag"]: r for r in csv.DictReader(f) if r["year"] == "2019"}
@@ -175,10 +134,10 @@ def test_2019_edition_for_three_allies(tmp_path, sources_dir):
         for r in raw.values()
         if r["Defense expenditure (% real GDP)"] and float(r["Defense expenditure (% real GDP)"]) >= 2.0
     )
-    text = "\n".join(markdown(nb))
+    text = "\n".join(sentences(nb))
     assert f"In 2019, **{n_at} of the 29 Allies** spent at least 2% of GDP" in text
     # The per-Ally charts show only the chosen Allies.
-    assert {r["iso3"] for r in csv_rows(tables(nb)["equipment-share"])} == {"USA", "POL", "DEU"}
+    assert {r["iso3"] for r in tables(nb)["equipment-share"]} == {"USA", "POL", "DEU"}
 
 
 @pytest.mark.parametrize(
@@ -191,8 +150,6 @@ def test_2019_edition_for_three_allies(tmp_path, sources_dir):
     ],
 )
 def test_bad_parameter_fails_with_valid_values(tmp_path, params, parameter, valid):
-    with pytest.raises(pm.PapermillExecutionError) as err:
-        run(tmp_path, **params)
-    message = str(err.value)
+    message = NOTEBOOK.fails_with(tmp_path, **params)
     assert f"Parameter '{parameter}'" in message
     assert valid in message

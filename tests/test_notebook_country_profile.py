@@ -12,15 +12,14 @@ import multiprocessing
 from pathlib import Path
 
 import nbformat
-import papermill as pm
 import pytest
+from notebook_harness import Notebook, sentences, tables
 
 from natolab import data
-from natolab.paths import NOTEBOOKS_DIR
 
 pytestmark = pytest.mark.slow
 
-NOTEBOOK = NOTEBOOKS_DIR / "country_profile.ipynb"
+NOTEBOOK = Notebook("country_profile")
 ALLIES = sorted(data.load("members")["iso3"].astype(str))
 NAMES = dict(zip(data.load("countries")["iso3"], data.load("countries")["name"], strict=True))
 
@@ -30,14 +29,7 @@ def _execute(job: tuple[str, str]) -> tuple[str, str | None]:
     iso3, out_dir = job
     out = Path(out_dir) / f"{iso3}.ipynb"
     try:
-        pm.execute_notebook(
-            str(NOTEBOOK),
-            str(out),
-            parameters={"country": iso3},
-            cwd=out_dir,
-            kernel_name="python3",
-            progress_bar=False,
-        )
+        NOTEBOOK.execute(out, Path(out_dir), {"country": iso3})
     except Exception as err:  # reported per Ally by the tests below
         return iso3, f"{type(err).__name__}: {err}"
     return iso3, None
@@ -52,34 +44,16 @@ def runs(tmp_path_factory) -> dict[str, tuple[Path, str | None]]:
     return {iso3: (out_dir / f"{iso3}.ipynb", error) for iso3, error in results}
 
 
-def _markdown(nb) -> str:
-    return "\n".join(
-        o["data"]["text/markdown"]
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "text/markdown" in o.get("data", {})
-    )
-
-
-def _tables(nb) -> dict[str, list[dict[str, str]]]:
-    return {
-        o["metadata"]["natolab"]["table"]: list(csv.DictReader(o["data"]["text/csv"].splitlines()))
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "table" in o.get("metadata", {}).get("natolab", {})
-    }
-
-
 @pytest.fixture(scope="module")
-def raw_members(sources_dir_module) -> dict[str, dict[str, str]]:
-    with (sources_dir_module / "facts/members.csv").open(encoding="utf-8") as handle:
+def raw_members(sources_dir) -> dict[str, dict[str, str]]:
+    with (sources_dir / "facts/members.csv").open(encoding="utf-8") as handle:
         return {r["iso3"]: r for r in csv.DictReader(handle)}
 
 
 @pytest.fixture(scope="module")
-def raw_core_shares(sources_dir_module) -> tuple[int, dict[str, float]]:
+def raw_core_shares(sources_dir) -> tuple[int, dict[str, float]]:
     """(last year, country name → share) of the 2026 edition, from the transcription file."""
-    path = sources_dir_module / "defence-spending/nato_2025_2026_editions_transcribed.csv"
+    path = sources_dir / "defence-spending/nato_2025_2026_editions_transcribed.csv"
     with path.open(encoding="utf-8") as handle:
         rows = [
             r
@@ -89,15 +63,6 @@ def raw_core_shares(sources_dir_module) -> tuple[int, dict[str, float]]:
     last = max(int(r["year"]) for r in rows)
     return last, {r["country"]: float(r["value"]) for r in rows
                   if int(r["year"]) == last and not r["country"].startswith("NATO ")}
-
-
-@pytest.fixture(scope="module")
-def sources_dir_module() -> Path:
-    from natolab.paths import SOURCES_DIR
-
-    if not SOURCES_DIR.is_dir():
-        pytest.skip(f"raw sources not present at {SOURCES_DIR}")
-    return SOURCES_DIR
 
 
 def test_every_ally_is_covered():
@@ -110,9 +75,9 @@ def test_profile_runs_for_every_ally(iso3, runs, raw_members, raw_core_shares):
     assert error is None, error
     nb = nbformat.read(path, as_version=4)
     name = NAMES[iso3]
-    text = _markdown(nb)
+    text = "\n".join(sentences(nb))
     assert f"## {name}" in text
-    facts = {r["fact"]: r["value"] for r in _tables(nb)["membership"]}
+    facts = {r["fact"]: r["value"] for r in tables(nb)["membership"]}
     assert facts["accession date"] == raw_members[iso3]["nato_accession_date"]
     assert facts["founding member"] == raw_members[iso3]["founding_member"]
     last_year, shares = raw_core_shares
@@ -124,19 +89,10 @@ def test_profile_runs_for_every_ally(iso3, runs, raw_members, raw_core_shares):
         assert iso3 == "ISL"  # the only Ally the 2026 edition has no row for
         assert "reports no defence expenditure" in text
         assert "no standing armed forces" in text
-        assert _tables(nb)["share-of-gdp"] == []
+        assert tables(nb)["share-of-gdp"] == []
 
 
 def test_unknown_country_fails_with_valid_values(tmp_path):
-    with pytest.raises(pm.PapermillExecutionError) as err:
-        pm.execute_notebook(
-            str(NOTEBOOK),
-            str(tmp_path / "bad.ipynb"),
-            parameters={"country": "AUT"},
-            cwd=str(tmp_path),
-            kernel_name="python3",
-            progress_bar=False,
-        )
-    message = str(err.value)
+    message = NOTEBOOK.fails_with(tmp_path, country="AUT")
     assert "Parameter 'country'" in message
     assert "Valid values: ALB, BEL, BGR" in message

@@ -6,88 +6,34 @@ kfor_troop_numbers.csv, efp_battlegroups.csv) and SOURCES.md.
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
-import nbformat
-import papermill as pm
 import pytest
-
-from natolab.paths import NOTEBOOKS_DIR, SOURCES_DIR
+from notebook_harness import Notebook, figures, raw_facts, sentences, tables
 
 pytestmark = pytest.mark.slow
 
-NOTEBOOK = NOTEBOOKS_DIR / "crisis_management.ipynb"
+NOTEBOOK = Notebook("crisis_management")
 FIGURES = ["operations-timeline", "kfor-strength", "efp-battlegroups"]
-
-
-def run(tmp_path: Path, **params) -> nbformat.NotebookNode:
-    out = tmp_path / "out.ipynb"
-    return pm.execute_notebook(
-        str(NOTEBOOK), str(out), parameters=params, cwd=str(tmp_path), kernel_name="python3", progress_bar=False
-    )
-
-
-def sentences(nb) -> list[str]:
-    return [
-        o["data"]["text/markdown"]
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "text/markdown" in o.get("data", {})
-    ]
-
-
-def tables(nb) -> dict[str, list[dict[str, str]]]:
-    return {
-        o["metadata"]["natolab"]["table"]: list(csv.DictReader(o["data"]["text/csv"].splitlines()))
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "table" in o.get("metadata", {}).get("natolab", {})
-    }
-
-
-def figures(nb) -> list[str]:
-    return [
-        o["metadata"]["natolab"]["figure"]
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "figure" in o.get("metadata", {}).get("natolab", {})
-    ]
-
-
-def raw(name: str) -> list[dict[str, str]]:
-    path = SOURCES_DIR / "facts" / name
-    if not path.exists():
-        pytest.skip("../shared/sources is absent: raw source file not available")
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
-def fails_with(tmp_path: Path, **params) -> str:
-    with pytest.raises(pm.PapermillExecutionError) as info:
-        run(tmp_path, **params)
-    return str(info.value)
 
 
 def raw_running(day: str) -> set[str]:
     """Operations running on a day, from the raw file (partial dates compare as their first day)."""
     return {
         r["short_name"]
-        for r in raw("operations.csv")
+        for r in raw_facts("operations.csv")
         if r["start_date"] <= day
         and (not r["end_date"] or day <= r["end_date"] or r["end_date"] == day[: len(r["end_date"])])
     }
 
 
 def test_defaults_operations_kfor_and_battlegroups(tmp_path):
-    nb = run(tmp_path)
+    nb = NOTEBOOK.run(tmp_path)
     out = tables(nb)
     assert figures(nb) == FIGURES
     running = {r["short_name"] for r in out["operations"] if r["status_on_date"] != "ended"}
     assert running == raw_running("2026-11-28")
-    assert len(out["operations"]) == len(raw("operations.csv")) == 27
+    assert len(out["operations"]) == len(raw_facts("operations.csv")) == 27
     kfor = out["kfor-strength"]
-    assert [int(r["troops"]) for r in kfor] == [int(r["kfor_troops"]) for r in raw("kfor_troop_numbers.csv")]
+    assert [int(r["troops"]) for r in kfor] == [int(r["kfor_troops"]) for r in raw_facts("kfor_troop_numbers.csv")]
     # SOURCES.md: 2000 and 2006 from low-grade sites; 2024 and 2025 from Wikipedia transcriptions.
     low = {r["date_label"] for r in kfor if r["low_grade"] == "True"}
     assert {"2000-12-03", "2006", "2024-02-07", "2025"} <= low
@@ -100,7 +46,7 @@ def test_defaults_operations_kfor_and_battlegroups(tmp_path):
 
 
 def test_2019_matches_the_seed_text(tmp_path):
-    nb = run(tmp_path, as_of="2019-06-01")
+    nb = NOTEBOOK.run(tmp_path, as_of="2019-06-01")
     out = tables(nb)
     running = {r["short_name"] for r in out["operations"] if r["status_on_date"] != "ended"}
     assert running == raw_running("2019-06-01")
@@ -110,7 +56,7 @@ def test_2019_matches_the_seed_text(tmp_path):
 
 
 def test_first_day_of_kfor(tmp_path):
-    nb = run(tmp_path, as_of="1999-06-12")
+    nb = NOTEBOOK.run(tmp_path, as_of="1999-06-12")
     out = tables(nb)
     running = {r["short_name"] for r in out["operations"] if r["status_on_date"] != "ended"}
     assert running == raw_running("1999-06-12")
@@ -123,11 +69,11 @@ def test_first_day_of_kfor(tmp_path):
 
 
 def test_as_of_before_the_treaty_is_refused(tmp_path):
-    message = fails_with(tmp_path, as_of="1949-04-03")
+    message = NOTEBOOK.fails_with(tmp_path, as_of="1949-04-03")
     assert "Parameter 'as_of' = '1949-04-03': outside the period the data covers" in message
     assert "Valid values: a date YYYY-MM-DD from 1949-04-04" in message
 
 
 def test_impossible_day_is_refused(tmp_path):
-    message = fails_with(tmp_path, as_of="2026-02-30")
+    message = NOTEBOOK.fails_with(tmp_path, as_of="2026-02-30")
     assert "Parameter 'as_of' = '2026-02-30': not a date" in message

@@ -6,81 +6,27 @@ and the seed text, never from data/ or the code under test.
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
-import nbformat
-import papermill as pm
 import pytest
-
-from natolab.paths import NOTEBOOKS_DIR, SOURCES_DIR
+from notebook_harness import Notebook, figures, raw_facts, sentences, tables
 
 pytestmark = pytest.mark.slow
 
-NOTEBOOK = NOTEBOOKS_DIR / "enlargement.ipynb"
+NOTEBOOK = Notebook("enlargement")
 FIGURES = ["allies-over-time", "accession-map"]
 
 
-def run(tmp_path: Path, **params) -> nbformat.NotebookNode:
-    out = tmp_path / "out.ipynb"
-    return pm.execute_notebook(
-        str(NOTEBOOK), str(out), parameters=params, cwd=str(tmp_path), kernel_name="python3", progress_bar=False
-    )
-
-
-def sentences(nb) -> list[str]:
-    return [
-        o["data"]["text/markdown"]
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "text/markdown" in o.get("data", {})
-    ]
-
-
-def tables(nb) -> dict[str, list[dict[str, str]]]:
-    return {
-        o["metadata"]["natolab"]["table"]: list(csv.DictReader(o["data"]["text/csv"].splitlines()))
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "table" in o.get("metadata", {}).get("natolab", {})
-    }
-
-
-def figures(nb) -> list[str]:
-    return [
-        o["metadata"]["natolab"]["figure"]
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "figure" in o.get("metadata", {}).get("natolab", {})
-    ]
-
-
-def raw(name: str) -> list[dict[str, str]]:
-    path = SOURCES_DIR / "facts" / name
-    if not path.exists():
-        pytest.skip("../shared/sources is absent: raw source file not available")
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
-def fails_with(tmp_path: Path, **params) -> str:
-    with pytest.raises(pm.PapermillExecutionError) as info:
-        run(tmp_path, **params)
-    return str(info.value)
-
-
 def raw_count(day: str) -> int:
-    return sum(r["nato_accession_date"] <= day for r in raw("members.csv"))
+    return sum(r["nato_accession_date"] <= day for r in raw_facts("members.csv"))
 
 
 def test_defaults_show_32_allies_ten_rounds_and_the_claims(tmp_path):
-    nb = run(tmp_path)
+    nb = NOTEBOOK.run(tmp_path)
     said = sentences(nb)
-    assert len(raw("members.csv")) == 32
+    assert len(raw_facts("members.csv")) == 32
     assert "NATO had **32 Allies**: the 12 founders of 4 April 1949 and 20 countries that joined since." in said[0]
     assert figures(nb) == FIGURES
     out = tables(nb)
-    rounds = {int(r["round_number"]) for r in raw("members.csv")} - {0}
+    rounds = {int(r["round_number"]) for r in raw_facts("members.csv")} - {0}
     assert len(out["enlargement-rounds"]) == len(rounds) == 10
     assert out["enlargement-rounds"][0]["countries"] == "Greece, Türkiye"
     assert len(out["map-allies"]) == 32
@@ -92,7 +38,7 @@ def test_defaults_show_32_allies_ten_rounds_and_the_claims(tmp_path):
 
 
 def test_18_february_1952_shows_14_allies(tmp_path):
-    nb = run(tmp_path, as_of="1952-02-18", highlight=["grc", "TUR"])
+    nb = NOTEBOOK.run(tmp_path, as_of="1952-02-18", highlight=["grc", "TUR"])
     said = sentences(nb)
     assert raw_count("1952-02-18") == 14
     assert said[0] == (
@@ -108,7 +54,7 @@ def test_18_february_1952_shows_14_allies(tmp_path):
 
 
 def test_27_march_2020_makes_30_and_the_source_text_holds(tmp_path):
-    nb = run(tmp_path, as_of="2020-03-27", highlight=None)
+    nb = NOTEBOOK.run(tmp_path, as_of="2020-03-27", highlight=None)
     assert raw_count("2020-03-27") == 30 and raw_count("2020-03-26") == 29
     said = sentences(nb)
     assert "NATO had **30 Allies**" in said[0]
@@ -120,18 +66,18 @@ def test_27_march_2020_makes_30_and_the_source_text_holds(tmp_path):
 
 
 def test_as_of_before_the_treaty_is_refused(tmp_path):
-    message = fails_with(tmp_path, as_of="1949-04-03")
+    message = NOTEBOOK.fails_with(tmp_path, as_of="1949-04-03")
     assert "Parameter 'as_of'" in message
     assert "Valid values: a date YYYY-MM-DD from 1949-04-04" in message
 
 
 def test_unparseable_as_of_is_refused(tmp_path):
-    message = fails_with(tmp_path, as_of="last spring")
+    message = NOTEBOOK.fails_with(tmp_path, as_of="last spring")
     assert "Parameter 'as_of' = 'last spring': not a date" in message
 
 
 def test_unknown_highlight_lists_the_allies(tmp_path):
-    message = fails_with(tmp_path, highlight=["BEL", "XYZ"])
+    message = NOTEBOOK.fails_with(tmp_path, highlight=["BEL", "XYZ"])
     assert "Parameter 'highlight'" in message
     assert "not the ISO3 code of an Ally" in message
     assert "ALB, BEL, BGR" in message

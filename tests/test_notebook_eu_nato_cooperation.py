@@ -6,73 +6,19 @@ eu_nato_membership.csv, eu_nato.csv, eu_nato_actions.csv) and the seed text.
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
-import nbformat
-import papermill as pm
 import pytest
-
-from natolab.paths import NOTEBOOKS_DIR, SOURCES_DIR
+from notebook_harness import Notebook, figures, raw_facts, sentences, tables
 
 pytestmark = pytest.mark.slow
 
-NOTEBOOK = NOTEBOOKS_DIR / "eu_nato_cooperation.ipynb"
+NOTEBOOK = Notebook("eu_nato_cooperation")
 FIGURES = ["overlap-timeline", "eu-nato-milestones", "eu-spending"]
-
-
-def run(tmp_path: Path, **params) -> nbformat.NotebookNode:
-    out = tmp_path / "out.ipynb"
-    return pm.execute_notebook(
-        str(NOTEBOOK), str(out), parameters=params, cwd=str(tmp_path), kernel_name="python3", progress_bar=False
-    )
-
-
-def sentences(nb) -> list[str]:
-    return [
-        o["data"]["text/markdown"]
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "text/markdown" in o.get("data", {})
-    ]
-
-
-def tables(nb) -> dict[str, list[dict[str, str]]]:
-    return {
-        o["metadata"]["natolab"]["table"]: list(csv.DictReader(o["data"]["text/csv"].splitlines()))
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "table" in o.get("metadata", {}).get("natolab", {})
-    }
-
-
-def figures(nb) -> list[str]:
-    return [
-        o["metadata"]["natolab"]["figure"]
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "figure" in o.get("metadata", {}).get("natolab", {})
-    ]
-
-
-def raw(name: str) -> list[dict[str, str]]:
-    path = SOURCES_DIR / "facts" / name
-    if not path.exists():
-        pytest.skip("../shared/sources is absent: raw source file not available")
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
-def fails_with(tmp_path: Path, **params) -> str:
-    with pytest.raises(pm.PapermillExecutionError) as info:
-        run(tmp_path, **params)
-    return str(info.value)
 
 
 def raw_groups(day: str) -> dict[str, int]:
     """Both / NATO only / EU only on a day from the raw union file (UK left the EU on 2020-01-31)."""
     counts = {"NATO and EU": 0, "NATO only": 0, "EU only": 0}
-    for r in raw("eu_nato_membership.csv"):
+    for r in raw_facts("eu_nato_membership.csv"):
         nato = bool(r["nato_accession_date"]) and r["nato_accession_date"] <= day
         eu = bool(r["eu_accession_date"]) and r["eu_accession_date"] <= day
         if r["iso3"] == "GBR":  # coded as a former member in the raw file: 1973-01-01 to 2020-01-31
@@ -87,7 +33,7 @@ def overlap_counts(out) -> dict[str, int]:
 
 
 def test_defaults_overlap_declarations_and_spending(tmp_path):
-    nb = run(tmp_path)
+    nb = NOTEBOOK.run(tmp_path)
     out = tables(nb)
     said = " ".join(sentences(nb))
     assert overlap_counts(out) == {"NATO and EU": 23, "NATO only": 9, "EU only": 4}  # SOURCES.md
@@ -96,7 +42,7 @@ def test_defaults_overlap_declarations_and_spending(tmp_path):
     # Seed text: 74 action points; SOURCES.md: 42 (6 Dec 2016) + 32 (5 Dec 2017).
     assert "had endorsed **74** common proposals: 42 on 6 December 2016 and 32 on 5 December 2017" in said
     assert [int(r["cumulative_actions"]) for r in out["common-set"]] == [42, 74]
-    dated = [r for r in raw("eu_nato.csv") if r["date"]]
+    dated = [r for r in raw_facts("eu_nato.csv") if r["date"]]
     assert len(out["eu-nato-milestones"]) == len(dated)
     assert "3 joint declarations (2016, 2018 and 2023)" in said
     assert "1 more report is recorded without a date" in said
@@ -109,7 +55,7 @@ def test_defaults_overlap_declarations_and_spending(tmp_path):
 
 
 def test_eve_of_brexit(tmp_path):
-    nb = run(tmp_path, as_of="2020-01-30")
+    nb = NOTEBOOK.run(tmp_path, as_of="2020-01-30")
     out = tables(nb)
     assert overlap_counts(out) == raw_groups("2020-01-30")
     assert overlap_counts(out)["NATO and EU"] == 22  # 21 before Finland and Sweden, plus the UK
@@ -119,7 +65,7 @@ def test_eve_of_brexit(tmp_path):
 
 
 def test_1958_before_any_eu_nato_milestone(tmp_path):
-    nb = run(tmp_path, as_of="1958-01-01")
+    nb = NOTEBOOK.run(tmp_path, as_of="1958-01-01")
     out = tables(nb)
     # The six EEC founders were all Allies: 6 in both, none EU-only.
     assert overlap_counts(out) == raw_groups("1958-01-01") == {"NATO and EU": 6, "NATO only": 9, "EU only": 0}
@@ -132,10 +78,10 @@ def test_1958_before_any_eu_nato_milestone(tmp_path):
 
 
 def test_as_of_after_the_data_is_refused(tmp_path):
-    message = fails_with(tmp_path, as_of="2099-01-01")
+    message = NOTEBOOK.fails_with(tmp_path, as_of="2099-01-01")
     assert "Parameter 'as_of' = '2099-01-01': outside the period the data covers" in message
     assert "Valid values: a date YYYY-MM-DD from 1949-04-04 to" in message
 
 
 def test_unparseable_as_of_is_refused(tmp_path):
-    assert "Parameter 'as_of' = 'yesterday': not a date" in fails_with(tmp_path, as_of="yesterday")
+    assert "Parameter 'as_of' = 'yesterday': not a date" in NOTEBOOK.fails_with(tmp_path, as_of="yesterday")

@@ -1,0 +1,79 @@
+"""Run a committed notebook through papermill's Python API and read what it displayed.
+
+Shared by the notebook tests (tests/test_notebook_<name>.py), which then only hold
+their expectations. A run executes in a tmp directory as cwd, as a user calling
+papermill from anywhere would; outputs are read through the metadata natolab.plots
+writes (``{"natolab": {"table" | "figure": name}}``), not by cell position.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import papermill as pm
+import pytest
+
+from natolab.paths import NOTEBOOKS_DIR, SOURCES_DIR
+
+
+class Notebook:
+    """One notebook in notebooks/, run with parameters through papermill."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.path = NOTEBOOKS_DIR / f"{name}.ipynb"
+
+    def execute(self, out: Path, cwd: Path, params: dict[str, Any]) -> nbformat.NotebookNode:
+        """Execute into ``out`` with ``cwd`` as the kernel's working directory."""
+        return pm.execute_notebook(
+            str(self.path), str(out), parameters=params, cwd=str(cwd), kernel_name="python3", progress_bar=False
+        )
+
+    def run(self, tmp_path: Path, **params: Any) -> nbformat.NotebookNode:
+        """Execute with ``params`` (defaults for the rest) in ``tmp_path``; return the executed notebook."""
+        return self.execute(tmp_path / "out.ipynb", tmp_path, params)
+
+    def fails_with(self, tmp_path: Path, **params: Any) -> str:
+        """Execute with bad ``params``; assert papermill reports a failed cell and return its message."""
+        with pytest.raises(pm.PapermillExecutionError) as info:
+            self.run(tmp_path, **params)
+        return str(info.value)
+
+
+def _outputs(nb: nbformat.NotebookNode) -> list[dict[str, Any]]:
+    return [o for c in nb.cells for o in c.get("outputs", [])]
+
+
+def _tagged(nb: nbformat.NotebookNode, kind: str) -> list[dict[str, Any]]:
+    """Outputs natolab.plots tagged as a ``kind`` ("table" or "figure"), in notebook order."""
+    return [o for o in _outputs(nb) if kind in o.get("metadata", {}).get("natolab", {})]
+
+
+def sentences(nb: nbformat.NotebookNode) -> list[str]:
+    """Every Markdown output (plots.say, headings built from data), in notebook order."""
+    return [o["data"]["text/markdown"] for o in _outputs(nb) if "text/markdown" in o.get("data", {})]
+
+
+def tables(nb: nbformat.NotebookNode) -> dict[str, list[dict[str, str]]]:
+    """Each plots.table output by name, as the rows of its text/csv (what the report runner exports)."""
+    return {
+        o["metadata"]["natolab"]["table"]: list(csv.DictReader(o["data"]["text/csv"].splitlines()))
+        for o in _tagged(nb, "table")
+    }
+
+
+def figures(nb: nbformat.NotebookNode) -> list[str]:
+    """Names of the figures shown with plots.show, in notebook order."""
+    return [o["metadata"]["natolab"]["figure"] for o in _tagged(nb, "figure")]
+
+
+def raw_facts(name: str) -> list[dict[str, str]]:
+    """Rows of a raw file in ../shared/sources/facts; skips the test where the sources are absent."""
+    path = SOURCES_DIR / "facts" / name
+    if not path.exists():
+        pytest.skip("../shared/sources is absent: raw source file not available")
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
