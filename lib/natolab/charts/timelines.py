@@ -16,8 +16,8 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from natolab import plots
-from natolab.briefing import troops_label
 from natolab.metrics._dates import DateLike, to_timestamp
+from natolab.narrative.facts import troops_label
 
 __all__ = [
     "allies_step_chart",

@@ -1,4 +1,4 @@
-"""Chart builders shared by the notebooks, drawn in the house style of :mod:`natolab.plots`.
+"""Chart builders of the burden-sharing and country-profile notebooks: ranked bars, counts, lines, long runs.
 
 Each function takes a tidy frame (from :mod:`natolab.metrics`) and returns a finished
 figure with title, axis units, readable labels and a source footnote; the notebook

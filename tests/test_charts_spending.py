@@ -1,4 +1,4 @@
-"""natolab.charts: each builder draws a finished figure from a tidy frame, without warnings."""
+"""natolab.charts.spending: each builder draws a finished figure from a tidy frame, without warnings."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from natolab import charts, plots
+from natolab import plots
+from natolab.charts import spending
 
 
 def _texts(fig) -> str:
@@ -26,7 +27,7 @@ def _warnings_are_errors():
 def test_ranked_bars_colours_by_first_line_and_labels_missing():
     frame = pd.DataFrame({"country": ["Poland", "Belgium", "Iceland"],
                           "share": [4.1, 1.3, np.nan]})
-    fig = charts.ranked_bars(frame, "country", "share", title="T", xlabel="% of GDP",
+    fig = spending.ranked_bars(frame, "country", "share", title="T", xlabel="% of GDP",
                              note="Source: test.", lines={"2% guideline": 2.0, "3.5%": 3.5})
     ax = fig.axes[0]
     colors = [tuple(round(c, 3) for c in p.get_facecolor()[:3]) for p in ax.patches]
@@ -42,7 +43,7 @@ def test_ranked_bars_colours_by_first_line_and_labels_missing():
 
 def test_ranked_bars_thousands_separator_on_money():
     frame = pd.DataFrame({"country": ["Canada", "Italy"], "usd": [13_420.0, 11_413.0]})
-    fig = charts.ranked_bars(frame, "country", "usd", title="T", xlabel="US$ million",
+    fig = spending.ranked_bars(frame, "country", "usd", title="T", xlabel="US$ million",
                              note="n", value_fmt="{:,.0f}")
     fig.draw_without_rendering()
     labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
@@ -52,24 +53,24 @@ def test_ranked_bars_thousands_separator_on_money():
 
 def test_count_bars_categorical_and_numeric_x():
     frame = pd.DataFrame({"edition": ["2024-06", "2026-07"], "a": [31, 31], "b": [23, 17]})
-    fig = charts.count_bars(frame, "edition", {"a": "reported", "b": "at 2%"}, title="T",
+    fig = spending.count_bars(frame, "edition", {"a": "reported", "b": "at 2%"}, title="T",
                             ylabel="Allies", note="n")
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2024-06", "2026-07"]
     assert [p.get_height() for p in ax.patches] == [31, 31, 23, 17]
     years = pd.DataFrame({"year": [2000, 2012], "b": [8, 3]})
-    fig = charts.count_bars(years, "year", {"b": "at 2%"}, title="T", ylabel="Allies", note="n")
+    fig = spending.count_bars(years, "year", {"b": "at 2%"}, title="T", ylabel="Allies", note="n")
     assert [p.get_x() + p.get_width() / 2 for p in fig.axes[0].patches] == [2000, 2012]
 
 
 def test_line_chart_and_long_run():
     frame = pd.DataFrame({"year": [2014, 2015, 2016], "a": [1.0, np.nan, 2.0], "b": [3, 3, 3]})
-    fig = charts.line_chart(frame, "year", {"a": "SIPRI", "b": "NATO"}, title="T",
+    fig = spending.line_chart(frame, "year", {"a": "SIPRI", "b": "NATO"}, title="T",
                             ylabel="% of GDP", note="n", lines={"2%": 2.0})
     assert [line.get_label() for line in fig.axes[0].get_lines()][:2] == ["SIPRI", "NATO"]
     long = pd.DataFrame({"year": [1949, 1990, 2024], "us": [5.0, 5.6, 3.4],
                          "med": [2.7, 2.4, 2.0], "lo": [1, 1, 1], "hi": [7, 4, 4]})
-    fig = charts.long_run(long, title="T", ylabel="%", note="Source: SIPRI.",
+    fig = spending.long_run(long, title="T", ylabel="%", note="Source: SIPRI.",
                           shade=(1949, 1991, "Cold War"), events={2025: "The Hague 2025"},
                           series={"us": "United States", "med": "median"},
                           band=("lo", "hi", "range"))
@@ -77,3 +78,10 @@ def test_line_chart_and_long_run():
     assert ax.get_xlim()[1] >= 2025  # the event year stays inside the chart
     assert "Cold War" in _texts(fig) and "The Hague 2025" in _texts(fig)
     plots.png_bytes(fig)
+
+
+def test_the_package_re_exports_every_public_name():
+    # Notebooks write charts.<name>: a builder missing from natolab.charts would fail only there.
+    import natolab.charts as package
+
+    assert {name: getattr(package, name) for name in spending.__all__} == {name: getattr(spending, name) for name in spending.__all__}

@@ -1,10 +1,10 @@
-"""Tests for natolab.briefing: sentences computed from small synthetic frames."""
+"""natolab.narrative.facts: sentences computed from small synthetic frames."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from natolab import briefing
+from natolab.narrative import facts
 
 
 def _timeline(rows):
@@ -14,19 +14,19 @@ def _timeline(rows):
 
 
 def test_day_label_has_no_leading_zero():
-    assert briefing.day_label("1949-04-04") == "4 April 1949"
-    assert briefing.day_label(pd.Timestamp("2024-03-07")) == "7 March 2024"
+    assert facts.day_label("1949-04-04") == "4 April 1949"
+    assert facts.day_label(pd.Timestamp("2024-03-07")) == "7 March 2024"
 
 
 def test_allies_sentence_counts_founders_and_joiners():
     timeline = _timeline([("1949-04-04", 12, 12, 0, "Founding 1949", "x"), ("1952-02-18", 14, 2, 1, "1952", "y")])
-    assert briefing.allies_sentence(timeline, "1952-02-18") == (
+    assert facts.allies_sentence(timeline, "1952-02-18") == (
         "On 18 February 1952 NATO had **14 Allies**: the 12 founders of 4 April 1949 and 2 countries that joined since."
     )
-    assert briefing.allies_sentence(timeline.iloc[:1], "1950-01-01") == (
+    assert facts.allies_sentence(timeline.iloc[:1], "1950-01-01") == (
         "On 1 January 1950 NATO had **12 Allies**, the founders of 4 April 1949."
     )
-    assert "did not exist yet" in briefing.allies_sentence(timeline.iloc[:0], "1949-01-01")
+    assert "did not exist yet" in facts.allies_sentence(timeline.iloc[:0], "1949-01-01")
 
 
 def test_rounds_sentence_names_the_latest_round():
@@ -37,12 +37,12 @@ def test_rounds_sentence_names_the_latest_round():
             "n_after": [14],
         }
     )
-    text = briefing.rounds_sentence(rounds, pd.concat([rounds] * 10), "1953-01-01")
+    text = facts.rounds_sentence(rounds, pd.concat([rounds] * 10), "1953-01-01")
     assert text == (
         "By 1 January 1953, 1 of the 10 enlargement rounds recorded in the data had taken place; "
         "the latest brought in Greece and Türkiye on 18 February 1952, making 14 Allies."
     )
-    assert "none of the 10" in briefing.rounds_sentence(rounds.iloc[:0], pd.concat([rounds] * 10), "1950-01-01")
+    assert "none of the 10" in facts.rounds_sentence(rounds.iloc[:0], pd.concat([rounds] * 10), "1950-01-01")
 
 
 def test_highlight_sentence_before_and_after_accession():
@@ -54,10 +54,10 @@ def test_highlight_sentence_before_and_after_accession():
             "enlargement_round": ["Founding 1949", "2024 (Sweden)"],
         }
     )
-    text = briefing.highlight_sentence(everyone, ["BEL", "SWE"], "2000-01-01")
+    text = facts.highlight_sentence(everyone, ["BEL", "SWE"], "2000-01-01")
     assert "Belgium has been an Ally since 4 April 1949 (Founding 1949)" in text
     assert "Sweden was not yet an Ally on 1 January 2000; it joined on 7 March 2024" in text
-    assert "empty" in briefing.highlight_sentence(everyone, [], "2000-01-01")
+    assert "empty" in facts.highlight_sentence(everyone, [], "2000-01-01")
 
 
 def test_overlap_sentence_names_small_groups():
@@ -68,7 +68,7 @@ def test_overlap_sentence_names_small_groups():
             "countries": ["Alpha, Bravo", "Charlie", ""],
         }
     )
-    assert briefing.overlap_sentence(overlap, "2000-01-01") == (
+    assert facts.overlap_sentence(overlap, "2000-01-01") == (
         "On 1 January 2000, **2** countries belonged to both NATO and the EU, 1 to NATO only (Charlie) and 0 to the EU only."
     )
 
@@ -81,11 +81,11 @@ def test_common_set_sentence():
             "cumulative_actions": [42, 74],
         }
     )
-    assert briefing.common_set_sentence(batches, "2020-01-01") == (
+    assert facts.common_set_sentence(batches, "2020-01-01") == (
         "By 1 January 2020 the EU and NATO had endorsed **74** common proposals: "
         "42 on 6 December 2016 and 32 on 5 December 2017."
     )
-    assert "no common set" in briefing.common_set_sentence(batches.iloc[:0], "2000-01-01")
+    assert "no common set" in facts.common_set_sentence(batches.iloc[:0], "2000-01-01")
 
 
 def test_milestones_sentence_mentions_undated_reports():
@@ -95,7 +95,7 @@ def test_milestones_sentence_mentions_undated_reports():
             "date": pd.to_datetime(["2016-07-08", "2017-06-01", "2017-12-05"]),
         }
     )
-    text = briefing.milestones_sentence(milestones, 1, "2018-01-01")
+    text = facts.milestones_sentence(milestones, 1, "2018-01-01")
     assert text.startswith("By 1 January 2018: 1 joint declaration (2016) and 2 progress reports")
     assert "1 more report is recorded without a date" in text
 
@@ -113,11 +113,11 @@ def test_eu_spending_sentence_names_edition_and_missing():
             "edition": ["2024-06", "2024-06"],
         }
     )
-    text = briefing.eu_spending_sentence(summary, 2024, "NATO defence expenditure", "2024-12-31")
+    text = facts.eu_spending_sentence(summary, 2024, "NATO defence expenditure", "2024-12-31")
     assert text.startswith("In 2024 (NATO edition 2024-06, NATO defence expenditure), the 2 EU members")
     assert "spent on average 1.50% of GDP (median 1.50%; 0 at or above 2%)" in text
     assert "no figure for Iceland" in text
-    assert "no NATO defence-expenditure figures" in briefing.eu_spending_sentence(
+    assert "no NATO defence-expenditure figures" in facts.eu_spending_sentence(
         pd.DataFrame(), None, "", "1990-01-01"
     )
 
@@ -127,7 +127,7 @@ def test_operations_sentence_flags_unclear_end():
         {"short_name": ["A", "B", "C"], "start": pd.to_datetime(["1993-04-12", "2000-01-01", "2016-02-11"])}
     )
     active = pd.DataFrame({"short_name": ["B", "C"], "status_on_date": ["active", "active (end not recorded)"]})
-    text = briefing.operations_sentence(active, timeline, "2020-01-01")
+    text = facts.operations_sentence(active, timeline, "2020-01-01")
     assert text.startswith("On 1 January 2020, **2** NATO operations and missions were running: B and C.")
     assert "In all, 3 had begun since 12 April 1993." in text
     assert "For C the sources give no end date" in text
@@ -143,17 +143,17 @@ def test_kfor_sentence_and_troops_label():
             "low_grade": [False, True],
         }
     )
-    text = briefing.kfor_sentence(kfor, "2026-01-01")
+    text = facts.kfor_sentence(kfor, "2026-01-01")
     assert text == (
         "KFOR's first figure in the data is ~50,000 troops (1999-06); the latest by 1 January 2026 is 5,249 "
         "(2025, from a low-grade source). 1 of the 2 figures come from low-grade sources."
     )
-    assert briefing.troops_label(pd.Series({"troops": 14000, "figure_kind": "lower_bound"})) == ">14,000"
+    assert facts.troops_label(pd.Series({"troops": 14000, "figure_kind": "lower_bound"})) == ">14,000"
 
 
 def test_efp_and_partners_and_aspirants_sentences():
     groups = pd.DataFrame({"framework_nation": ["United Kingdom", "Canada"], "troops_june_2022": [1430, 1887]})
-    assert briefing.efp_sentence(groups, "2018-01-01") == (
+    assert facts.efp_sentence(groups, "2018-01-01") == (
         "By 1 January 2018, 2 battlegroups had been established, with 3,317 troops in June 2022; "
         "framework nations (today): United Kingdom and Canada."
     )
@@ -165,10 +165,17 @@ def test_efp_and_partners_and_aspirants_sentences():
             "countries_date_unknown": ["", "Afghanistan and Pakistan"],
         }
     )
-    text = briefing.partners_sentence(summary, "2026-01-01")
+    text = facts.partners_sentence(summary, "2026-01-01")
     assert "numbered 18 in PfP and 7 in Global" in text
     assert "No joining date is recorded for Afghanistan and Pakistan." in text
     aspirants = pd.DataFrame({"country": ["Georgia", "Ukraine"]})
-    assert briefing.aspirants_sentence(aspirants, "2020-01-01") == (
+    assert facts.aspirants_sentence(aspirants, "2020-01-01") == (
         "On 1 January 2020, 2 countries aspired to membership: Georgia and Ukraine."
     )
+
+
+def test_the_package_re_exports_every_public_name():
+    # Notebooks write narrative.<name>: a sentence function missing from natolab.narrative would fail only there.
+    import natolab.narrative as package
+
+    assert {name: getattr(package, name) for name in facts.__all__} == {name: getattr(facts, name) for name in facts.__all__}

@@ -1,0 +1,40 @@
+"""Every chart builder of the notebooks, one module per topic, all re-exported here.
+
+* :mod:`natolab.charts.spending`: generic ranked bars, counts, lines and long runs
+  (burden sharing, country profile);
+* :mod:`natolab.charts.timelines`: dated charts of the facts notebooks (enlargement,
+  EU–NATO cooperation, crisis management, partnerships).
+
+Each builder takes a tidy frame from :mod:`natolab.metrics` and returns a finished
+figure in the house style of :mod:`natolab.plots`; a notebook writes
+``charts.<builder>(...)`` and shows the result with ``plots.show``.
+"""
+
+from natolab.charts.spending import count_bars, line_chart, long_run, ranked_bars
+from natolab.charts.timelines import (
+    allies_step_chart,
+    efp_chart,
+    eu_spending_chart,
+    kfor_chart,
+    milestones_chart,
+    operations_chart,
+    overlap_chart,
+    partners_chart,
+    partners_joined_chart,
+)
+
+__all__ = [
+    "allies_step_chart",
+    "count_bars",
+    "efp_chart",
+    "eu_spending_chart",
+    "kfor_chart",
+    "line_chart",
+    "long_run",
+    "milestones_chart",
+    "operations_chart",
+    "overlap_chart",
+    "partners_chart",
+    "partners_joined_chart",
+    "ranked_bars",
+]
