@@ -21,6 +21,13 @@ __all__ = ["count_bars", "line_chart", "long_run", "ranked_bars"]
 _LINE_COLORS = ["vermillion", "reddish_purple", "black"]
 
 
+def _reference_lines(ax, lines: Mapping[str, float], orientation: str = "h") -> None:
+    """Labelled target lines (e.g. "2% guideline"), each in the next colour of _LINE_COLORS."""
+    for i, (name, value) in enumerate(lines.items()):
+        plots.target_line(ax, value, name, orientation=orientation,
+                          color=plots.PALETTE[_LINE_COLORS[i % len(_LINE_COLORS)]])
+
+
 def ranked_bars(
     frame: pd.DataFrame,
     label: str,
@@ -51,9 +58,7 @@ def ranked_bars(
         colors = plots.PALETTE["blue"]
     plots.hbar(ax, frame[label].astype(str).tolist(), values.tolist(), colors=colors,
                value_fmt=value_fmt, missing_label=missing_label)
-    for i, (name, x) in enumerate(lines.items()):
-        plots.target_line(ax, x, name, orientation="v",
-                          color=plots.PALETTE[_LINE_COLORS[i % len(_LINE_COLORS)]])
+    _reference_lines(ax, lines, orientation="v")
     top = np.nanmax([values.max(skipna=True) if values.notna().any() else 0, *lines.values(), 0])
     bottom = min(0.0, float(values.min(skipna=True)) if values.notna().any() else 0.0)
     ax.set_xlim(bottom * 1.15, top * 1.15 if top > 0 else 1)
@@ -113,8 +118,7 @@ def line_chart(
     for col, label in series.items():
         ax.plot(frame[x], frame[col].astype(float), marker="o" if markers else None,
                 markersize=3.5, label=label)
-    for i, (name, y) in enumerate((lines or {}).items()):
-        plots.target_line(ax, y, name, color=plots.PALETTE[_LINE_COLORS[i % len(_LINE_COLORS)]])
+    _reference_lines(ax, lines or {})
     ax.legend(loc="best")
     plots.footnote(fig, note)
     return fig
@@ -156,8 +160,7 @@ def long_run(
         ax.annotate(label, xy=(year, 0.92), xycoords=("data", "axes fraction"), xytext=(3, 0),
                     textcoords="offset points", ha="left", va="top", fontsize=8, color="#444444",
                     rotation=90)
-    for i, (name, y) in enumerate((lines or {}).items()):
-        plots.target_line(ax, y, name, color=plots.PALETTE[_LINE_COLORS[i % len(_LINE_COLORS)]])
+    _reference_lines(ax, lines or {})
     last = max([float(frame["year"].max()), *(float(y) for y in (events or {}))])
     ax.set_xlim(float(frame["year"].min()) - 1, last + 1)
     ax.set_ylim(bottom=0)

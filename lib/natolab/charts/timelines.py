@@ -17,7 +17,7 @@ from matplotlib.ticker import MaxNLocator
 
 from natolab import plots
 from natolab.metrics._dates import DateLike, to_timestamp
-from natolab.narrative.facts import troops_label
+from natolab.narrative.facts import day_label, troops_label
 
 __all__ = [
     "allies_step_chart",
@@ -34,15 +34,14 @@ __all__ = [
 _P = plots.PALETTE
 
 
-def _day_label(day: pd.Timestamp) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _empty(ax, message: str) -> None:
+def _empty(fig: Figure, ax, message: str, note: str) -> Figure:
+    """Finish a chart with nothing to draw by then: the message in place of the data, and the source."""
     ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=11, color="#555555")
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
+    plots.footnote(fig, note)
+    return fig
 
 
 def allies_step_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
@@ -52,15 +51,13 @@ def allies_step_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> 
     """
     day = to_timestamp(as_of, "as_of")
     fig, ax = plots.figure(
-        f"NATO Allies, 1949 to {_day_label(day)}",
+        f"NATO Allies, 1949 to {day_label(day)}",
         subtitle="Number of Allies after each accession day; labels: year and countries joining",
         ylabel="Allies (number)",
         size=(10, 5.5),
     )
     if timeline.empty:
-        _empty(ax, f"No Allies yet on {_day_label(day)}")
-        plots.footnote(fig, note)
-        return fig
+        return _empty(fig, ax, f"No Allies yet on {day_label(day)}", note)
     xs = [*timeline["date"], day]
     ys = [*timeline["n_allies"], timeline["n_allies"].iloc[-1]]
     ax.step(xs, ys, where="post", color=_P["blue"])
@@ -96,7 +93,7 @@ def overlap_chart(timeline: pd.DataFrame, *, note: str) -> Figure:
     """
     last = timeline["date"].iloc[-1]
     fig, ax = plots.figure(
-        f"NATO and EU membership, {int(timeline['year'].iloc[0])} to {_day_label(last)}",
+        f"NATO and EU membership, {int(timeline['year'].iloc[0])} to {day_label(last)}",
         subtitle="Countries on 31 December of each year (last point: the date asked for); EU = EEC/EC/EU",
         ylabel="Countries (number)",
         size=(10, 5.5),
@@ -138,16 +135,14 @@ def milestones_chart(milestones: pd.DataFrame, *, as_of: DateLike, note: str) ->
     day = to_timestamp(as_of, "as_of")
     rows = list(dict.fromkeys(_EVENT_ROWS.values()))
     fig, ax = plots.figure(
-        f"EU–NATO cooperation milestones to {_day_label(day)}",
+        f"EU–NATO cooperation milestones to {day_label(day)}",
         subtitle="Filled: exact day known; hollow: month only",
         xlabel="Year",
         size=(10, 4.8),
     )
     dated = milestones.dropna(subset=["date"])
     if dated.empty:
-        _empty(ax, f"No EU–NATO milestone recorded by {_day_label(day)}")
-        plots.footnote(fig, note)
-        return fig
+        return _empty(fig, ax, f"No EU–NATO milestone recorded by {day_label(day)}", note)
     ypos = {row: len(rows) - 1 - i for i, row in enumerate(rows)}
     for event in dated.itertuples(index=False):
         row = _EVENT_ROWS.get(event.event_type, "Declarations and arrangements")
@@ -193,9 +188,7 @@ def eu_spending_chart(
     subtitle = f"{definition}, % of GDP; NATO edition {edition}" if edition else "No NATO figures for this period"
     fig, ax = plots.figure(title, subtitle=subtitle, xlabel="Share of GDP (%)", size=(9, height))
     if detail.empty:
-        _empty(ax, "No NATO defence-expenditure figures in the data up to this date")
-        plots.footnote(fig, note)
-        return fig
+        return _empty(fig, ax, "No NATO defence-expenditure figures in the data up to this date", note)
     colours = [_P["blue"] if member else _P["orange"] for member in detail["eu_member"]]
     plots.hbar(ax, detail["country"].tolist(), detail["share_of_gdp_pct"].tolist(), colors=colours)
     plots.target_line(ax, 2.0, "2% guideline", orientation="v")
@@ -225,15 +218,13 @@ def operations_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> F
     day = to_timestamp(as_of, "as_of")
     height = max(3.5, 1.8 + 0.28 * len(timeline))
     fig, ax = plots.figure(
-        f"NATO operations and missions to {_day_label(day)}",
+        f"NATO operations and missions to {day_label(day)}",
         subtitle="Bars run from start to end; running operations end at the date asked for",
         xlabel="Year",
         size=(10, height),
     )
     if timeline.empty:
-        _empty(ax, f"No NATO operation had started by {_day_label(day)}")
-        plots.footnote(fig, note)
-        return fig
+        return _empty(fig, ax, f"No NATO operation had started by {day_label(day)}", note)
     n = len(timeline)
     for i, row in enumerate(timeline.itertuples(index=False)):
         y = n - 1 - i
@@ -270,15 +261,13 @@ def kfor_chart(kfor: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
     """
     day = to_timestamp(as_of, "as_of")
     fig, ax = plots.figure(
-        f"KFOR strength, 1999 to {_day_label(day)}",
+        f"KFOR strength, 1999 to {day_label(day)}",
         subtitle="Troops in Kosovo as reported; hollow = low-grade source (blog, wiki copy)",
         ylabel="Troops (number)",
         size=(10, 5.2),
     )
     if kfor.empty:
-        _empty(ax, f"No KFOR figure by {_day_label(day)} (KFOR began on 12 June 1999)")
-        plots.footnote(fig, note)
-        return fig
+        return _empty(fig, ax, f"No KFOR figure by {day_label(day)} (KFOR began on 12 June 1999)", note)
     for i, row in enumerate(kfor.itertuples(index=False)):
         low = bool(row.low_grade)
         ax.plot(
@@ -333,9 +322,7 @@ def efp_chart(groups: pd.DataFrame, *, note: str) -> Figure:
         size=(9, height),
     )
     if groups.empty:
-        _empty(ax, "No battlegroup had been established by then (the first deployed in 2017)")
-        plots.footnote(fig, note)
-        return fig
+        return _empty(fig, ax, "No battlegroup had been established by then (the first deployed in 2017)", note)
     labels = [f"{h} ({f})" for h, f in zip(groups["host"], groups["framework_nation"], strict=True)]
     colours = [_P["blue"] if int(y) == 2017 else _P["orange"] for y in groups["established_year"]]
     plots.hbar(ax, labels, groups["troops_june_2022"].astype(float).tolist(), colors=colours, value_fmt="{:,.0f}")
@@ -359,15 +346,13 @@ def partners_chart(summary: pd.DataFrame, *, as_of: DateLike, note: str) -> Figu
     day = to_timestamp(as_of, "as_of")
     height = max(3.0, 1.8 + 0.45 * len(summary))
     fig, ax = plots.figure(
-        f"NATO partners by framework on {_day_label(day)}",
+        f"NATO partners by framework on {day_label(day)}",
         subtitle="Today's partners that had joined by that date",
         xlabel="Partner countries (number)",
         size=(9, height),
     )
     if summary.empty:
-        _empty(ax, f"None of today's partners had joined by {_day_label(day)}")
-        plots.footnote(fig, note)
-        return fig
+        return _empty(fig, ax, f"None of today's partners had joined by {day_label(day)}", note)
     ypos = list(range(len(summary)))[::-1]
     ax.barh(ypos, summary["n_partners"], color=_P["blue"], height=0.6, label="joined by then")
     ax.barh(
@@ -404,9 +389,7 @@ def partners_joined_chart(by_year: pd.DataFrame, *, as_of: DateLike, note: str) 
         size=(10, 5.2),
     )
     if by_year.empty:
-        _empty(ax, f"None of today's partners had joined by {_day_label(day)}")
-        plots.footnote(fig, note)
-        return fig
+        return _empty(fig, ax, f"None of today's partners had joined by {day_label(day)}", note)
     first = int(by_year["year"].min())
     years = list(range(first, day.year + 1))
     colours = [_P[c] for c in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black")]

@@ -11,6 +11,7 @@ import pandas as pd
 
 from natolab.metrics._dates import DateLike, to_timestamp
 from natolab.metrics._frames import join_names
+from natolab.narrative._words import counted, day_label
 
 __all__ = [
     "allies_sentence",
@@ -30,16 +31,6 @@ __all__ = [
 ]
 
 
-def day_label(day: DateLike) -> str:
-    """'18 February 1952' (no leading zero, English month)."""
-    stamp = to_timestamp(day, "date")
-    return f"{stamp.day} {stamp:%B %Y}"
-
-
-def _n(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def allies_sentence(timeline: pd.DataFrame, as_of: DateLike) -> str:
     """'On 18 February 1952 NATO had **14 Allies**: the 12 founders of 4 April 1949 and 2 countries that joined since.'
 
@@ -56,7 +47,7 @@ def allies_sentence(timeline: pd.DataFrame, as_of: DateLike) -> str:
         return f"On {day} NATO had **{total} Allies**, the founders of {founded}."
     return (
         f"On {day} NATO had **{total} Allies**: the {founders} founders of {founded} and "
-        f"{_n(joined, 'country', 'countries')} that joined since."
+        f"{counted(joined, 'country', 'countries')} that joined since."
     )
 
 
@@ -102,7 +93,7 @@ def aspirants_sentence(aspirants: pd.DataFrame, as_of: DateLike) -> str:
     if aspirants.empty:
         return f"On {day} none of today's aspirants had yet begun its path to membership in the data."
     names = join_names(aspirants["country"].tolist())
-    return f"On {day}, {_n(len(aspirants), 'country', 'countries')} aspired to membership: {names}."
+    return f"On {day}, {counted(len(aspirants), 'country', 'countries')} aspired to membership: {names}."
 
 
 def overlap_sentence(overlap: pd.DataFrame, as_of: DateLike) -> str:
@@ -139,10 +130,10 @@ def milestones_sentence(milestones: pd.DataFrame, n_undated: int, as_of: DateLik
     decl = milestones.loc[milestones["event_type"] == "joint_declaration"]
     reports = milestones.loc[milestones["event_type"] == "progress_report"]
     years = join_names([str(d.year) for d in decl["date"]])
-    text = f"By {day}: {_n(len(decl), 'joint declaration')}" + (f" ({years})" if len(decl) else "")
-    text += f" and {_n(len(reports), 'progress report')} on the common set."
+    text = f"By {day}: {counted(len(decl), 'joint declaration')}" + (f" ({years})" if len(decl) else "")
+    text += f" and {counted(len(reports), 'progress report')} on the common set."
     if n_undated:
-        more = _n(n_undated, "more report is", "more reports are")
+        more = counted(n_undated, "more report is", "more reports are")
         text += f" {more} recorded without a date and not placed on the time line."
     return text
 
@@ -216,7 +207,7 @@ def efp_sentence(groups: pd.DataFrame, as_of: DateLike) -> str:
     frameworks = join_names(list(dict.fromkeys(groups["framework_nation"])))
     troops = int(groups["troops_june_2022"].sum())
     return (
-        f"By {day}, {_n(len(groups), 'battlegroup')} had been established, with {troops:,} "
+        f"By {day}, {counted(len(groups), 'battlegroup')} had been established, with {troops:,} "
         f"troops in June 2022; framework nations (today): {frameworks}."
     )
 

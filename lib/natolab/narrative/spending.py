@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from natolab.metrics._frames import join_names, resource
+from natolab.narrative._words import day_label, plural
 
 __all__ = [
     "appearances_sentence",
@@ -46,10 +47,6 @@ def _fmt_pct(value: float) -> str:
 def _poss(name: str) -> str:
     """English possessive: "Poland's", "United States'"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return one if n == 1 else many
 
 
 def editions_table(editions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -121,7 +118,7 @@ def _not_reported_clause(table: pd.DataFrame, value: str, notes: dict[str, str])
     for code, name in zip(missing["iso3"], missing["country"], strict=True):
         note = notes.get(code)
         parts.append(f"{name} ({note[0].lower() + note[1:]})" if note else name)
-    verb = _plural(len(parts), "reports", "report")
+    verb = plural(len(parts), "reports", "report")
     return f" {join_names(parts)} {verb} no figure."
 
 
@@ -200,7 +197,7 @@ def gap_sentence(gap: pd.DataFrame) -> str:
     if below.empty:
         return f"In {year} every reporting Ally was at or above {target:g}% of GDP."
     money = below["gap_usd_current_m"]
-    text = (f"In {year}, {len(below)} {_plural(len(below), 'Ally was', 'Allies were')} below "
+    text = (f"In {year}, {len(below)} {plural(len(below), 'Ally was', 'Allies were')} below "
             f"{target:g}% of GDP, by {below['gap_pct_points'].mean():.2f} points on average.")
     if money.notna().any():
         text += (f" Reaching it would have taken about **US$ {money.sum() / 1000:,.1f} billion** "
@@ -346,26 +343,21 @@ def summit_events(targets: pd.DataFrame | None = None) -> dict[int, str]:
     return out
 
 
-def _day(value: object) -> str:
-    stamp = pd.Timestamp(value)
-    return f"{stamp.day} {stamp:%B %Y}"
-
-
 def profile_intro(facts: dict[str, object], members: pd.DataFrame | None = None) -> str:
     """Accession and EU status of one Ally, from :func:`natolab.metrics.profile.ally_facts`."""
     name = facts["country"]
     if facts["founding_member"]:
         text = (f"**{name}** is one of the founding members: an Ally since the North Atlantic "
-                f"Treaty was signed on {_day(facts['accession_date'])}.")
+                f"Treaty was signed on {day_label(facts['accession_date'])}.")
     else:
-        text = (f"**{name}** joined the Alliance on {_day(facts['accession_date'])}, in the "
+        text = (f"**{name}** joined the Alliance on {day_label(facts['accession_date'])}, in the "
                 f"{facts['enlargement_round']} enlargement (round {facts['round_number']}).")
     eu_in, eu_out = facts["eu_accession_date"], facts["eu_exit_date"]
     if facts["eu_member"]:
-        text += f" It has been in the European Union (or the EEC/EC before it) since {_day(eu_in)}."
+        text += f" It has been in the European Union (or the EEC/EC before it) since {day_label(eu_in)}."
     elif pd.notna(eu_in) and pd.notna(eu_out):
-        text += (f" It was in the European Union (or the EEC/EC before it) from {_day(eu_in)} "
-                 f"until {_day(eu_out)}.")
+        text += (f" It was in the European Union (or the EEC/EC before it) from {day_label(eu_in)} "
+                 f"until {day_label(eu_out)}.")
     else:
         text += " It is not a member of the European Union."
     note = no_forces_note(members).get(str(facts["iso3"]))
