@@ -33,6 +33,22 @@ def _members(members: pd.DataFrame | None) -> pd.DataFrame:
     return out
 
 
+def _members_until(day: pd.Timestamp, members: pd.DataFrame | None) -> pd.DataFrame:
+    """Rows of the Allies on ``day`` (accession on or before it)."""
+    table = _members(members)
+    return table.loc[table["accession_date"] <= day]
+
+
+def _named_in_order(rows: pd.DataFrame, date_column: str, columns: list[str],
+                    countries: pd.DataFrame | None) -> pd.DataFrame:
+    """``rows`` with readable country names, in order of ``date_column`` then name."""
+    names = country_names(countries)
+    out = rows.copy()
+    out["country"] = [name_of(code, names) for code in out["iso3"]]
+    out = out.sort_values([date_column, "country"], kind="stable")
+    return out[columns].reset_index(drop=True)
+
+
 def members_on(
     date: DateLike = None,
     *,
@@ -43,20 +59,14 @@ def members_on(
 
     Columns: iso3, country, accession_date, enlargement_round, round_number.
     """
-    day = to_timestamp(date, "date")
-    table = _members(members)
-    names = country_names(countries)
-    out = table.loc[table["accession_date"] <= day].copy()
-    out["country"] = [name_of(code, names) for code in out["iso3"]]
-    out = out.sort_values(["accession_date", "country"], kind="stable")
-    return out[["iso3", "country", "accession_date", "enlargement_round", "round_number"]].reset_index(drop=True)
+    allies = _members_until(to_timestamp(date, "date"), members)
+    columns = ["iso3", "country", "accession_date", "enlargement_round", "round_number"]
+    return _named_in_order(allies, "accession_date", columns, countries)
 
 
 def count_members(date: DateLike = None, *, members: pd.DataFrame | None = None) -> int:
     """Number of Allies on ``date`` (``None`` = today)."""
-    day = to_timestamp(date, "date")
-    table = _members(members)
-    return int((table["accession_date"] <= day).sum())
+    return len(_members_until(to_timestamp(date, "date"), members))
 
 
 def membership_timeline(
@@ -69,10 +79,8 @@ def membership_timeline(
 
     ``event`` is a readable line such as "Greece and Türkiye join".
     """
-    day = to_timestamp(as_of, "as_of")
-    table = _members(members)
+    table = _members_until(to_timestamp(as_of, "as_of"), members)
     names = country_names(countries)
-    table = table.loc[table["accession_date"] <= day]
     rows = []
     total = 0
     for date, group in table.groupby("accession_date", sort=True):
@@ -113,10 +121,8 @@ def enlargement_rounds(
     Columns: round (1..10; 0 = founders), round_label, year, accession_date (first day
     of the round), countries (readable names), n_joined, n_after (Allies after the round).
     """
-    day = to_timestamp(as_of, "as_of")
-    table = _members(members)
+    table = _members_until(to_timestamp(as_of, "as_of"), members)
     names = country_names(countries)
-    table = table.loc[table["accession_date"] <= day]
     rows = []
     total = 0
     for number, group in table.groupby("round_number", sort=True):
@@ -160,9 +166,6 @@ def eu_members_on(
     table = table.copy()
     table["eu_accession_date"] = pd.to_datetime(table["eu_accession_date"])
     table["eu_exit_date"] = pd.to_datetime(table["eu_exit_date"])
-    names = country_names(countries)
     in_eu = (table["eu_accession_date"] <= day) & (table["eu_exit_date"].isna() | (table["eu_exit_date"] > day))
-    out = table.loc[in_eu].copy()
-    out["country"] = [name_of(code, names) for code in out["iso3"]]
-    out = out.sort_values(["eu_accession_date", "country"], kind="stable")
-    return out[["iso3", "country", "eu_accession_date", "eu_exit_date"]].reset_index(drop=True)
+    columns = ["iso3", "country", "eu_accession_date", "eu_exit_date"]
+    return _named_in_order(table.loc[in_eu], "eu_accession_date", columns, countries)

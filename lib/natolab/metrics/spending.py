@@ -320,16 +320,23 @@ def league_table(
                            members=members, countries=countries)
     table["rank"] = table[_SHARE].rank(ascending=False, method="min").astype("Int64")
     for target in targets:
-        meets = (table[_SHARE] >= float(target)).astype("boolean")
-        meets[table[_SHARE].isna()] = pd.NA
-        table[_target_column(target)] = meets
-    table = table.sort_values([_SHARE, "country"], ascending=[False, True], na_position="last")
-    if countries_filter is not None:
-        wanted = {str(c).upper() for c in countries_filter}
-        table = table.loc[table["iso3"].isin(wanted)]
+        table[_target_column(target)] = _at_or_above(table[_SHARE], target)
+    table = _filter(_highest_first(table, _SHARE), countries_filter)
     cols = ["rank", "iso3", "country", _SHARE, "estimate", *map(_target_column, targets),
             "year", "edition"]
     return table[cols].reset_index(drop=True)
+
+
+def _at_or_above(values: pd.Series, threshold: float) -> pd.Series:
+    """True/False per row; blank (NA) where nothing is reported, never False."""
+    meets = (values >= float(threshold)).astype("boolean")
+    meets[values.isna()] = pd.NA
+    return meets
+
+
+def _highest_first(table: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Rows by ``column`` descending, ties by country name, unreported rows last."""
+    return table.sort_values([column, "country"], ascending=[False, True], na_position="last")
 
 
 def _filter(table: pd.DataFrame, countries_filter: Iterable[str] | None) -> pd.DataFrame:
@@ -399,6 +406,15 @@ def country_rank(
     return (None if pd.isna(rank) else int(rank)), ranked
 
 
+def _target_count(frame: pd.DataFrame, edition: str, year: int, allies: set[str],
+                  target_pct: float) -> dict[str, int]:
+    """n_allies, n_reported and n_meeting_target (share of GDP at or above) in one edition's year."""
+    shares = _values(frame, edition, year, _SHARE)
+    shares = shares.loc[shares["iso3"].isin(allies) & shares["value"].notna()]
+    return {"n_allies": len(allies), "n_reported": len(shares),
+            "n_meeting_target": int((shares["value"] >= float(target_pct)).sum())}
+
+
 def count_meeting_target_by_year(
     target_pct: float = 2.0,
     *,
@@ -425,10 +441,7 @@ def count_meeting_target_by_year(
     for year in years:
         ed = _resolve(edition, year, frame, order, members, editions)
         allies = set(allies_in_year(year, members=members))
-        shares = _values(frame, ed, year, _SHARE)
-        shares = shares.loc[shares["iso3"].isin(allies) & shares["value"].notna()]
-        rows.append({"year": int(year), "n_allies": len(allies), "n_reported": len(shares),
-                     "n_meeting_target": int((shares["value"] >= float(target_pct)).sum()),
+        rows.append({"year": int(year), **_target_count(frame, ed, year, allies, target_pct),
                      "edition": ed})
     return pd.DataFrame(rows, columns=["year", "n_allies", "n_reported", "n_meeting_target",
                                        "edition"])
@@ -454,12 +467,9 @@ def count_meeting_target_by_edition(
     allies = set(allies_in_year(year, members=members))
     rows = []
     for ed in order:
-        shares = _values(frame, ed, year, _SHARE)
-        shares = shares.loc[shares["iso3"].isin(allies) & shares["value"].notna()]
-        if shares.empty:
-            continue
-        rows.append({"edition": ed, "n_allies": len(allies), "n_reported": len(shares),
-                     "n_meeting_target": int((shares["value"] >= float(target_pct)).sum())})
+        counts = _target_count(frame, ed, year, allies, target_pct)
+        if counts["n_reported"]:
+            rows.append({"edition": ed, **counts})
     return pd.DataFrame(rows, columns=["edition", "n_allies", "n_reported", "n_meeting_target"])
 
 
@@ -497,8 +507,7 @@ def gap_to_target(
     table["target_pct"] = float(target_pct)
     table["gap_pct_points"] = (float(target_pct) - share).clip(lower=0)
     table["gap_usd_current_m"] = table["gap_pct_points"] * gdp / 100
-    table = table.sort_values(["gap_pct_points", "country"], ascending=[False, True],
-                              na_position="last")
+    table = _highest_first(table, "gap_pct_points")
     cols = ["iso3", "country", _SHARE, "estimate", "target_pct", "gap_pct_points",
             "gdp_used_usd_current_m", "gdp_basis", "gap_usd_current_m", "year", "edition"]
     return table[cols].reset_index(drop=True)
@@ -522,11 +531,8 @@ def equipment_share(
     """
     table, _ = _year_table(year, edition, ["equipment_share_pct"], expenditure=expenditure,
                            editions=editions, members=members, countries=countries)
-    meets = (table["equipment_share_pct"] >= float(guideline_pct)).astype("boolean")
-    meets[table["equipment_share_pct"].isna()] = pd.NA
-    table["meets_guideline"] = meets
-    table = table.sort_values(["equipment_share_pct", "country"], ascending=[False, True],
-                              na_position="last")
+    table["meets_guideline"] = _at_or_above(table["equipment_share_pct"], guideline_pct)
+    table = _highest_first(table, "equipment_share_pct")
     cols = ["iso3", "country", "equipment_share_pct", "estimate", "meets_guideline", "year",
             "edition"]
     table = _filter(table, countries_filter)
@@ -547,7 +553,7 @@ def per_capita(
     indicator = "defence_expenditure_per_capita_usd_constant"
     table, _ = _year_table(year, edition, [indicator], expenditure=expenditure,
                            editions=editions, members=members, countries=countries)
-    table = table.sort_values([indicator, "country"], ascending=[False, True], na_position="last")
+    table = _highest_first(table, indicator)
     table = _filter(table, countries_filter)
     return table[["iso3", "country", indicator, "estimate", "year", "edition"]].reset_index(
         drop=True)
@@ -571,8 +577,7 @@ def real_change(
     indicators = ["real_change_pct", "real_change_since_2014_pct"]
     table, _ = _year_table(year, edition, indicators, expenditure=expenditure,
                            editions=editions, members=members, countries=countries)
-    table = table.sort_values(["real_change_pct", "country"], ascending=[False, True],
-                              na_position="last")
+    table = _highest_first(table, "real_change_pct")
     table = _filter(table, countries_filter)
     return table[["iso3", "country", *indicators, "estimate", "year", "edition"]].reset_index(
         drop=True)
@@ -705,8 +710,7 @@ def required_annual_increase(
     table["target_year"] = target_year
     table["gap_pct_points"] = (float(target_pct) - table[_SHARE]).clip(lower=0)
     table["required_pp_per_year"] = table["gap_pct_points"] / (target_year - base_year)
-    table = table.sort_values(["required_pp_per_year", "country"], ascending=[False, True],
-                              na_position="last")
+    table = _highest_first(table, "required_pp_per_year")
     cols = ["iso3", "country", "base_year", _SHARE, "estimate", "target_pct", "target_year",
             "gap_pct_points", "required_pp_per_year", "edition"]
     return table[cols].reset_index(drop=True)
@@ -814,12 +818,9 @@ def sipri_allies_by_year(
     table = _sipri(sipri)
     rows = table.loc[(table["indicator"] == indicator) & (table["year"] >= int(start))]
     member_table = resource(members, "members")
-    joined = dict(zip(member_table["iso3"].astype(str),
-                      pd.to_datetime(member_table["accession_date"]), strict=True))
     out = []
     for year, group in rows.groupby("year"):
-        end = pd.Timestamp(year=int(year), month=12, day=31)
-        allies = {code for code, day in joined.items() if day <= end}
+        allies = set(allies_in_year(int(year), members=member_table))
         values = group.loc[group["iso3"].isin(allies)].set_index("iso3")["value"]
         others = values.drop(labels=[_USA], errors="ignore").dropna()
         out.append({
