@@ -44,6 +44,22 @@ def _secondary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command(
+    subparsers: argparse._SubParsersAction,
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+    *,
+    help: str,
+    description: str,
+) -> argparse.ArgumentParser:
+    """One import subcommand: its own arguments are added by the caller; every import
+    takes ``--data-dir`` and reports errors as one line with exit code 2."""
+    parser = subparsers.add_parser(name, help=help, description=description)
+    parser.add_argument("--data-dir", type=Path, default=None, help="default: the project's data/")
+    parser.set_defaults(handler=_reporting_errors(run))
+    return parser
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``import-nato-workbook``, ``import-sipri`` and ``import-secondary`` to ``natolab data``.
 
@@ -51,8 +67,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     layout, unknown country name) are printed as one line naming the file, sheet and
     row, with exit code 2.
     """
-    nato = subparsers.add_parser(
+    nato = _command(
+        subparsers,
         "import-nato-workbook",
+        _nato,
         help="merge an official NATO defence-expenditure workbook into defence_expenditure.csv",
         description=(
             "Read NATO's 'Defence Expenditure of NATO Countries' Excel tables (the 2024 layout, "
@@ -68,11 +86,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--edition", required=True, metavar="YYYY-MM",
         help="publication month of the workbook, e.g. 2024-06 for 240617-def-exp-2024-TABLES-en.xlsx",
     )  # fmt: skip
-    nato.add_argument("--data-dir", type=Path, default=None, help="default: the project's data/")
-    nato.set_defaults(handler=_reporting_errors(_nato))
 
-    sipri = subparsers.add_parser(
+    sipri = _command(
+        subparsers,
         "import-sipri",
+        _sipri,
         help="replace sipri_milex.csv with a SIPRI Military Expenditure Database workbook",
         description=(
             "Read SIPRI-Milex-data-1949-YYYY.xlsx (share of GDP, constant and current US$, per "
@@ -87,11 +105,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--edition", default=None, metavar="YYYY-MM",
         help="release month (default: April of the year after the last data year)",
     )  # fmt: skip
-    sipri.add_argument("--data-dir", type=Path, default=None, help="default: the project's data/")
-    sipri.set_defaults(handler=_reporting_errors(_sipri))
 
-    secondary = subparsers.add_parser(
+    secondary = _command(
+        subparsers,
         "import-secondary",
+        _secondary,
         help="rebuild the editions without an official workbook (transcriptions, quotes)",
         description=(
             "Rebuild editions 2026-07 and 2025-08 (transcriptions), 2019-06 (passport "
@@ -104,5 +122,3 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--sources", type=Path, default=None,
         help="folder with the raw files (default: ../shared/sources/defence-spending)",
     )  # fmt: skip
-    secondary.add_argument("--data-dir", type=Path, default=None, help="default: the project's data/")
-    secondary.set_defaults(handler=_reporting_errors(_secondary))

@@ -33,6 +33,7 @@ from typing import Any
 from natolab.importers import csvstore
 from natolab.importers.csvstore import MergeSummary
 from natolab.importers.names import clean_label, to_iso3
+from natolab.importers.workbooks import open_workbook
 
 __all__ = [
     "CORE_DEFINITION",
@@ -322,15 +323,8 @@ def _parse_2025_sheet(name: str, table: str, grid: list[list[Any]]) -> ParsedShe
 
 def read_workbook(path: Path | str) -> ParsedWorkbook:
     """Open a NATO tables workbook and read every table sheet into blocks (no mapping yet)."""
-    import openpyxl  # imported here: only curators need it, not notebooks
-
     path = Path(path)
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise FileNotFoundError(f"NATO workbook not found: {path}") from None
-    except Exception as err:  # zip/xml errors from a file that is not an .xlsx
-        raise WorkbookLayoutError(f"{path}: not a readable .xlsx workbook ({err})") from None
+    wb = open_workbook(path, "NATO", WorkbookLayoutError)
     try:
         names = wb.sheetnames
         found: dict[str, dict[str, str]] = {}

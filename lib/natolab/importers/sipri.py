@@ -29,6 +29,7 @@ from typing import Any
 from natolab.importers import csvstore
 from natolab.importers.csvstore import MergeSummary
 from natolab.importers.names import ALLIES, ASPIRANTS, UnknownCountryError, to_iso3
+from natolab.importers.workbooks import open_workbook
 
 __all__ = [
     "HISTORICAL_STATES",
@@ -154,15 +155,8 @@ def sipri_rows(path: Path | str, edition: str | None = None) -> list[dict[str, s
     ``edition`` defaults to April of the year after the last data year (SIPRI
     publishes each year's figures in late April of the next year).
     """
-    import openpyxl  # only curators need it
-
     path = Path(path)
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise FileNotFoundError(f"SIPRI workbook not found: {path}") from None
-    except Exception as err:  # zip/xml errors from a file that is not an .xlsx
-        raise SipriLayoutError(f"{path}: not a readable .xlsx workbook ({err})") from None
+    wb = open_workbook(path, "SIPRI", SipriLayoutError)
     try:
         if edition is None:
             _idx, years = _header(
