@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from natolab.metadata._facts_fields import (
+from natolab.metadata._descriptors import (
     ACCESSED,
     CURATION_LICENCE,
     country_fk,

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from natolab.metadata._facts_fields import (
+from natolab.metadata._descriptors import (
     ACCESSED,
     country_fk,
     facts_source,
     field,
     flags,
+    foreign_key,
     iso3,
     partial_date,
     precision,
@@ -185,7 +186,7 @@ TARGETS = resource(
         flags(),
     ],
     primary_key=["target_id"],
-    foreign_keys=[{"fields": "summit", "reference": {"resource": "summits", "fields": "summit"}}],
+    foreign_keys=[foreign_key("summit", "summits", "summit")],
     sources=[facts_source("summits.csv", "summits and targets"), WALES_PLEDGE, VILNIUS_COMMUNIQUE],
 )
 
@@ -311,8 +312,7 @@ PARTNERS = resource(
     primary_key=["iso3", "framework"],
     foreign_keys=[
         *country_fk("iso3"),
-        {"fields": "framework",
-         "reference": {"resource": "partnership_frameworks", "fields": "framework"}},
+        foreign_key("framework", "partnership_frameworks", "framework"),
     ],
     sources=[facts_source("candidates_partners.csv", "partners"), NATO_EAPC, NATO_GLOBAL,
              NATO_ENLARGEMENT],
@@ -489,7 +489,7 @@ REFERENCES = resource(
         field("entry", "The full entry as written in SOURCES.md", required=True),
     ],
     primary_key=["source_id"],
-    foreign_keys=[{"fields": "same_as", "reference": {"resource": "", "fields": "source_id"}}],
+    foreign_keys=[foreign_key("same_as", "", "source_id")],
     sources=[facts_source("SOURCES.md", "sources, grades, flags, conflicts")],
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from natolab.importers.transcriptions import CONFLICTS
+from natolab.metadata._descriptors import country_fk, foreign_key, resource
 
 __all__ = ["INDICATORS", "RESOURCES", "SIPRI_INDICATORS", "SOURCES", "SOURCE_KINDS"]
 
@@ -176,36 +177,10 @@ def _field(name: str, ftype: str, description: str, **extra: Any) -> dict[str, A
     return out
 
 
-def _resource(name: str, title: str, description: str, fields: list[dict], primary_key: list[str],
-              foreign_keys: list[dict], sources: list[dict], licenses: list[dict]) -> dict:  # fmt: skip
-    return {
-        "name": name,
-        "path": f"{name}.csv",
-        "profile": "tabular-data-resource",
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "title": title,
-        "description": description,
-        "sources": sources,
-        "licenses": licenses,
-        "schema": {
-            "fields": fields,
-            "primaryKey": primary_key,
-            "foreignKeys": foreign_keys,
-            "missingValues": [""],
-        },
-    }
-
-
-def _fk(fields: str, resource: str, target: str) -> dict[str, Any]:
-    return {"fields": fields, "reference": {"resource": resource, "fields": target}}
-
-
 _EDITION_PATTERN = r"\d{4}-(0[1-9]|1[0-2])"
 _BOOL = {"trueValues": ["true"], "falseValues": ["false"]}
 
-EDITIONS = _resource(
+EDITIONS = resource(
     "editions",
     "NATO defence-expenditure editions",
     "One row per edition of NATO defence-expenditure figures held in defence_expenditure, keyed "
@@ -232,10 +207,10 @@ EDITIONS = _resource(
                constraints={"required": True, "enum": SOURCE_KINDS}),
         _field("coverage_note", "string", "What of the edition natolab holds, and what is missing"),
     ],
-    ["edition"],
-    [],
-    list(SOURCES.values()),
-    [_NATO_TERMS, _CITED, _CURATION],
+    primary_key=["edition"],
+    foreign_keys=[],
+    sources=list(SOURCES.values()),
+    licenses=[_NATO_TERMS, _CITED, _CURATION],
 )
 
 
@@ -246,7 +221,7 @@ def _conflict_text() -> str:
     return "; ".join(parts)
 
 
-DEFENCE_EXPENDITURE = _resource(
+DEFENCE_EXPENDITURE = resource(
     "defence_expenditure",
     "NATO defence expenditure by edition (long form)",
     "NATO's figures on Allies' defence expenditure, one value per (edition, iso3, year, "
@@ -291,13 +266,13 @@ DEFENCE_EXPENDITURE = _resource(
                constraints={"required": True}),
         _field("note", "string", "Currency, footnote marks, conversions, conflicts, blanks"),
     ],
-    ["edition", "iso3", "year", "indicator"],
-    [_fk("edition", "editions", "edition"), _fk("iso3", "countries", "iso3")],
-    list(SOURCES[k] for k in SOURCES if k != "sipri"),
-    [_NATO_TERMS, _GPL3, _CITED, _CURATION],
+    primary_key=["edition", "iso3", "year", "indicator"],
+    foreign_keys=[foreign_key("edition", "editions", "edition"), *country_fk("iso3")],
+    sources=list(SOURCES[k] for k in SOURCES if k != "sipri"),
+    licenses=[_NATO_TERMS, _GPL3, _CITED, _CURATION],
 )
 
-SIPRI_MILEX = _resource(
+SIPRI_MILEX = resource(
     "sipri_milex",
     "SIPRI military expenditure, 1949-2024 (current Allies and aspirants)",
     "SIPRI Military Expenditure Database, April 2025 release (SIPRI-Milex-data-1949-2024_2.xlsx), "
@@ -327,10 +302,10 @@ SIPRI_MILEX = _resource(
         _field("edition", "string", "SIPRI release (YYYY-MM)",
                constraints={"required": True, "pattern": _EDITION_PATTERN}),
     ],
-    ["iso3", "year", "indicator"],
-    [_fk("iso3", "countries", "iso3")],
-    [SOURCES["sipri"]],
-    [_SIPRI_TERMS, _CURATION],
+    primary_key=["iso3", "year", "indicator"],
+    foreign_keys=country_fk("iso3"),
+    sources=[SOURCES["sipri"]],
+    licenses=[_SIPRI_TERMS, _CURATION],
 )
 
 RESOURCES: list[dict[str, Any]] = [EDITIONS, DEFENCE_EXPENDITURE, SIPRI_MILEX]

@@ -1,4 +1,4 @@
-"""Field and resource builders shared by the countries and facts catalogue modules.
+"""Field and resource builders shared by the catalogue modules (countries, facts, spending).
 
 They only save typing: each returns a plain Frictionless descriptor dict in the
 shape fixed by docs/data-model.md.
@@ -81,12 +81,14 @@ def flags(description: str = "") -> dict[str, Any]:
     return field("flags", f"{text}{'; ' + description if description else ''}")
 
 
+def foreign_key(field_name: str, resource_name: str, target: str) -> dict[str, Any]:
+    """A foreign key from ``field_name`` to ``resource_name.target`` ("" = this resource)."""
+    return {"fields": field_name, "reference": {"resource": resource_name, "fields": target}}
+
+
 def country_fk(*fields: str) -> list[dict[str, Any]]:
     """Foreign keys from each named field to ``countries.iso3``."""
-    return [
-        {"fields": name, "reference": {"resource": "countries", "fields": "iso3"}}
-        for name in fields
-    ]
+    return [foreign_key(name, "countries", "iso3") for name in fields]
 
 
 def facts_source(file: str, what: str) -> dict[str, Any]:
@@ -112,9 +114,13 @@ def resource(
     sources: list[dict[str, Any]],
     licenses: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """A tabular resource descriptor for ``data/<name>.csv``."""
+    """A tabular resource descriptor for ``data/<name>.csv``.
+
+    ``foreignKeys`` is written when ``foreign_keys`` is given, even empty (the spending
+    resources state "none" explicitly); ``licenses`` defaults to the facts' licences.
+    """
     schema: dict[str, Any] = {"fields": fields, "primaryKey": primary_key}
-    if foreign_keys:
+    if foreign_keys is not None:
         schema["foreignKeys"] = foreign_keys
     schema["missingValues"] = [""]
     return {
