@@ -421,3 +421,17 @@ def test_interrupted_run_leaves_no_half_written_report(project, how):
     project.configure([{"name": "victim", "notebook": "ok"}, {"name": "other", "notebook": "ok"}])
     summary, *_ = project.run()
     assert summary.exit_code == EXIT_OK
+
+
+def test_slowest_jobs_start_first_and_new_jobs_before_them():
+    from natolab.reports.config import Job
+    from natolab.reports.runner import Planned, _longest_first
+
+    planned = [Planned(Job(name, "nb", Path("nb.ipynb"), {}), None, ["x"]) for name in "abcd"]
+    entries = {
+        "a": {"report": {"duration_s": 1.0}},
+        "b": {"report": {"duration_s": 5.0}},
+        "c": {"report": None},  # never ran well: unknown, so first
+        "d": {"report": {"duration_s": 3.0}},
+    }
+    assert [p.job.name for p in _longest_first(planned, entries)] == ["c", "b", "d", "a"]

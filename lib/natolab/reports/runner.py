@@ -265,6 +265,19 @@ class _Recorder:
             entry["failed_notebook"] = kept.relative_to(out).as_posix() if kept else None
 
 
+def _longest_first(to_run: list[Planned], entries: dict[str, dict[str, Any]]) -> list[Planned]:
+    """Start the slowest jobs first (by their last good run) so no long job runs alone at the end.
+
+    Jobs never run before go first: their duration is unknown. Ties keep config order.
+    """
+
+    def last_duration(planned: Planned) -> float:
+        report = (entries.get(planned.job.name) or {}).get("report") or {}
+        return report.get("duration_s", float("inf"))
+
+    return sorted(to_run, key=last_duration, reverse=True)
+
+
 def _run_pool(
     to_run: list[Planned],
     options: Options,
@@ -287,7 +300,7 @@ def _run_pool(
     futures = {}
     bar = tqdm(total=len(to_run), desc="reports", unit="job", file=err, disable=None if options.progress else True)
     try:
-        for planned in to_run:
+        for planned in _longest_first(to_run, recorder.entries):
             job = planned.job
             work = store.work_dir(options.output_dir, job.name)
             task = Task(
