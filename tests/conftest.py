@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from natolab.paths import SOURCES_DIR, TESTS_DIR
+from natolab.paths import DATAPACKAGE, SOURCES_DIR, TESTS_DIR
 
 ARTIFACTS_DIR = TESTS_DIR / "artifacts"  # screenshots and other evidence; ignored by git
 
@@ -18,6 +18,13 @@ def sources_dir() -> Path:
     if not SOURCES_DIR.is_dir():
         pytest.skip(f"raw sources not present at {SOURCES_DIR} (only beside the project checkout)")
     return SOURCES_DIR
+
+
+@pytest.fixture(scope="session")
+def curated() -> None:
+    """Skips tests of the curated data/ where data/datapackage.json has not been generated yet."""
+    if not DATAPACKAGE.exists():
+        pytest.skip("data/datapackage.json not generated yet")
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ import nbformat
 import papermill as pm
 import pytest
 
-from natolab.paths import NOTEBOOKS_DIR, SOURCES_DIR
+from natolab.paths import NOTEBOOKS_DIR
 
 
 class Notebook:
@@ -69,11 +69,3 @@ def figures(nb: nbformat.NotebookNode) -> list[str]:
     """Names of the figures shown with plots.show, in notebook order."""
     return [o["metadata"]["natolab"]["figure"] for o in _tagged(nb, "figure")]
 
-
-def raw_facts(name: str) -> list[dict[str, str]]:
-    """Rows of a raw file in ../shared/sources/facts; skips the test where the sources are absent."""
-    path = SOURCES_DIR / "facts" / name
-    if not path.exists():
-        pytest.skip("../shared/sources is absent: raw source file not available")
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))

@@ -6,12 +6,11 @@ Expected values in the data tests come from the raw files in ../shared/sources/f
 
 from __future__ import annotations
 
-import csv
-
 import pandas as pd
 import pytest
+from raw_sources import raw_facts
 
-from natolab import metrics, paths
+from natolab import metrics
 from natolab.metrics import eu_nato
 
 COUNTRIES = pd.DataFrame({"iso3": ["AAA", "BBB", "CCC", "DDD"], "name": ["Alpha", "Bravo", "Charlie", "Delta"]})
@@ -217,22 +216,8 @@ def test_all_is_exported_and_reexported():
 # ---------------------------------------------------------------- curated data
 
 
-def _raw(name: str) -> list[dict[str, str]]:
-    raw = paths.SOURCES_DIR / "facts" / name
-    if not raw.exists():
-        pytest.skip("../shared/sources is absent: raw source file not available")
-    with raw.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
-@pytest.fixture(scope="module")
-def curated():
-    if not paths.DATAPACKAGE.exists():
-        pytest.skip("data/datapackage.json not generated yet")
-
-
 def test_overlap_today_matches_the_raw_union(curated):
-    raw = _raw("eu_nato_membership.csv")
+    raw = raw_facts("eu_nato_membership.csv")
     expected = {}
     for row in raw:
         expected.setdefault(row["category"], set()).add(row["iso3"])
@@ -257,7 +242,7 @@ def test_common_set_is_42_plus_32(curated):
 
 
 def test_milestones_match_the_raw_dated_events(curated):
-    raw = [r for r in _raw("eu_nato.csv") if r["date"]]
+    raw = [r for r in raw_facts("eu_nato.csv") if r["date"]]
     milestones = metrics.eu_nato_milestones()
     assert len(milestones) == len(raw)
     declarations = milestones.loc[milestones["event_type"] == "joint_declaration", "date"]
@@ -265,7 +250,7 @@ def test_milestones_match_the_raw_dated_events(curated):
 
 
 def test_eu_vs_non_eu_spending_2024_matches_the_raw_estimates(curated):
-    raw = {r["iso3"]: r["defence_exp_pct_gdp_2024e"] for r in _raw("defence_spending_2024_estimates.csv")}
+    raw = {r["iso3"]: r["defence_exp_pct_gdp_2024e"] for r in raw_facts("defence_spending_2024_estimates.csv")}
     detail = metrics.spending_eu_status_by_country(2024, "2024-06").set_index("iso3")
     for iso3, share in raw.items():
         if share:
@@ -278,5 +263,5 @@ def test_eu_vs_non_eu_spending_2024_matches_the_raw_estimates(curated):
     assert summary["n_allies"].tolist() == [23, 9]
     assert summary.loc["not in the EU", "countries_without_data"] == "Iceland"
     # allies_2pct_count.csv: 23 Allies at or above 2% in 2024 (SG Stoltenberg, June 2024).
-    counts = {r["year"]: r["n_allies_at_or_above_2pct"] for r in _raw("allies_2pct_count.csv")}
+    counts = {r["year"]: r["n_allies_at_or_above_2pct"] for r in raw_facts("allies_2pct_count.csv")}
     assert int(summary["n_at_or_above_2pct"].sum()) == int(counts["2024"]) == 23

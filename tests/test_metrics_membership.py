@@ -6,13 +6,13 @@ Expected counts in the data tests come from the raw source file
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
 import pandas as pd
 import pytest
+from raw_sources import raw_facts
 
-from natolab import metrics, paths
+from natolab import metrics
 from natolab.metrics import membership
 
 COUNTRIES = pd.DataFrame(
@@ -120,22 +120,8 @@ def test_all_is_exported_and_reexported():
 # ---------------------------------------------------------------- curated data
 
 
-def _raw_members() -> list[dict[str, str]]:
-    raw = paths.SOURCES_DIR / "facts" / "members.csv"
-    if not raw.exists():
-        pytest.skip("../shared/sources is absent: raw source file not available")
-    with raw.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
 def _raw_count(day: str) -> int:
-    return sum(row["nato_accession_date"] <= day for row in _raw_members())
-
-
-@pytest.fixture(scope="module")
-def curated():
-    if not paths.DATAPACKAGE.exists():
-        pytest.skip("data/datapackage.json not generated yet")
+    return sum(row["nato_accession_date"] <= day for row in raw_facts("members.csv"))
 
 
 @pytest.mark.parametrize(
@@ -157,14 +143,14 @@ def test_counts_on_key_days_match_the_raw_source(curated, day, expected):
 
 
 def test_thirty_two_today(curated):
-    assert len(_raw_members()) == 32
+    assert len(raw_facts("members.csv")) == 32
     assert metrics.count_members() == 32
     assert metrics.count_members("2024-03-07") == 32
     assert metrics.count_members("2024-03-06") == 31
 
 
 def test_founders_and_the_1952_round_by_name(curated):
-    raw = _raw_members()
+    raw = raw_facts("members.csv")
     founders = {r["iso3"] for r in raw if r["founding_member"] == "yes"}
     assert len(founders) == 12
     assert set(metrics.members_on("1949-04-04")["iso3"]) == founders
@@ -184,11 +170,7 @@ def test_timeline_runs_from_12_to_32(curated):
 
 
 def test_eu_members_on_real_dates(curated):
-    raw = paths.SOURCES_DIR / "facts" / "eu_nato_membership.csv"
-    if not raw.exists():
-        pytest.skip("../shared/sources is absent")
-    with raw.open(encoding="utf-8") as fh:
-        current = {r["iso3"] for r in csv.DictReader(fh) if r["eu_member"] == "yes"}
+    current = {r["iso3"] for r in raw_facts("eu_nato_membership.csv") if r["eu_member"] == "yes"}
     # 23 in both + 4 EU only (SOURCES.md): the EU of 27 after the UK left.
     assert len(current) == 27
     assert set(metrics.eu_members_on("2024-01-01")["iso3"]) == current

@@ -6,12 +6,10 @@ and SOURCES.md, not from data/.
 
 from __future__ import annotations
 
-import csv
-
 import pandas as pd
-import pytest
+from raw_sources import raw_facts
 
-from natolab import metrics, paths
+from natolab import metrics
 from natolab.metrics import operations
 
 OPERATIONS = pd.DataFrame(
@@ -195,20 +193,6 @@ def test_all_is_exported_and_reexported():
 # ---------------------------------------------------------------- curated data
 
 
-def _raw(name: str) -> list[dict[str, str]]:
-    raw = paths.SOURCES_DIR / "facts" / name
-    if not raw.exists():
-        pytest.skip("../shared/sources is absent: raw source file not available")
-    with raw.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
-@pytest.fixture(scope="module")
-def curated():
-    if not paths.DATAPACKAGE.exists():
-        pytest.skip("data/datapackage.json not generated yet")
-
-
 def test_seed_text_operations_are_active_in_2019(curated):
     # Seed text (c. 2019-2021): "The current operations and missions of NATO are KFOR in
     # Kosovo, the NATO Training Mission in Iraq, and the activities in the Aegean Sea".
@@ -217,13 +201,13 @@ def test_seed_text_operations_are_active_in_2019(curated):
 
 
 def test_active_today_matches_the_raw_ongoing_rows(curated):
-    raw = _raw("operations.csv")
+    raw = raw_facts("operations.csv")
     open_rows = {r["short_name"] for r in raw if not r["end_date"]}
     assert set(metrics.operations_active_on()["short_name"]) == open_rows
 
 
 def test_kfor_figures_match_the_raw_file_and_low_grade_rows(curated):
-    raw = _raw("kfor_troop_numbers.csv")
+    raw = raw_facts("kfor_troop_numbers.csv")
     kfor = metrics.kfor_strength()
     assert kfor["troops"].tolist() == [int(r["kfor_troops"]) for r in raw]
     # SOURCES.md: 2000 and 2006 from low-grade sites; 2024 and 2025 Wikipedia transcriptions.
@@ -244,7 +228,7 @@ def test_partner_counts_per_framework(curated):
     summary = metrics.partners_by_framework().set_index("framework")
     total = summary["n_partners"] + summary["n_date_unknown"]
     assert sorted(total.tolist()) == [3, 4, 7, 9, 18]
-    assert int(total.sum()) == len(_raw("candidates_partners.csv")) == 41
+    assert int(total.sum()) == len(raw_facts("candidates_partners.csv")) == 41
 
 
 def test_three_aspirants_today(curated):

@@ -7,7 +7,8 @@ kfor_troop_numbers.csv, efp_battlegroups.csv) and SOURCES.md.
 from __future__ import annotations
 
 import pytest
-from notebook_harness import Notebook, figures, raw_facts, sentences, tables
+from notebook_harness import Notebook, figures, sentences, tables
+from raw_sources import raw_facts
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,8 @@ and the seed text, never from data/ or the code under test.
 from __future__ import annotations
 
 import pytest
-from notebook_harness import Notebook, figures, raw_facts, sentences, tables
+from notebook_harness import Notebook, figures, sentences, tables
+from raw_sources import raw_facts
 
 pytestmark = pytest.mark.slow
 

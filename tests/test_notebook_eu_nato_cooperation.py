@@ -7,7 +7,8 @@ eu_nato_membership.csv, eu_nato.csv, eu_nato_actions.csv) and the seed text.
 from __future__ import annotations
 
 import pytest
-from notebook_harness import Notebook, figures, raw_facts, sentences, tables
+from notebook_harness import Notebook, figures, sentences, tables
+from raw_sources import raw_facts
 
 pytestmark = pytest.mark.slow
 

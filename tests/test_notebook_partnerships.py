@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from notebook_harness import Notebook, figures, raw_facts, sentences, tables
+from notebook_harness import Notebook, figures, sentences, tables
+from raw_sources import raw_facts
 
 pytestmark = pytest.mark.slow
 

@@ -34,12 +34,6 @@ def test_claims_sentence_grammar():
     )
 
 
-@pytest.fixture(scope="module")
-def curated():
-    if not paths.DATAPACKAGE.exists():
-        pytest.skip("data/datapackage.json not generated yet")
-
-
 def _verdicts(frame: pd.DataFrame) -> list[str]:
     return frame["verdict"].tolist()
 
