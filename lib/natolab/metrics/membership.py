@@ -8,6 +8,9 @@ instrument of accession on day D is an Ally on day D.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import pandas as pd
 
 from natolab.metrics._dates import DateLike, to_timestamp
@@ -49,6 +52,18 @@ def _named_in_order(rows: pd.DataFrame, date_column: str, columns: list[str],
     return out[columns].reset_index(drop=True)
 
 
+def _joining_groups(
+    table: pd.DataFrame, by: str, countries: pd.DataFrame | None
+) -> Iterator[tuple[Any, pd.DataFrame, list[str], int]]:
+    """Groups of ``table`` by ``by`` in order: (key, group, sorted readable names, Allies after it)."""
+    names = country_names(countries)
+    total = 0
+    for key, group in table.groupby(by, sort=True):
+        joined = sorted(name_of(code, names) for code in group["iso3"])
+        total += len(joined)
+        yield key, group, joined, total
+
+
 def members_on(
     date: DateLike = None,
     *,
@@ -80,12 +95,8 @@ def membership_timeline(
     ``event`` is a readable line such as "Greece and Türkiye join".
     """
     table = _members_until(to_timestamp(as_of, "as_of"), members)
-    names = country_names(countries)
     rows = []
-    total = 0
-    for date, group in table.groupby("accession_date", sort=True):
-        joined = sorted(name_of(code, names) for code in group["iso3"])
-        total += len(joined)
+    for date, group, joined, total in _joining_groups(table, "accession_date", countries):
         round_number = int(group["round_number"].min())
         if round_number == 0:
             event = f"{len(joined)} founding Allies sign the North Atlantic Treaty"
@@ -122,12 +133,8 @@ def enlargement_rounds(
     of the round), countries (readable names), n_joined, n_after (Allies after the round).
     """
     table = _members_until(to_timestamp(as_of, "as_of"), members)
-    names = country_names(countries)
     rows = []
-    total = 0
-    for number, group in table.groupby("round_number", sort=True):
-        joined = sorted(name_of(code, names) for code in group["iso3"])
-        total += len(joined)
+    for number, group, joined, total in _joining_groups(table, "round_number", countries):
         first = group["accession_date"].min()
         rows.append(
             {
