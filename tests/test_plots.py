@@ -223,3 +223,15 @@ def test_save_writes_deterministic_files(tmp_path):
         b = plots.save(_chart(), tmp_path / f"b.{suffix}").read_bytes()
         assert a == b, suffix
     assert (tmp_path / "a.png").read_bytes() == plots.png_bytes(_chart())
+
+
+def test_table_gaps_in_nullable_columns_read_na_not_pandas_marker(shell):
+    df = pd.DataFrame({"edition": ["2024-06", "2025-04"],
+                       "constant_price_base": pd.array([2015, None], dtype="Int64"),
+                       "estimate": pd.array([True, None], dtype="boolean")})
+    with capture_output() as cap:
+        plots.table(df, "editions")
+    out = cap.outputs[0]
+    assert "<NA>" not in out.data["text/plain"] and "&lt;NA&gt;" not in out.data["text/html"]
+    assert out.data["text/plain"].splitlines()[2].split() == ["2025-04", "n/a", "n/a"]
+    assert out.data["text/csv"].splitlines()[2] == "2025-04,,"

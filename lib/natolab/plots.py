@@ -301,11 +301,22 @@ def save(fig: Figure, path: str | Path) -> Path:
 def _formatters(df: pd.DataFrame, floatfmt: int | Mapping[str, int]) -> dict[str, Any]:
     formatters: dict[str, Any] = {}
     for col in df.columns:
-        if not pd.api.types.is_float_dtype(df[col]):
-            continue
-        digits = floatfmt.get(col, 2) if isinstance(floatfmt, Mapping) else floatfmt
-        formatters[col] = lambda v, d=digits: "n/a" if pd.isna(v) else f"{v:,.{d}f}"
+        if pd.api.types.is_float_dtype(df[col]):
+            digits = floatfmt.get(col, 2) if isinstance(floatfmt, Mapping) else floatfmt
+            formatters[col] = lambda v, d=digits: "n/a" if pd.isna(v) else f"{v:,.{d}f}"
     return formatters
+
+
+def _shown(df: pd.DataFrame) -> pd.DataFrame:
+    """Nullable integer/boolean columns as plain objects, so a gap prints "n/a", not "<NA>"."""
+    shown = df.copy()
+    for col in shown.columns:
+        dtype = shown[col].dtype
+        if isinstance(dtype, pd.api.extensions.ExtensionDtype) and (
+            pd.api.types.is_integer_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)
+        ):
+            shown[col] = shown[col].astype(object).where(shown[col].notna(), "n/a")
+    return shown
 
 
 def table(
@@ -327,8 +338,9 @@ def table(
         # pandas would print "Empty DataFrame ... Index: []", which reads like a bug.
         plain, html = "(none)", "<p><em>(none)</em></p>"
     else:
-        plain = df.to_string(index=index, formatters=formatters, na_rep="n/a")
-        html = df.to_html(index=index, formatters=formatters, na_rep="n/a", border=0,
+        shown = _shown(df)
+        plain = shown.to_string(index=index, formatters=formatters, na_rep="n/a")
+        html = shown.to_html(index=index, formatters=formatters, na_rep="n/a", border=0,
                           classes="natolab-table", escape=True)
     if caption:
         plain = f"{caption}\n\n{plain}"
