@@ -22,9 +22,11 @@ def sources_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def curated() -> None:
-    """Skips tests of the curated data/ where data/datapackage.json has not been generated yet."""
-    if not DATAPACKAGE.exists():
-        pytest.skip("data/datapackage.json not generated yet")
+    """Fails tests of the curated data/ where data/datapackage.json is missing.
+
+    The catalogue is committed, so its absence is a defect to report, not a reason to skip.
+    """
+    assert DATAPACKAGE.exists(), "data/datapackage.json is missing: run `natolab data catalogue`"
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from natolab import maps, paths, plots
+from natolab import maps, plots
 
 COUNTRIES = pd.DataFrame(
     {
@@ -126,9 +126,7 @@ def test_bad_as_of_names_the_parameter():
         maps.accession_map("soon", country_names=NAMES, **KW)
 
 
-def test_every_ally_in_the_curated_data_has_a_shape():
-    if not paths.DATAPACKAGE.exists():
-        pytest.skip("data/datapackage.json not generated yet")
+def test_every_ally_in_the_curated_data_has_a_shape(curated):
     shapes = maps.natural_earth_countries()
     classes = maps.map_classes()
     missing = set(classes["iso3"]) - set(shapes["iso3"].dropna())

@@ -92,8 +92,7 @@ def test_project_validator_ignores_notebooks_it_does_not_know():
 
 
 def test_project_validator_refuses_a_bad_ally_with_the_valid_codes():
-    if not paths.DATAPACKAGE.is_file():
-        pytest.skip("data/datapackage.json not present")
+    assert paths.DATAPACKAGE.is_file(), "data/datapackage.json is committed and must be present"
     validate = project_validator()
     with pytest.raises(ValueError) as caught:
         validate("country_profile", {"country": "XXX"})
