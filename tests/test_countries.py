@@ -11,7 +11,9 @@ import json
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
+import pyogrio
 import pytest
 
 from natolab import countries, data, paths
@@ -166,7 +168,6 @@ def test_facts_names_resolve_to_the_code_beside_them():
 
 @needs_shared
 def test_nato_2024_table3_labels_resolve_to_the_allies_and_aggregates():
-    openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.load_workbook(SPENDING / "240617-def-exp-2024-TABLES-en.xlsx", read_only=True, data_only=True)
     sheet = book["TABLE3"]
     # Countries are labelled in column C, NATO's aggregates in column B; a label row
@@ -185,7 +186,6 @@ def test_nato_2024_table3_labels_resolve_to_the_allies_and_aggregates():
 
 @needs_shared
 def test_nato_table1_currency_labels_resolve():
-    openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.load_workbook(SPENDING / "240617-def-exp-2024-TABLES-en.xlsx", read_only=True, data_only=True)
     labels = [row[0] for row in book["TABLE1"].iter_rows(min_col=3, max_col=3, values_only=True)]
     book.close()
@@ -226,7 +226,6 @@ def test_sipri_labels_of_every_ally_resolve_once():
 
 
 def test_natural_earth_names_resolve_to_their_iso_a3():
-    pyogrio = pytest.importorskip("pyogrio")
     shapefile = Path(pyogrio.__file__).parent / "tests/fixtures/naturalearth_lowres/naturalearth_lowres.shp"
     earth = pyogrio.read_dataframe(shapefile, read_geometry=False)
     ours = set(countries.all_codes("country"))

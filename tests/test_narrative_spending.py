@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from natolab.narrative import spending
 
@@ -79,12 +80,8 @@ def test_edition_summary_and_unknown_edition():
     assert about["subtitle"] == "NATO edition 2026-07: core defence expenditure (The Hague 2025)"
     assert about["per_capita_unit"] == "US$ per head, constant 2021 prices"
     assert "transcribed from secondary copies" in about["sentence"]
-    try:
+    with pytest.raises(ValueError, match="Valid editions: 2026-07"):
         spending.edition_summary("1999-01", editions=EDITIONS)
-    except ValueError as err:
-        assert "Valid editions: 2026-07" in str(err)
-    else:
-        raise AssertionError("unknown edition accepted")
     table = spending.editions_table(EDITIONS)
     assert table["published"].tolist() == ["not recorded"]
 
