@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from raw_sources import raw_facts
 
 from natolab import paths, seed_claims
 
@@ -85,6 +86,9 @@ def test_crisis_management_claim(curated):
 def test_partnership_claim_counts_distinct_countries(curated):
     claims = seed_claims.partnership_claims()
     # 41 listings (SOURCES.md) of 38 distinct countries: BIH, GEO and UKR are aspirants and PfP partners.
-    assert "41 framework memberships of 38 distinct countries" in claims["data_on_date"].iloc[0]
+    raw = raw_facts("candidates_partners.csv")
+    listings, distinct = len(raw), len({r["iso3"] for r in raw})
+    assert (listings, distinct) == (41, 38)
+    assert f"{listings} framework memberships of {distinct} distinct countries" in claims["data_on_date"].iloc[0]
     assert _verdicts(claims) == ["differs"]
     assert _verdicts(seed_claims.partnership_claims("1990-01-01")) == ["not yet"]
