@@ -65,7 +65,8 @@ def raw_core_shares(sources_dir) -> tuple[int, dict[str, float]]:
                   if int(r["year"]) == last and not r["country"].startswith("NATO ")}
 
 
-def test_every_ally_is_covered():
+def test_every_ally_is_covered(raw_members):
+    assert sorted(raw_members) == ALLIES
     assert len(ALLIES) == 32
 
 
