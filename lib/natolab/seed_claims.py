@@ -1,6 +1,8 @@
 """The checkable claims of the Belgian foreign ministry's text on NATO, beside what the data says.
 
-The text (``shared/seed/belgium-nato.txt``) was written around 2020–2021. Each
+The text (``shared/seed/belgium-nato.txt``) was written after the Brussels summit of
+14 June 2021, which it calls "the last NATO summit", and before the Madrid summit of
+June 2022 (it still counts 30 members). Each
 function returns one table for one notebook: the claim as quoted from the text,
 what the curated data says on ``as_of``, and a verdict — "holds", "not yet" (the
 date asked for is before the event), "no longer current" (true when written,
