@@ -196,7 +196,7 @@ def test_all_is_exported_and_reexported():
 
 
 def test_seed_text_operations_are_active_in_2019(curated):
-    # Seed text (written between June 2021 and April 2023): "The current operations and missions of NATO are KFOR in
+    # Seed text (written between June 2021 and June 2022): "The current operations and missions of NATO are KFOR in
     # Kosovo, the NATO Training Mission in Iraq, and the activities in the Aegean Sea".
     active = set(metrics.operations_active_on("2019-06-01")["short_name"])
     assert {"KFOR (Op. Joint Guardian)", "NMI", "Aegean activity"} <= active
