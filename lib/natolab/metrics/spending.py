@@ -82,15 +82,15 @@ def _expenditure(expenditure: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def _edition_order(editions: pd.DataFrame | None, expenditure: pd.DataFrame) -> list[str]:
-    """Editions oldest first (by publication date); editions absent from the catalogue go last."""
+    """Editions oldest first, by the YYYY-MM key as :func:`natolab.data.editions` orders them
+    (the publication day is not recorded for every edition); editions absent from the
+    catalogue go last."""
     if editions is None:
         from natolab import data
 
         editions = data.load("editions")
     require_columns(editions, ["edition"], "editions")
-    table = editions.copy()
-    sort_cols = ["published", "edition"] if "published" in table.columns else ["edition"]
-    order = table.sort_values(sort_cols)["edition"].astype(str).tolist()
+    order = sorted(editions["edition"].astype(str))
     extra = sorted(set(expenditure["edition"]) - set(order))
     return order + extra
 
