@@ -16,6 +16,7 @@ import nbformat
 import papermill as pm
 import pytest
 
+from natolab import kernels
 from natolab.paths import NOTEBOOKS_DIR
 
 
@@ -29,7 +30,14 @@ class Notebook:
     def execute(self, out: Path, cwd: Path, params: dict[str, Any]) -> nbformat.NotebookNode:
         """Execute into ``out`` with ``cwd`` as the kernel's working directory."""
         return pm.execute_notebook(
-            str(self.path), str(out), parameters=params, cwd=str(cwd), kernel_name="python3", progress_bar=False
+            str(self.path),
+            str(out),
+            parameters=params,
+            cwd=str(cwd),
+            kernel_name="python3",
+            progress_bar=False,
+            # Two xdist workers start kernels side by side: no TCP port races (natolab.kernels).
+            **kernels.client_options(),
         )
 
     def run(self, tmp_path: Path, **params: Any) -> nbformat.NotebookNode:

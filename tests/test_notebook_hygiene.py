@@ -337,6 +337,8 @@ def test_checker_accepts_a_real_top_to_bottom_run(tmp_path: Path) -> None:
     """Guards against false alarms: what nbclient writes for a clean run passes every rule."""
     from nbclient import NotebookClient
 
+    from natolab import kernels
+
     nb = clean_notebook()
     nb.cells[4].source = (
         "import matplotlib.pyplot as plt\n"
@@ -353,6 +355,7 @@ def test_checker_accepts_a_real_top_to_bottom_run(tmp_path: Path) -> None:
         kernel_name=KERNEL_NAME,
         resources={"metadata": {"path": str(tmp_path)}},
         record_timing=False,  # timing metadata carries wall-clock timestamps
+        **kernels.client_options(),
     ).execute()
     kinds = [o.output_type for o in executed.cells[4].outputs]
     assert kinds == ["display_data", "execute_result"], kinds

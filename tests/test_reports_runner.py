@@ -16,8 +16,10 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,9 @@ class Project:
         self.lib = root / "lib"
         self.out = root / "reports"
         self.run_log = root / "runs.log"
+        # The runner's temporary folder (kernels' socket folders) goes below this one, so a
+        # test can see what a run leaves behind. Short, in /tmp: Unix socket paths are limited.
+        self.temp = Path(tempfile.mkdtemp(prefix="nl-", dir="/tmp"))
         for folder in (self.notebooks, self.data, self.lib):
             folder.mkdir()
         for fixture in FIXTURES.glob("*.ipynb"):
@@ -116,10 +121,18 @@ class Project:
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch) -> Project:
+def project(tmp_path, monkeypatch) -> Iterator[Project]:
     made = Project(tmp_path)
     monkeypatch.setenv("NATOLAB_TEST_RUN_LOG", str(made.run_log))  # inherited by workers and kernels
-    return made
+    monkeypatch.setenv("TMPDIR", str(made.temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(made.temp))
+    yield made
+    shutil.rmtree(made.temp, ignore_errors=True)
+
+
+def _temp_leftovers(project: Project) -> list[str]:
+    """What the runner left in its temporary folder (kernel socket folders, …)."""
+    return sorted(p.relative_to(project.temp).as_posix() for p in project.temp.rglob("*"))
 
 
 def _statuses(summary) -> dict[str, str]:
@@ -255,6 +268,8 @@ def test_failures_keep_the_last_good_report_byte_for_byte(project):
     assert "showing the last good report" in index
     assert 'href="_failed/victim-raise.ipynb"' in index
     assert project.leftovers() == []
+    # Killed and timed-out kernels never shut down cleanly; their socket folders go with the run's.
+    assert _temp_leftovers(project) == []
     kernel_pid = int(next(line for line in runs if line.startswith("kernel ")).split()[1])
     _wait_gone(kernel_pid)
 
@@ -409,6 +424,7 @@ def test_interrupted_run_leaves_no_half_written_report(project, how):
     assert "interrupted" in err
     assert project.snapshot("victim") == good
     assert project.leftovers() == []
+    assert _temp_leftovers(project) == []
     assert project.manifest()["victim"]["status"] == "interrupted"
     assert project.manifest()["victim"]["report"]["files"] == [
         "tables/squares.csv",

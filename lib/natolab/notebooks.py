@@ -40,6 +40,8 @@ def execute_in_place(path: Path, *, timeout: int = 600) -> None:
     import nbformat
     from nbclient import NotebookClient
 
+    from natolab import kernels
+
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = {
         "name": KERNEL,
@@ -52,6 +54,7 @@ def execute_in_place(path: Path, *, timeout: int = 600) -> None:
         timeout=timeout,
         record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
+        **kernels.client_options(),
     )
     client.execute()
     _clean(nb)

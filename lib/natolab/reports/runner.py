@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -294,8 +296,12 @@ def _run_pool(
     from natolab.reports.worker import Task, run_task, warm_up
 
     workers = min(options.jobs or os.cpu_count() or 1, len(to_run))
+    temp_dir = tempfile.mkdtemp(prefix="natolab-run-")  # short: kernels' Unix sockets live below it
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=warm_up,
+        initargs=(temp_dir,),
     )
     futures = {}
     bar = tqdm(total=len(to_run), desc="reports", unit="job", file=err, disable=None if options.progress else True)
@@ -337,6 +343,7 @@ def _run_pool(
     finally:
         bar.close()
         pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(temp_dir, ignore_errors=True)
 
 
 def _summary_table(results: list[JobResult]) -> str:

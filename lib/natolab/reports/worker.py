@@ -60,8 +60,19 @@ class Outcome:
 SKIPPED_OPTIONAL_MODULES = ("rfc3987_syntax",)
 
 
-def warm_up() -> None:
-    """Pool initializer: pay the imports once per worker, while the runner is still planning."""
+def warm_up(temp_dir: str | None = None) -> None:
+    """Pool initializer: pay the imports once per worker, while the runner is still planning.
+
+    ``temp_dir`` becomes this worker's (and its kernels') temporary folder: the
+    runner removes it at the end, so the socket folders of kernels that were killed
+    rather than shut down (timeouts, Ctrl-C, a notebook killing its own kernel) do
+    not pile up in /tmp night after night.
+    """
+    if temp_dir is not None:
+        import tempfile
+
+        os.environ["TMPDIR"] = temp_dir
+        tempfile.tempdir = temp_dir
     # Ctrl-C reaches every process of the terminal's group; the runner alone decides
     # what to do (it terminates the workers, whose kernels nbclient then shuts down).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -141,6 +152,7 @@ def run_task(task: Task) -> Outcome:
     """Execute one job into ``task.work_dir``; never raises for a notebook's own failure."""
     import papermill
 
+    from natolab import kernels
     from natolab.reports import reads
     from natolab.reports.export import PdfError
 
@@ -164,6 +176,8 @@ def run_task(task: Task) -> Outcome:
                 request_save_on_cell_execute=True,
                 execution_timeout=task.timeout,
                 extra_arguments=_kernel_arguments(task.data_dir, reads_log),
+                # Parallel workers' kernels must not race for TCP ports (see natolab.kernels).
+                **kernels.client_options(),
             )
             outcome.files = _export(task, work, executed)
         except PdfError as err:
