@@ -45,6 +45,7 @@ data-validate: $(STAMP)  ## validate every dataset against data/datapackage.json
 bench: $(STAMP)  ## benchmarks (ratios measured side by side)
 	$(BIN)/python bench/import_cost.py
 	$(BIN)/python bench/reports.py
+	$(BIN)/python bench/kernel_start.py
 
 lock:  ## regenerate requirements.txt from requirements.in in a scratch venv
 	rm -rf /tmp/natolab-lock && $(PYTHON) -m venv /tmp/natolab-lock

@@ -6,8 +6,12 @@ Expected counts come from the raw files in ../shared/sources/facts
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
+import nbformat
 import pytest
 from notebook_harness import Notebook, figures, sentences, tables
 from raw_sources import raw_facts
@@ -70,3 +74,20 @@ def test_unparseable_as_of_is_refused(tmp_path):
 
 def test_as_of_after_the_data_is_refused(tmp_path):
     assert "outside the period the data covers" in NOTEBOOK.fails_with(tmp_path, as_of="2100-01-01")
+
+
+def test_plain_papermill_cli_runs_it_from_anywhere(tmp_path):
+    """Schedulers (Airflow's PapermillOperator, cron + papermill) need no natolab runner: the CLI works."""
+    papermill = Path(sys.executable).with_name("papermill")
+    done = subprocess.run(
+        [str(papermill), str(NOTEBOOK.path), "out.ipynb", "-p", "as_of", "1995-06-30", "--no-progress-bar"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    counts = raw_joined_by("1995-06-30")
+    got = {r["framework_name"]: int(r["n_partners"]) for r in tables(nb)["partners-by-framework"]}
+    assert sorted(v for v in got.values() if v) == sorted(counts.values())
