@@ -85,7 +85,9 @@ def test_common_set_sentence():
         "By 1 January 2020 the EU and NATO had endorsed **74** common proposals: "
         "42 on 6 December 2016 and 32 on 5 December 2017."
     )
-    assert "no common set" in facts.common_set_sentence(batches.iloc[:0], "2000-01-01")
+    assert facts.common_set_sentence(batches.iloc[:0], "2000-01-01") == (
+        "By 1 January 2000 no common set of EU–NATO proposals had yet been endorsed."
+    )
 
 
 def test_milestones_sentence_mentions_undated_reports():
@@ -157,6 +159,7 @@ def test_efp_and_partners_and_aspirants_sentences():
         "By 1 January 2018, 2 battlegroups had been established, with 3,317 troops in June 2022; "
         "framework nations (today): United Kingdom and Canada."
     )
+    assert facts.efp_sentence(groups.iloc[:0], "2016-01-01") == "By 1 January 2016 no eFP battlegroup had yet been established."
     summary = pd.DataFrame(
         {
             "framework_name": ["PfP", "Global"],

@@ -65,7 +65,7 @@ def test_first_day_of_kfor(tmp_path):
     # The first KFOR figure is dated only "1999-06": it counts from 1 June.
     assert [r["date_label"] for r in out["kfor-strength"]] == ["1999-06"]
     said = " ".join(sentences(nb))
-    assert "no eFP battlegroup had been established" in said
+    assert "no eFP battlegroup had yet been established" in said
     assert out["efp-battlegroups"] == []
 
 

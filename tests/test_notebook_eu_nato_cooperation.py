@@ -71,7 +71,7 @@ def test_1958_before_any_eu_nato_milestone(tmp_path):
     # The six EEC founders were all Allies: 6 in both, none EU-only.
     assert overlap_counts(out) == raw_groups("1958-01-01") == {"NATO and EU": 6, "NATO only": 9, "EU only": 0}
     said = " ".join(sentences(nb))
-    assert "no common set of EU–NATO proposals had been endorsed" in said
+    assert "no common set of EU–NATO proposals had yet been endorsed" in said
     assert "The data holds no NATO defence-expenditure figures for any year up to 1 January 1958." in said
     assert out["eu-nato-milestones"] == [] and out["common-set"] == []
     assert out["eu-spending-by-ally"] == []

@@ -116,7 +116,8 @@ def common_set_sentence(batches: pd.DataFrame, as_of: DateLike) -> str:
     """'By … the EU and NATO had endorsed 74 common proposals: 42 on 6 December 2016 and 32 on 5 December 2017.'"""
     day = day_label(as_of)
     if batches.empty:
-        return f"By {day} no common set of EU–NATO proposals had been endorsed (the first came on 6 December 2016)."
+        # No date of the first batch here: it lives in data/eu_nato.csv, and the notebook's time line shows it.
+        return f"By {day} no common set of EU–NATO proposals had yet been endorsed."
     parts = [
         f"{int(n)} on {day_label(d)}" for n, d in zip(batches["n_actions"], batches["endorsement_date"], strict=True)
     ]
@@ -203,7 +204,8 @@ def efp_sentence(groups: pd.DataFrame, as_of: DateLike) -> str:
     """Number of battlegroups by ``as_of`` and their troops in June 2022."""
     day = day_label(as_of)
     if groups.empty:
-        return f"By {day} no eFP battlegroup had been established (the first four deployed in 2017)."
+        # No year of the first deployments here: it lives in data/efp_battlegroups.csv (see the table).
+        return f"By {day} no eFP battlegroup had yet been established."
     frameworks = join_names(list(dict.fromkeys(groups["framework_nation"])))
     troops = int(groups["troops_june_2022"].sum())
     return (
