@@ -25,7 +25,7 @@ from typing import Any
 from jupyter_client import AsyncKernelManager, KernelManager
 from traitlets import CaselessStrEnum, HasTraits, default
 
-__all__ = ["PrivateSocketAsyncKernelManager", "PrivateSocketKernelManager", "socket_folder"]
+__all__ = ["PrivateSocketAsyncKernelManager", "PrivateSocketKernelManager", "client_options", "socket_folder"]
 
 # A Unix socket path holds at most 107 bytes; "<base>/natolab-kernel-XXXXXXXX/kernel-N" must fit.
 _UNIX_SOCKET_PATH_MAX = 107
