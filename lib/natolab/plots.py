@@ -37,6 +37,7 @@ from matplotlib.figure import Figure  # noqa: E402
 __all__ = [
     "DPI",
     "PALETTE",
+    "alt_text",
     "apply_style",
     "figure",
     "footnote",
@@ -44,6 +45,7 @@ __all__ = [
     "png_bytes",
     "save",
     "say",
+    "set_alt",
     "show",
     "table",
     "target_line",
@@ -270,14 +272,42 @@ def _close(fig: Figure) -> None:
         plt.close(fig)  # a no-op for a figure pyplot does not know
 
 
+_ALT_ATTRIBUTE = "_natolab_alt"
+
+
+def set_alt(fig: Figure, text: str) -> Figure:
+    """Attach ``text`` to ``fig`` as its description for readers who cannot see it (``<img alt>``).
+
+    Chart builders call this with a sentence computed from the numbers they draw (what the
+    chart shows, the extremes, the count at target, the edition); ``show`` publishes it in
+    the output's metadata (``{"image/png": {"alt": ...}}``) and the report export carries it
+    into the HTML. Returns ``fig`` so a builder can ``return plots.set_alt(fig, ...)``.
+    """
+    setattr(fig, _ALT_ATTRIBUTE, " ".join(str(text).split()))
+    return fig
+
+
+def alt_text(fig: Figure) -> str:
+    """The description attached with ``set_alt``, else one built from the figure's own titles."""
+    text = getattr(fig, _ALT_ATTRIBUTE, None)
+    if text:
+        return text
+    parts = [fig.get_suptitle()] + [ax.get_title() for ax in fig.axes]
+    described = ". ".join(p.strip() for p in parts if p and p.strip())
+    return f"Chart: {described}." if described else "Chart."
+
+
 def show(fig: Figure, name: str) -> None:
-    """Display ``fig`` as a deterministic PNG tagged ``{"natolab": {"figure": name}}``; close."""
+    """Display ``fig`` as a deterministic PNG tagged ``{"natolab": {"figure": name}}``; close.
+
+    The output's metadata carries the figure's description (``alt_text``) for the HTML export.
+    """
     png = png_bytes(fig)
     title = fig.get_suptitle() or name
     width, height = (round(d * DPI) for d in fig.get_size_inches())
     _publish(
         {"image/png": png, "text/plain": f"[figure {name}: {title}]"},
-        {"image/png": {"width": width, "height": height}, "natolab": {"figure": name}},
+        {"image/png": {"width": width, "height": height, "alt": alt_text(fig)}, "natolab": {"figure": name}},
     )
     _close(fig)
 
