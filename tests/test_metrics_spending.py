@@ -178,8 +178,10 @@ def test_count_by_year_one_edition_counts_only_allies_of_the_year(kw):
     counts = spending.count_meeting_target_by_year(2.0, edition="2024-06", **_no_countries(kw))
     # 2023: NEW (2.5) is not yet an Ally; AAA 1.8, BBB 1.2, USA 3.3 -> 1 of 3 reported, 4 Allies.
     assert counts.to_dict("records") == [
-        {"year": 2023, "n_allies": 4, "n_reported": 3, "n_meeting_target": 1, "edition": "2024-06"},
-        {"year": 2024, "n_allies": 5, "n_reported": 4, "n_meeting_target": 3, "edition": "2024-06"},
+        {"year": 2023, "n_allies": 4, "n_reported": 3, "n_meeting_target": 1, "year_label": "2023",
+         "edition": "2024-06"},
+        {"year": 2024, "n_allies": 5, "n_reported": 4, "n_meeting_target": 3, "year_label": "2024e",
+         "edition": "2024-06"},
     ]
 
 

@@ -34,45 +34,77 @@ def _league() -> pd.DataFrame:
 
 def test_league_sentence_counts_and_iceland():
     text = spending.league_sentence(_league(), 2.0, 3.5, members=MEMBERS)
-    assert text.startswith("In 2024, **2 of the 4 Allies** spent at least 2% of GDP on defence, "
-                           "and 1 (United States) at least 3.5%.")
+    # 3 of 4 Allies have a figure: the denominator is the 3, and the year is marked "e".
+    assert text.startswith("In 2024e, **2 of the 3 Allies with a figure** spent at least 2% of GDP "
+                           "on defence, and 1 (United States) at least 3.5%")
     assert "The highest share was United States' (3.60%), the lowest Borduria's (1.50%)." in text
-    assert "estimates" in text
+    assert "estimates (e)" in text
     assert text.endswith("Iceland (only Ally with no standing armed forces) reports no figure.")
+
+
+def test_league_sentence_edge_cases():
+    everyone = _league().iloc[:3].assign(estimate=pd.array([False] * 3, "boolean"))
+    text = spending.league_sentence(everyone, 1.0, 3.5, members=MEMBERS)
+    assert text.startswith("In 2024, **3 of the 3 Allies** spent at least 1% of GDP")
+    assert "estimates" not in text
+    one = _league().iloc[:1]
+    text = spending.league_sentence(one, 2.0, 3.5, members=MEMBERS)
+    assert "**1 of the 1 Allies**" in text and "highest" not in text  # no extremes of one value
+    nothing = _league().assign(share_of_gdp_pct=NAN)
+    assert spending.league_sentence(nothing, 2.0, 3.5, members=MEMBERS).startswith(
+        "No Ally has a share of GDP for 2024")
 
 
 def test_spending_position_rank_and_missing():
     text = spending.spending_position(_league(), "AAA", 2.0, 3.5, "core", members=MEMBERS)
-    assert "In 2024 (estimate), Aland spent **2.00% of GDP**" in text
-    assert "ranking **2 of 3** Allies" in text
-    assert "at or above the 2% guideline and below the 3.5% core target" in text
+    assert "In 2024e, Aland spent **2.00% of GDP**" in text
+    assert "e = NATO estimate" in text
+    assert "ranking **2 of the 3** Allies with a figure" in text
+    assert "at or above the 2% guideline and below the 3.5% core target for 2035" in text
     isl = spending.spending_position(_league(), "ISL", 2.0, 3.5, "core", members=MEMBERS)
     assert isl.startswith("Iceland (only Ally with no standing armed forces) reports no defence")
 
 
-def test_count_sentence_names_gaps_in_years():
+def test_count_sentence_names_denominators_and_gaps_in_years():
     counts = pd.DataFrame({"year": [2000, 2001, 2006, 2012, 2013],
-                           "n_allies": [19, 19, 26, 28, 28], "n_reported": [18] * 5,
+                           "n_allies": [19, 19, 26, 28, 28], "n_reported": [18, 18, 18, 28, 28],
                            "n_meeting_target": [8, 8, 7, 3, 3],
                            "edition": ["2008-03", "2008-03", "2008-03", "2019-06", "2019-06"]})
     text = spending.count_sentence(counts, 2.0)
-    assert text.startswith("8 of 19 Allies were at or above 2% of GDP in 2000; 3 of 28 in 2013")
+    # 2000: 18 of 19 reported; one missing Ally is not spelled out (Iceland), more would be.
+    assert text.startswith("In 2000, 8 of the 18 Allies with a figure were at or above 2% of GDP; "
+                           "in 2013, 3 of the 28 Allies")
     assert "(editions 2008-03, 2019-06)." in text
     assert text.endswith("No figures for 2002–2005 and 2007–2011.")
+
+
+def test_count_sentence_partial_edition_says_how_many_are_missing():
+    # The August 2025 case: 23 Allies reported for 2025e, all at 2%; 9 of 32 not reported.
+    counts = pd.DataFrame({"year": [2025], "n_allies": [32], "n_reported": [23],
+                           "n_meeting_target": [23], "year_label": ["2025e"], "edition": ["2025-08"]})
+    text = spending.count_sentence(counts, 2.0)
+    assert text == ("In 2025e, 23 of the 23 Allies with a figure (9 of the 32 not reported) were at "
+                    "or above 2% of GDP (edition 2025-08).")
+    assert spending.count_sentence(counts.iloc[0:0], 2.0) == "No year has figures in this edition."
 
 
 def test_gap_sentence_sums_money_and_names_missing():
     gap = pd.DataFrame({
         "iso3": ["BBB", "CCC", "AAA"], "country": ["Borduria", "Carpania", "Aland"],
+        "share_of_gdp_pct": [1.5, 1.7, 2.1],
         "gap_pct_points": [0.5, 0.3, 0.0], "gap_usd_current_m": [1_000.0, NAN, 0.0],
         "target_pct": 2.0, "year": 2024, "gdp_basis": ["implied", "none", "implied"],
     })
     text = spending.gap_sentence(gap)
-    assert text.startswith("In 2024, 2 Allies were below 2% of GDP, by 0.40 points on average.")
+    assert text.startswith("In 2024, 2 of the 3 Allies with a figure were below 2% of GDP, by 0.40 "
+                           "points on average.")
     assert "US$ 1.0 billion" in text and "not counting Carpania (no US$ figure)" in text
     note = spending.gap_note(gap, "Source: X.")
     assert note.startswith("Source: X. Gap in US$ = gap in points × GDP ÷ 100; GDP implied")
     assert spending.below_target(gap, ["ccc"])["iso3"].tolist() == ["CCC"]
+    at_target = gap.assign(share_of_gdp_pct=2.5, gap_pct_points=0.0)
+    assert spending.gap_sentence(at_target) == (
+        "In 2024 all 3 Allies with a figure were at or above 2% of GDP: there is no gap to close.")
 
 
 def test_edition_summary_and_unknown_edition():
@@ -93,25 +125,39 @@ def test_edition_switch_is_said():
                        "year": 2024, "edition": "2024-06"})
     text = spending.equipment_sentence(eq, "2026-07")
     assert text.startswith("In 2024, 1 of the 2 Allies shown with a figure spent at least 20%")
-    assert text.endswith("so these come from edition 2024-06.")
+    assert text.endswith("so these are from edition 2024-06 (NATO definition).")
     assert "edition" not in spending.equipment_sentence(eq, "2024-06")
+    # Another year as well as another edition: both are named (2026 is an estimate in 2026-07).
+    text = spending.equipment_sentence(eq, "2026-07", 2026)
+    assert text.endswith("Edition 2026-07 has no complete equipment shares for 2026e, so these are "
+                         "for 2024, from edition 2024-06 (NATO definition).")
 
 
-def test_path_and_revision_sentences():
-    path = pd.DataFrame({"country": ["Borduria", "Aland", "United States"],
-                         "share_of_gdp_pct": [1.5, 2.0, 3.6],
-                         "required_pp_per_year": [0.2, 0.15, 0.0],
-                         "base_year": 2025, "target_year": 2035, "target_pct": 3.5})
-    text = spending.path_sentence(path)
-    assert text.startswith("From their 2025 levels, 2 of the 3 reporting Allies need to raise")
-    assert "0.17 points of GDP a year for the median Ally, and 0.20 for Borduria (from 1.50%)" in text
-    by_edition = pd.DataFrame({"edition": ["2024-06", "2026-07"], "n_meeting_target": [23, 17]})
+def test_revision_sentence_separates_a_change_of_definition():
+    by_edition = pd.DataFrame({"edition": ["2024-06", "2025-08", "2026-07"],
+                               "n_allies": [32, 32, 32], "n_reported": [31, 31, 31],
+                               "n_meeting_target": [23, 18, 17]})
     rev = pd.DataFrame({"country": ["Aland"], "first_value": [2.03], "last_value": [1.35],
                         "revision": [-0.68]})
-    text = spending.revision_sentence(by_edition, rev, 2024, 2.0)
-    assert text == ("The number of Allies at or above 2% of GDP in 2024 was 23 in edition 2024-06 "
-                    "and 17 in edition 2026-07. The largest revision was Aland's: 2.03% → 1.35% "
-                    "(-0.68 points).")
+    definitions = {"2024-06": "NATO definition", "2025-08": "NATO definition",
+                   "2026-07": "core defence expenditure"}
+    text = spending.revision_sentence(by_edition, rev, 2024, 2.0, definitions)
+    assert text == ("Allies at or above 2% of GDP in 2024, NATO definition: 23 of the 31 Allies with a "
+                    "figure in edition 2024-06 and 18 of the 31 Allies with a figure in edition "
+                    "2025-08. Then a break in the series, core defence expenditure: 17 of the 31 "
+                    "Allies with a figure in edition 2026-07. The largest change from the first "
+                    "edition to the last was Aland's: 2.03% → 1.35% (-0.68 points).")
+    assert spending.revision_sentence(by_edition.iloc[0:0], rev, 2024, 2.0) == "No edition reports 2024."
+
+
+def test_europe_us_sentence_never_compares_a_year_with_itself():
+    ec = pd.DataFrame({"year": [2014, 2026], "us_share_of_total_pct": [69.0, 57.0],
+                       "us_usd_current_m": [654_000.0, 1_033_000.0],
+                       "europe_canada_usd_current_m": [289_000.0, 777_000.0],
+                       "year_label": ["2014", "2026e"], "edition": "2026-07"})
+    assert spending.europe_us_sentence(ec, 2026, "2026-07").endswith("against 69% in 2014.")
+    text = spending.europe_us_sentence(ec, 2014, "2026-07")
+    assert "In 2014 the United States accounted for **69%**" in text and "% in 2014" not in text
 
 
 def test_profile_intro_founder_joiner_and_leaver():
@@ -140,13 +186,20 @@ def test_series_and_sipri_sentences():
     s = pd.DataFrame({"year": [2014, 2024], "value": [30.5, 21.3],
                       "estimate": pd.array([False, True], "boolean"), "edition": "2024-06"})
     assert spending.series_sentence(s, "Belgium", "military personnel", " thousand") == (
-        "Belgium's military personnel went from 30.5 thousand in 2014 to 21.3 thousand in 2024 "
-        "(estimate) (NATO edition 2024-06).")
+        "Belgium's military personnel went from 30.5 thousand in 2014 to 21.3 thousand in 2024e "
+        "(NATO edition 2024-06; e = estimate).")
+    assert spending.series_sentence(s.iloc[1:], "Belgium", "military personnel", " thousand") == (
+        "Belgium's military personnel was 21.3 thousand in 2024e (NATO edition 2024-06; no other year).")
     assert spending.series_sentence(s.iloc[0:0], "Iceland", "military personnel", "") == (
         "NATO reports no military personnel for Iceland.")
     long = pd.DataFrame({"year": [1953, 1954, 2024], "sipri_share_of_gdp_pct": [4.0, 4.9, 1.3]})
     assert "peaked at 4.9% of GDP in 1954; it was 1.3% in 2024" in spending.sipri_sentence(
         long, "Belgium")
+    # Poland: the peak is the latest year; never "peaked in 2024; it was 4.2% in 2024".
+    rising = pd.DataFrame({"year": [2014, 2024], "sipri_share_of_gdp_pct": [1.9, 4.2]})
+    text = spending.sipri_sentence(rising, "Poland")
+    assert "peaked at 4.2% of GDP in 2024, the latest year SIPRI reports." in text
+    assert "it was" not in text
 
 
 def test_summit_events_from_targets():

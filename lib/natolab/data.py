@@ -300,12 +300,12 @@ def validate_all(data_dir: Path | str | None = None) -> list[str]:
 
 
 def editions(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """NATO expenditure editions, oldest first.
+    """NATO expenditure editions, oldest first (the order of :func:`natolab.editions.order`)."""
+    from natolab import editions as edition_catalogue
 
-    Ordered by ``edition``, the publication month as YYYY-MM, which every edition has
-    (the day, ``published``, is not recorded for all of them).
-    """
-    return load("editions", data_dir=data_dir).sort_values("edition", ignore_index=True)
+    table = load("editions", data_dir=data_dir)
+    rank = {e: i for i, e in enumerate(edition_catalogue.order(editions=table))}
+    return table.iloc[table["edition"].astype(str).map(rank).argsort()].reset_index(drop=True)
 
 
 def defence_expenditure(

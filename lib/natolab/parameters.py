@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from natolab import data
+from natolab import data, editions
 
 __all__ = ["NOTEBOOKS", "ParameterError", "validate"]
 
@@ -72,11 +72,9 @@ def _ally_list(name: str, value: Any) -> list[str] | None:
 
 
 def _expenditure_years(edition: str | None) -> list[int]:
-    frame = data.load("defence_expenditure")
-    frame = frame[(frame["indicator"] == "share_of_gdp_pct") & frame["value"].notna()]
-    if edition is not None:
-        frame = frame[frame["edition"] == edition]
-    return sorted({int(y) for y in frame["year"]})
+    """Years with a share of GDP in ``edition`` (None: in any edition)."""
+    eds = editions.order() if edition is None else [edition]
+    return sorted({y for ed in eds for y in editions.years(ed)})
 
 
 def _year(name: str, value: Any, years: list[int]) -> int:
@@ -95,7 +93,7 @@ def _year(name: str, value: Any, years: list[int]) -> int:
 def _edition(name: str, value: Any) -> str | None:
     if value is None:
         return None
-    known = data.editions()["edition"].tolist()
+    known = editions.order()
     if str(value) not in known:
         hint = _closest(str(value), known)
         raise ParameterError(name, value, f"not an edition in the data{hint}", ", ".join(known))
@@ -136,11 +134,21 @@ def _validate_enlargement(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def _validate_burden_sharing(params: dict[str, Any]) -> dict[str, Any]:
-    edition = _edition("edition", params.get("edition"))
-    year = _year("year", params.get("year"), _expenditure_years(edition))
-    if edition is None:
-        from natolab.metrics.spending import default_edition
+    """``year=None``: the latest year of the edition (today 2026 in July 2026's edition);
+    ``edition=None``: the latest edition complete for the year (:mod:`natolab.metrics.burden`)."""
+    from natolab.metrics.burden import present
+    from natolab.metrics.spending import default_edition
 
+    edition = _edition("edition", params.get("edition"))
+    if params.get("year") is None:
+        if edition is None:
+            now = present()
+            year, edition = now.year, now.edition
+        else:
+            year = editions.years(edition)[-1]
+    else:
+        year = _year("year", params.get("year"), _expenditure_years(edition))
+    if edition is None:
         edition = default_edition(year)
     return {
         "year": year,

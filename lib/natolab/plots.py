@@ -42,6 +42,7 @@ __all__ = [
     "figure",
     "footnote",
     "hbar",
+    "mark_estimates",
     "png_bytes",
     "save",
     "say",
@@ -379,6 +380,19 @@ def table(
     csv = df.round(dict.fromkeys(floats, 6)).to_csv(index=index, lineterminator="\n")
     _publish({"text/plain": plain, "text/html": html, "text/csv": csv},
              {"natolab": {"table": name}})
+
+
+def mark_estimates(df: pd.DataFrame, year: str = "year", estimate: str = "estimate") -> pd.DataFrame:
+    """A copy for display with "2026e" in ``year`` where ``estimate`` is true, the flag column dropped.
+
+    Tables then carry NATO's estimate marker beside the year, as charts and titles do.
+    """
+    if estimate not in df.columns or year not in df.columns:
+        return df
+    flags = df[estimate].fillna(False).astype(bool)
+    out = df.drop(columns=estimate).copy()
+    out[year] = [f"{int(y)}e" if flag else str(int(y)) for y, flag in zip(df[year], flags, strict=True)]
+    return out
 
 
 def _escape(text: str) -> str:

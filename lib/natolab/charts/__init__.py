@@ -10,7 +10,7 @@ figure in the house style of :mod:`natolab.plots`; a notebook writes
 ``charts.<builder>(...)`` and shows the result with ``plots.show``.
 """
 
-from natolab.charts.spending import count_bars, line_chart, long_run, ranked_bars
+from natolab.charts.spending import count_bars, line_chart, long_run, paired_bars, ranked_bars
 from natolab.charts.timelines import (
     allies_step_chart,
     efp_chart,
@@ -34,6 +34,7 @@ __all__ = [
     "milestones_chart",
     "operations_chart",
     "overlap_chart",
+    "paired_bars",
     "partners_chart",
     "partners_joined_chart",
     "ranked_bars",

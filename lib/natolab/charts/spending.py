@@ -16,9 +16,38 @@ from matplotlib.ticker import StrMethodFormatter
 
 from natolab import plots
 
-__all__ = ["count_bars", "line_chart", "long_run", "ranked_bars"]
+__all__ = ["count_bars", "line_chart", "long_run", "paired_bars", "ranked_bars"]
 
 _LINE_COLORS = ["vermillion", "reddish_purple", "black"]
+
+
+_ESTIMATE_HATCH = "////"
+_ESTIMATE_LABEL = "e = NATO estimate (hatched)"
+
+
+def _estimates(frame: pd.DataFrame, column: str | None = "estimate") -> list[bool]:
+    """Per row: does NATO mark the value as an estimate? (False where the column is absent)."""
+    if column is None or column not in frame.columns:
+        return [False] * len(frame)
+    return [bool(v) if pd.notna(v) else False for v in frame[column]]
+
+
+def _mark_estimates(ax, patches: list, flags: list[bool], *, label: str = _ESTIMATE_LABEL,
+                    loc: str = "lower right") -> None:
+    """Hatch the bars of estimated values and add one legend entry saying so."""
+    from matplotlib.patches import Patch
+
+    hatched = False
+    for patch, flag in zip(patches, flags, strict=False):
+        if flag:
+            patch.set_hatch(_ESTIMATE_HATCH)
+            patch.set_edgecolor("white")
+            hatched = True
+    if hatched:
+        handles, labels = ax.get_legend_handles_labels()
+        handles.append(Patch(facecolor="#BBBBBB", edgecolor="white", hatch=_ESTIMATE_HATCH))
+        labels.append(label)
+        ax.legend(handles, labels, loc=loc, fontsize=8)
 
 
 def _reference_lines(ax, lines: Mapping[str, float], orientation: str = "h") -> None:
@@ -40,11 +69,13 @@ def ranked_bars(
     lines: Mapping[str, float] | None = None,
     value_fmt: str = "{:.2f}",
     missing_label: str = "not reported",
+    estimate: str | None = "estimate",
 ) -> Figure:
     """Horizontal bars in the frame's order (first row at the top), with reference lines.
 
     Bars at or above the first reference line are blue, those below orange, so the chart
-    reads without colour too (the values are printed at the bar ends).
+    reads without colour too (the values are printed at the bar ends). Rows whose
+    ``estimate`` column is true are hatched, with a legend entry saying they are estimates.
     """
     lines = dict(lines or {})
     height = max(3.0, 1.6 + 0.26 * len(frame))
@@ -58,6 +89,7 @@ def ranked_bars(
         colors = plots.PALETTE["blue"]
     plots.hbar(ax, frame[label].astype(str).tolist(), values.tolist(), colors=colors,
                value_fmt=value_fmt, missing_label=missing_label)
+    _mark_estimates(ax, list(ax.patches), _estimates(frame, estimate))
     _reference_lines(ax, lines, orientation="v")
     top = np.nanmax([values.max(skipna=True) if values.notna().any() else 0, *lines.values(), 0])
     bottom = min(0.0, float(values.min(skipna=True)) if values.notna().any() else 0.0)
@@ -79,8 +111,12 @@ def count_bars(
     note: str,
     subtitle: str | None = None,
     xlabel: str | None = None,
+    estimate: str | None = None,
 ) -> Figure:
-    """Grouped vertical bars of counts per category (e.g. per year); gaps in years stay gaps."""
+    """Grouped vertical bars of counts per category (e.g. per year); gaps in years stay gaps.
+
+    ``estimate`` names a boolean column: its rows' bars are hatched and the legend says why.
+    """
     fig, ax = plots.figure(title, subtitle=subtitle, xlabel=xlabel, ylabel=ylabel)
     keys = list(bars)
     width = 0.8 / len(keys)
@@ -88,14 +124,18 @@ def count_bars(
     positions = frame[x].tolist()
     numeric = pd.api.types.is_numeric_dtype(frame[x])
     xs = np.asarray(positions, dtype=float) if numeric else np.arange(len(positions), dtype=float)
+    flags = _estimates(frame, estimate)
+    drawn = []
     for i, col in enumerate(keys):
         offset = (i - (len(keys) - 1) / 2) * width
-        ax.bar(xs + offset, frame[col].astype(float), width=width, label=bars[col],
-               color=colors[i % len(colors)])
+        drawn.append(ax.bar(xs + offset, frame[col].astype(float), width=width, label=bars[col],
+                            color=colors[i % len(colors)]))
     if not numeric:
         ax.set_xticks(xs, [str(p) for p in positions])
     ax.grid(axis="x", visible=False)
     ax.legend(loc="upper left")
+    patches = [patch for container in drawn for patch in container.patches]
+    _mark_estimates(ax, patches, flags * len(drawn), loc="upper left")
     plots.footnote(fig, note)
     return fig
 
@@ -112,12 +152,22 @@ def line_chart(
     xlabel: str | None = None,
     lines: Mapping[str, float] | None = None,
     markers: bool = True,
+    estimate: str | None = None,
 ) -> Figure:
-    """One line per column in ``series`` (column → legend label); missing years break lines."""
+    """One line per column in ``series`` (column → legend label); missing years break lines.
+
+    ``estimate`` names a boolean column: those points are drawn hollow, with a legend entry.
+    """
     fig, ax = plots.figure(title, subtitle=subtitle, xlabel=xlabel, ylabel=ylabel)
+    flags = pd.Series(_estimates(frame, estimate), index=frame.index)
     for col, label in series.items():
-        ax.plot(frame[x], frame[col].astype(float), marker="o" if markers else None,
-                markersize=3.5, label=label)
+        line, = ax.plot(frame[x], frame[col].astype(float), marker="o" if markers else None,
+                        markersize=3.5, label=label)
+        if flags.any():
+            est = frame.loc[flags]
+            ax.plot(est[x], est[col].astype(float), linestyle="none", marker="o", markersize=6,
+                    markerfacecolor="white", markeredgecolor=line.get_color(),
+                    label="e = NATO estimate (hollow)" if col == next(iter(series)) else None)
     _reference_lines(ax, lines or {})
     ax.legend(loc="best")
     plots.footnote(fig, note)
@@ -168,3 +218,46 @@ def long_run(
     plots.footnote(fig, note)
     return fig
 
+
+
+def paired_bars(
+    frame: pd.DataFrame,
+    label: str,
+    pair: Mapping[str, str],
+    *,
+    title: str,
+    xlabel: str,
+    note: str,
+    subtitle: str | None = None,
+    lines: Mapping[str, float] | None = None,
+    value_fmt: str = "{:.2f}",
+) -> Figure:
+    """Two horizontal bars per row (e.g. one Ally under two definitions), first row at the top.
+
+    ``pair`` maps two columns to their legend labels; a missing value draws no bar and
+    is labelled "not reported".
+    """
+    (first, first_label), (second, second_label) = list(pair.items())[:2]
+    height = max(3.0, 1.8 + 0.42 * len(frame))
+    fig, ax = plots.figure(title, subtitle=subtitle, xlabel=xlabel, size=(9, height))
+    ypos = np.arange(len(frame))[::-1].astype(float)
+    colours = (plots.PALETTE["grey"], plots.PALETTE["blue"])
+    for offset, col, name, colour in ((0.2, first, first_label, colours[0]),
+                                      (-0.2, second, second_label, colours[1])):
+        values = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+        ax.barh(ypos + offset, values.fillna(0.0), height=0.38, color=colour, label=name)
+        for y, v in zip(ypos + offset, values, strict=True):
+            text = "not reported" if pd.isna(v) else value_fmt.format(v)
+            ax.annotate(text, xy=(0 if pd.isna(v) else v, y), xytext=(3, 0),
+                        textcoords="offset points", ha="left", va="center", fontsize=7,
+                        color="#333333")
+    ax.set_yticks(ypos, frame[label].astype(str).tolist())
+    ax.set_ylim(-0.7, len(frame) - 0.3)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    _reference_lines(ax, dict(lines or {}), orientation="v")
+    top = np.nanmax([frame[first].max(), frame[second].max(), *(lines or {}).values(), 0])
+    ax.set_xlim(0, top * 1.15 if top > 0 else 1)
+    ax.legend(loc="lower right", fontsize=8)
+    plots.footnote(fig, note)
+    return fig

@@ -4,6 +4,7 @@ Each submodule has one topic and defines ``__all__``; this package re-exports th
 so notebooks can write ``from natolab import metrics; metrics.members_on("2020-03-27")``.
 """
 
+from natolab.metrics.burden import *  # noqa: F403
 from natolab.metrics.eu_nato import *  # noqa: F403
 from natolab.metrics.membership import *  # noqa: F403
 from natolab.metrics.operations import *  # noqa: F403

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from natolab import editions as edition_catalogue
 from natolab.metrics._frames import country_names, name_of, require_columns, resource
 
 __all__ = [
@@ -82,17 +83,7 @@ def _expenditure(expenditure: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def _edition_order(editions: pd.DataFrame | None, expenditure: pd.DataFrame) -> list[str]:
-    """Editions oldest first, by the YYYY-MM key as :func:`natolab.data.editions` orders them
-    (the publication day is not recorded for every edition); editions absent from the
-    catalogue go last."""
-    if editions is None:
-        from natolab import data
-
-        editions = data.load("editions")
-    require_columns(editions, ["edition"], "editions")
-    order = sorted(editions["edition"].astype(str))
-    extra = sorted(set(expenditure["edition"]) - set(order))
-    return order + extra
+    return edition_catalogue.order(editions=editions, expenditure=expenditure)
 
 
 def _check_edition(edition: str, order: list[str]) -> str:
@@ -184,10 +175,8 @@ def edition_years(
     editions: pd.DataFrame | None = None,
 ) -> list[int]:
     """Years for which ``edition`` has at least one value of ``indicator``."""
-    frame = _expenditure(expenditure)
-    edition = _check_edition(edition, _edition_order(editions, frame))
-    rows = _values(frame, edition, None, indicator)
-    return sorted({int(y) for y in rows.loc[rows["value"].notna(), "year"]})
+    return edition_catalogue.years(edition, indicator, editions=editions,
+                                   expenditure=_expenditure(expenditure))
 
 
 def edition_for(
@@ -427,7 +416,8 @@ def count_meeting_target_by_year(
 
     With one ``edition``, every year that edition reports, all from it. With
     ``"latest"``, each year from its own :func:`default_edition` (the ``edition``
-    column says which). Columns: year, n_allies, n_reported, n_meeting_target, edition.
+    column says which). Columns: year, n_allies, n_reported, n_meeting_target, year_label
+    ("2026e" where the edition marks the year as an estimate), edition.
     """
     frame = _expenditure(expenditure)
     order = _edition_order(editions, frame)
@@ -441,10 +431,11 @@ def count_meeting_target_by_year(
     for year in years:
         ed = _resolve(edition, year, frame, order, members, editions)
         allies = set(allies_in_year(year, members=members))
+        label = edition_catalogue.year_label(year, ed, editions=editions, expenditure=frame)
         rows.append({"year": int(year), **_target_count(frame, ed, year, allies, target_pct),
-                     "edition": ed})
+                     "year_label": label, "edition": ed})
     return pd.DataFrame(rows, columns=["year", "n_allies", "n_reported", "n_meeting_target",
-                                       "edition"])
+                                       "year_label", "edition"])
 
 
 def count_meeting_target_by_edition(

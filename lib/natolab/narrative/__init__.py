@@ -1,6 +1,8 @@
 """Every sentence computed from data for the notebooks, one module per topic, all re-exported here.
 
 * :mod:`natolab.narrative.spending`: burden sharing and country profile;
+* :mod:`natolab.narrative.burden`: the burden-sharing report's opening (key figures,
+  the two definitions, The Hague 2025);
 * :mod:`natolab.narrative.facts`: enlargement, EU–NATO cooperation, crisis
   management and partnerships.
 
@@ -8,6 +10,15 @@ Notebooks never hard-code a number in prose: they pass the frame they have just
 shown to one of these functions and print the result with ``plots.say``.
 """
 
+from natolab.narrative._words import count_phrase, year_span
+from natolab.narrative.burden import (
+    definitions_sentence,
+    edition_line,
+    hague_commitment_sentence,
+    hague_path_sentence,
+    key_figures_markdown,
+    related_spending_sentence,
+)
 from natolab.narrative.facts import (
     allies_sentence,
     aspirants_sentence,
@@ -38,7 +49,6 @@ from natolab.narrative.spending import (
     league_sentence,
     long_run_sentence,
     no_forces_note,
-    path_sentence,
     per_capita_sentence,
     profile_intro,
     real_change_sentence,
@@ -55,8 +65,11 @@ __all__ = [
     "aspirants_sentence",
     "below_target",
     "common_set_sentence",
+    "count_phrase",
     "count_sentence",
     "day_label",
+    "definitions_sentence",
+    "edition_line",
     "edition_summary",
     "editions_table",
     "efp_sentence",
@@ -66,7 +79,10 @@ __all__ = [
     "facts_table",
     "gap_note",
     "gap_sentence",
+    "hague_commitment_sentence",
+    "hague_path_sentence",
     "highlight_sentence",
+    "key_figures_markdown",
     "kfor_sentence",
     "league_sentence",
     "long_run_sentence",
@@ -75,10 +91,10 @@ __all__ = [
     "operations_sentence",
     "overlap_sentence",
     "partners_sentence",
-    "path_sentence",
     "per_capita_sentence",
     "profile_intro",
     "real_change_sentence",
+    "related_spending_sentence",
     "revision_sentence",
     "rounds_sentence",
     "series_sentence",
@@ -86,4 +102,5 @@ __all__ = [
     "spending_position",
     "summit_events",
     "troops_label",
+    "year_span",
 ]

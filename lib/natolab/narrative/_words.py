@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from natolab.metrics._dates import DateLike, to_timestamp
 
 
@@ -19,3 +21,29 @@ def plural(n: int, one: str, many: str) -> str:
 def counted(n: int, one: str, many: str | None = None) -> str:
     """'1 country', '3 countries' (``many`` defaults to ``one`` + 's')."""
     return f"{n} {plural(n, one, many or one + 's')}"
+
+
+def count_phrase(n: int, n_reported: int, n_allies: int) -> str:
+    """"30 of the 31 Allies with a figure", "23 of the 23 Allies with a figure (9 of the 32 not reported)".
+
+    The denominator is always named. The number not reported is added when more than
+    one Ally is missing: one missing Ally is Iceland (no armed forces, no figure in any
+    edition), which the league sentence names once.
+    """
+    if n_reported == 0:
+        return f"none of the {n_allies} Allies (no figures reported)"
+    if n_reported == n_allies:
+        return f"{n} of the {n_allies} Allies"
+    text = f"{n} of the {n_reported} Allies with a figure"
+    missing = n_allies - n_reported
+    if missing > 1:
+        text += f" ({missing} of the {n_allies} not reported)"
+    return text
+
+
+def year_span(labels: Iterable[object]) -> str:
+    """"2014–2026e" for a run of year labels, "2025e" when there is only one year."""
+    items = [str(label) for label in labels]
+    if not items:
+        return ""
+    return items[0] if items[0] == items[-1] else f"{items[0]}–{items[-1]}"

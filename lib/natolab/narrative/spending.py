@@ -11,8 +11,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from natolab import editions as edition_catalogue
 from natolab.metrics._frames import join_names, resource
-from natolab.narrative._words import day_label, plural
+from natolab.narrative._words import count_phrase, day_label, plural
 
 __all__ = [
     "appearances_sentence",
@@ -28,7 +29,6 @@ __all__ = [
     "league_sentence",
     "long_run_sentence",
     "no_forces_note",
-    "path_sentence",
     "per_capita_sentence",
     "profile_intro",
     "real_change_sentence",
@@ -52,7 +52,8 @@ def _poss(name: str) -> str:
 def editions_table(editions: pd.DataFrame | None = None) -> pd.DataFrame:
     """The NATO editions in the data, oldest first, with definition and coverage."""
     table = resource(editions, "editions").copy()
-    table = table.sort_values(["published", "edition"], na_position="last")
+    rank = {e: i for i, e in enumerate(edition_catalogue.order(editions=table))}
+    table = table.iloc[table["edition"].astype(str).map(rank).argsort()]
     cols = ["edition", "title", "published", "years_covered", "definition", "constant_price_base",
             "source_kind"]
     out = table[[c for c in cols if c in table.columns]].copy()
@@ -122,6 +123,13 @@ def _not_reported_clause(table: pd.DataFrame, value: str, notes: dict[str, str])
     return f" {join_names(parts)} {verb} no figure."
 
 
+def _year_label(table: pd.DataFrame, year: int) -> str:
+    """"2026e" when any value shown for ``year`` is a NATO estimate, else "2026"."""
+    if "estimate" in table.columns and table["estimate"].fillna(False).astype(bool).any():
+        return f"{int(year)}e"
+    return str(int(year))
+
+
 def league_sentence(
     league: pd.DataFrame,
     target_pct: float,
@@ -129,36 +137,54 @@ def league_sentence(
     *,
     members: pd.DataFrame | None = None,
 ) -> str:
-    """"In 2024, 23 of the 32 Allies spent at least 2% of GDP on defence, and 1 at least 3.5% …".
+    """"In 2026e, 30 of the 31 Allies with a figure spent at least 2% of GDP …", denominator named.
 
     ``league`` is the full :func:`natolab.metrics.league_table` (all Allies of the year).
     """
     year = int(league["year"].iloc[0])
+    label = _year_label(league, year)
     share = league["share_of_gdp_pct"]
-    n_all = len(league)
+    reported = league.dropna(subset=["share_of_gdp_pct"])
+    if reported.empty:
+        return (f"No Ally has a share of GDP for {year} in edition {league['edition'].iloc[0]}."
+                + _not_reported_clause(league, "share_of_gdp_pct", no_forces_note(members)))
     at_target = league.loc[share >= target_pct]
     at_core = league.loc[share >= core_target_pct]
     core_names = f" ({join_names(at_core['country'])})" if 0 < len(at_core) <= 5 else ""
-    top = league.dropna(subset=["share_of_gdp_pct"]).iloc[0]
-    bottom = league.dropna(subset=["share_of_gdp_pct"]).iloc[-1]
-    text = (f"In {year}, **{len(at_target)} of the {n_all} Allies** spent at least "
-            f"{target_pct:g}% of GDP on defence, and {len(at_core)}{core_names} at least "
-            f"{core_target_pct:g}%. The highest share was {_poss(top['country'])} "
-            f"({_fmt_pct(top['share_of_gdp_pct'])}), the lowest {_poss(bottom['country'])} "
-            f"({_fmt_pct(bottom['share_of_gdp_pct'])}).")
-    if league["estimate"].fillna(False).astype(bool).any():
-        text += f" NATO marks the {year} figures of this edition as estimates."
+    text = (f"In {label}, **{count_phrase(len(at_target), len(reported), len(league))}** spent at "
+            f"least {target_pct:g}% of GDP on defence, and {len(at_core)}{core_names} at least "
+            f"{core_target_pct:g}%, the core level due by 2035.")
+    if len(reported) > 1:
+        top, bottom = reported.iloc[0], reported.iloc[-1]
+        text += (f" The highest share was {_poss(top['country'])} "
+                 f"({_fmt_pct(top['share_of_gdp_pct'])}), the lowest {_poss(bottom['country'])} "
+                 f"({_fmt_pct(bottom['share_of_gdp_pct'])}).")
+    if label.endswith("e"):
+        text += f" NATO marks the {year} figures of this edition as estimates (e)."
     return text + _not_reported_clause(league, "share_of_gdp_pct", no_forces_note(members))
 
 
 def count_sentence(counts: pd.DataFrame, target_pct: float) -> str:
-    """First and last year of a per-year count, and the years missing in between."""
+    """First and last year of a per-year count, each with its denominator, and the gaps between.
+
+    ``counts`` is :func:`natolab.metrics.count_meeting_target_by_year`; its ``year_label``
+    column (when present) marks estimates ("2026e").
+    """
     if counts.empty:
         return "No year has figures in this edition."
+
+    def label(row: pd.Series) -> str:
+        return str(row["year_label"]) if "year_label" in row.index else str(int(row["year"]))
+
+    def phrase(row: pd.Series) -> str:
+        return count_phrase(int(row["n_meeting_target"]), int(row["n_reported"]), int(row["n_allies"]))
+
     first, last = counts.iloc[0], counts.iloc[-1]
-    text = (f"{int(first['n_meeting_target'])} of {int(first['n_allies'])} Allies were at or above "
-            f"{target_pct:g}% of GDP in {int(first['year'])}; "
-            f"{int(last['n_meeting_target'])} of {int(last['n_allies'])} in {int(last['year'])}")
+    if len(counts) == 1:
+        text = f"In {label(first)}, {phrase(first)} were at or above {target_pct:g}% of GDP"
+    else:
+        text = (f"In {label(first)}, {phrase(first)} were at or above {target_pct:g}% of GDP; "
+                f"in {label(last)}, {phrase(last)}")
     eds = sorted(set(counts["edition"]))
     text += f" (edition {eds[0]})." if len(eds) == 1 else f" (editions {', '.join(eds)})."
     years = counts["year"].astype(int).tolist()
@@ -193,12 +219,18 @@ def below_target(gap: pd.DataFrame, countries: Iterable[str] | None = None) -> p
 def gap_sentence(gap: pd.DataFrame) -> str:
     """How many Allies were below the target and the extra spending that would have closed it."""
     year, target = int(gap["year"].iloc[0]), float(gap["target_pct"].iloc[0])
+    label = _year_label(gap, year)
+    reported = gap.dropna(subset=["share_of_gdp_pct"])
     below = gap.loc[gap["gap_pct_points"] > 0]
+    if reported.empty:
+        return f"No Ally has a share of GDP for {label} in this edition."
     if below.empty:
-        return f"In {year} every reporting Ally was at or above {target:g}% of GDP."
+        return (f"In {label} all {len(reported)} Allies with a figure were at or above {target:g}% "
+                f"of GDP: there is no gap to close.")
     money = below["gap_usd_current_m"]
-    text = (f"In {year}, {len(below)} {plural(len(below), 'Ally was', 'Allies were')} below "
-            f"{target:g}% of GDP, by {below['gap_pct_points'].mean():.2f} points on average.")
+    text = (f"In {label}, {len(below)} of the {len(reported)} Allies with a figure "
+            f"{plural(len(below), 'was', 'were')} below {target:g}% of GDP, by "
+            f"{below['gap_pct_points'].mean():.2f} points on average.")
     if money.notna().any():
         text += (f" Reaching it would have taken about **US$ {money.sum() / 1000:,.1f} billion** "
                  f"more that year (current prices)")
@@ -220,57 +252,69 @@ def gap_note(gap: pd.DataFrame, source: str) -> str:
     return f"{source} Gap in US$ = gap in points × GDP ÷ 100; {'; '.join(how) or 'no GDP'}."
 
 
-def equipment_sentence(equipment: pd.DataFrame, main_edition: str) -> str:
+def equipment_sentence(equipment: pd.DataFrame, main_edition: str, main_year: int | None = None) -> str:
     """How many Allies met the 20% equipment guideline; says when the edition differs."""
     year, edition = int(equipment["year"].iloc[0]), str(equipment["edition"].iloc[0])
     reported = equipment.dropna(subset=["equipment_share_pct"])
     meets = reported.loc[reported["meets_guideline"].fillna(False).astype(bool)]
-    text = (f"In {year}, {len(meets)} of the {len(reported)} Allies shown with a figure spent at "
-            f"least 20% of defence expenditure on major equipment")
+    text = (f"In {_year_label(equipment, year)}, {len(meets)} of the {len(reported)} Allies shown "
+            f"with a figure spent at least 20% of defence expenditure on major equipment")
     if len(reported):
         text += (f"; the median share was {reported['equipment_share_pct'].median():.1f}%")
     text += "."
-    return text + _edition_switch(edition, main_edition, "equipment shares")
+    return text + _edition_switch(edition, main_edition, "equipment shares", year, main_year)
 
 
-def _edition_switch(edition: str, main_edition: str, what: str) -> str:
-    if edition == main_edition:
+def _edition_switch(edition: str, main_edition: str, what: str, year: int | None = None,
+                    main_year: int | None = None) -> str:
+    """Names the edition (and year) a section uses when it is not the report's own."""
+    other_year = year is not None and main_year is not None and int(year) != int(main_year)
+    if edition == main_edition and not other_year:
         return ""
-    return (f" Edition {main_edition} has no complete {what} for that year, so these come "
-            f"from edition {edition}.")
+    info = edition_catalogue.describe(edition)
+    asked = (f" for {edition_catalogue.year_label(main_year, main_edition)}"
+             if main_year is not None else " for that year")
+    these = f"for {year}, " if other_year else ""
+    return (f" Edition {main_edition} has no complete {what}{asked}, so these are {these}from "
+            f"edition {edition} ({info.definition_short}).")
 
 
-def real_change_sentence(change: pd.DataFrame, main_edition: str) -> str:
+def real_change_sentence(change: pd.DataFrame, main_edition: str, main_year: int | None = None) -> str:
     """Rises and falls of real defence expenditure on the year before."""
     year, edition = int(change["year"].iloc[0]), str(change["edition"].iloc[0])
     values = change.dropna(subset=["real_change_pct"])
     up = int((values["real_change_pct"] > 0).sum())
-    text = (f"In {year}, defence expenditure rose in real terms in {up} of the {len(values)} "
+    text = (f"In {_year_label(change, year)}, defence expenditure rose in real terms in {up} of the {len(values)} "
             f"Allies shown with a figure")
     if len(values):
         top = values.iloc[0]
         text += f"; the largest rise was {_poss(top['country'])} ({top['real_change_pct']:+.1f}%)"
-    return text + "." + _edition_switch(edition, main_edition, "real-change figures")
+    return text + "." + _edition_switch(edition, main_edition, "real-change figures", year, main_year)
 
 
 def europe_us_sentence(ec: pd.DataFrame, year: int, main_edition: str) -> str:
-    """The US share of Allied defence expenditure in ``year`` (or the latest year shown)."""
+    """The US share of Allied defence expenditure in ``year`` (or the latest year shown).
+
+    Compared with the first year of the series only when that is a different year.
+    """
     rows = ec.dropna(subset=["us_share_of_total_pct"])
     if rows.empty:
         return "This edition has no Europe-and-Canada aggregate."
     pick = rows.loc[rows["year"] == year]
     row = pick.iloc[0] if len(pick) else rows.iloc[-1]
     first = rows.iloc[0]
-    text = (f"In {int(row['year'])} the United States accounted for "
+    label = str(row["year_label"]) if "year_label" in row.index else str(int(row["year"]))
+    text = (f"In {label} the United States accounted for "
             f"**{row['us_share_of_total_pct']:.0f}%** of the Allies' combined defence expenditure "
             f"(US$ {row['us_usd_current_m'] / 1000:,.0f} billion against US$ "
             f"{row['europe_canada_usd_current_m'] / 1000:,.0f} billion for the European Allies and "
-            f"Canada, current prices), against {first['us_share_of_total_pct']:.0f}% in "
-            f"{int(first['year'])}.")
-    return text + _edition_switch(str(row["edition"]), main_edition, "aggregates")
+            f"Canada, current prices)")
+    if int(first["year"]) != int(row["year"]):
+        text += f", against {first['us_share_of_total_pct']:.0f}% in {int(first['year'])}"
+    return text + "." + _edition_switch(str(row["edition"]), main_edition, "aggregates")
 
 
-def per_capita_sentence(pc: pd.DataFrame, main_edition: str) -> str:
+def per_capita_sentence(pc: pd.DataFrame, main_edition: str, main_year: int | None = None) -> str:
     """Highest and lowest spending per head."""
     year, edition = int(pc["year"].iloc[0]), str(pc["edition"].iloc[0])
     col = "defence_expenditure_per_capita_usd_constant"
@@ -278,9 +322,9 @@ def per_capita_sentence(pc: pd.DataFrame, main_edition: str) -> str:
     if values.empty:
         return f"No per-head figures for {year}."
     top, low = values.iloc[0], values.iloc[-1]
-    text = (f"In {year}, spending per head ranged from US$ {top[col]:,.0f} ({top['country']}) to "
+    text = (f"In {_year_label(pc, year)}, spending per head ranged from US$ {top[col]:,.0f} ({top['country']}) to "
             f"US$ {low[col]:,.0f} ({low['country']}), at the edition's constant prices.")
-    return text + _edition_switch(edition, main_edition, "per-head figures")
+    return text + _edition_switch(edition, main_edition, "per-head figures", year, main_year)
 
 
 def long_run_sentence(long: pd.DataFrame, cold_war_end: int = 1991) -> str:
@@ -298,36 +342,44 @@ def long_run_sentence(long: pd.DataFrame, cold_war_end: int = 1991) -> str:
     return text
 
 
-def path_sentence(path: pd.DataFrame) -> str:
-    """How many Allies must raise spending, and by how much a year, to reach the target."""
-    base, target_year = int(path["base_year"].iloc[0]), int(path["target_year"].iloc[0])
-    target = float(path["target_pct"].iloc[0])
-    values = path.dropna(subset=["required_pp_per_year"])
-    need = values.loc[values["required_pp_per_year"] > 0]
-    text = (f"From their {base} levels, {len(need)} of the {len(values)} reporting Allies need to "
-            f"raise defence spending to reach {target:g}% of GDP by {target_year}")
-    if need.empty:
-        return text + "."
-    top = need.iloc[0]
-    return text + (f": {need['required_pp_per_year'].median():.2f} points of GDP a year for the "
-                   f"median Ally, and {top['required_pp_per_year']:.2f} for {top['country']} "
-                   f"(from {_fmt_pct(top['share_of_gdp_pct'])}).")
-
-
 def revision_sentence(by_edition: pd.DataFrame, rev: pd.DataFrame, year: int,
-                      target_pct: float) -> str:
-    """How the count at the target and the largest single estimate moved across editions."""
+                      target_pct: float, definitions: dict[str, str] | None = None) -> str:
+    """How the count at the target moved across editions, a change of definition named as such.
+
+    ``definitions`` maps edition → "NATO definition" / "core defence expenditure"
+    (:attr:`natolab.editions.Edition.definition_short`); editions on the same definition
+    are revisions of estimates, a step to another definition is a break in the series.
+    """
     if by_edition.empty:
         return f"No edition reports {year}."
-    parts = [f"{int(r['n_meeting_target'])} in edition {r['edition']}"
-             for _, r in by_edition.iterrows()]
-    text = (f"The number of Allies at or above {target_pct:g}% of GDP in {year} was "
-            f"{join_names(parts)}.")
+    definitions = definitions or {}
+
+    def part(r: pd.Series) -> str:
+        return (f"{count_phrase(int(r['n_meeting_target']), int(r['n_reported']), int(r['n_allies']))}"
+                f" in edition {r['edition']}")
+
+    groups: list[tuple[str, list[str]]] = []
+    for _, r in by_edition.iterrows():
+        kind = definitions.get(str(r["edition"]), "")
+        if groups and groups[-1][0] == kind:
+            groups[-1][1].append(part(r))
+        else:
+            groups.append((kind, [part(r)]))
+    sentences = []
+    for i, (kind, parts) in enumerate(groups):
+        if i == 0:
+            sentences.append(f"Allies at or above {target_pct:g}% of GDP in {year}, {kind or 'by edition'}: "
+                             f"{join_names(parts)}.")
+        else:
+            sentences.append(f"Then a break in the series, {kind or 'another definition'}: "
+                             f"{join_names(parts)}.")
+    text = " ".join(sentences)
     moved = rev.dropna(subset=["revision"])
     if not moved.empty:
         top = moved.iloc[0]
-        text += (f" The largest revision was {_poss(top['country'])}: {top['first_value']:.2f}% → "
-                 f"{top['last_value']:.2f}% ({top['revision']:+.2f} points).")
+        text += (f" The largest change from the first edition to the last was "
+                 f"{_poss(top['country'])}: {top['first_value']:.2f}% → {top['last_value']:.2f}% "
+                 f"({top['revision']:+.2f} points).")
     return text
 
 
@@ -379,16 +431,17 @@ def spending_position(
         return (f"{row['country']}{why} reports no defence expenditure in NATO edition "
                 f"{edition}, so it has no share of GDP and no rank for {year}.")
     ranked = int(league["rank"].notna().sum())
-    est = " (estimate)" if bool(pd.notna(row["estimate"]) and row["estimate"]) else ""
+    est = "e" if bool(pd.notna(row["estimate"]) and row["estimate"]) else ""
     share = float(row["share_of_gdp_pct"])
 
     def pos(t: float) -> str:
         return "at or above" if share >= t else "below"
 
     return (f"In {year}{est}, {row['country']} spent **{share:.2f}% of GDP** on defence "
-            f"({definition}, edition {edition}), ranking **{int(row['rank'])} of {ranked}** "
-            f"Allies with a figure: {pos(target_pct)} the {target_pct:g}% guideline and "
-            f"{pos(core_target_pct)} the {core_target_pct:g}% core target.")
+            f"({definition}, edition {edition}{'; e = NATO estimate' if est else ''}), ranking "
+            f"**{int(row['rank'])} of the {ranked}** Allies with a figure: {pos(target_pct)} the "
+            f"{target_pct:g}% guideline and {pos(core_target_pct)} the {core_target_pct:g}% core "
+            f"target for 2035.")
 
 
 def series_sentence(series: pd.DataFrame, name: str, what: str, unit: str,
@@ -398,10 +451,13 @@ def series_sentence(series: pd.DataFrame, name: str, what: str, unit: str,
     if values.empty:
         return f"NATO reports no {what} for {name}."
     first, last = values.iloc[0], values.iloc[-1]
-    est = " (estimate)" if bool(pd.notna(last["estimate"]) and last["estimate"]) else ""
+    est = "e" if bool(pd.notna(last["estimate"]) and last["estimate"]) else ""
+    if int(first["year"]) == int(last["year"]):
+        return (f"{_poss(name)} {what} was {last['value']:,.{digits}f}{unit} in "
+                f"{int(last['year'])}{est} (NATO edition {last['edition']}; no other year).")
     return (f"{_poss(name)} {what} went from {first['value']:,.{digits}f}{unit} in "
             f"{int(first['year'])} to {last['value']:,.{digits}f}{unit} in {int(last['year'])}"
-            f"{est} (NATO edition {last['edition']}).")
+            f"{est} (NATO edition {last['edition']}{'; e = estimate' if est else ''}).")
 
 
 def sipri_sentence(long: pd.DataFrame, name: str) -> str:
@@ -411,10 +467,14 @@ def sipri_sentence(long: pd.DataFrame, name: str) -> str:
         return f"SIPRI has no share-of-GDP figures for {name}."
     peak = values.loc[values["sipri_share_of_gdp_pct"].idxmax()]
     last = values.iloc[-1]
-    return (f"In SIPRI's figures (a different definition from NATO's), {_poss(name)} military "
+    text = (f"In SIPRI's figures (a different definition from NATO's), {_poss(name)} military "
             f"expenditure peaked at {peak['sipri_share_of_gdp_pct']:.1f}% of GDP in "
-            f"{int(peak['year'])}; it was {last['sipri_share_of_gdp_pct']:.1f}% in "
-            f"{int(last['year'])}. SIPRI's series starts in {int(values['year'].iloc[0])}.")
+            f"{int(peak['year'])}")
+    if int(peak["year"]) == int(last["year"]):
+        text += ", the latest year SIPRI reports."
+    else:
+        text += f"; it was {last['sipri_share_of_gdp_pct']:.1f}% in {int(last['year'])}."
+    return text + f" SIPRI's series starts in {int(values['year'].iloc[0])}."
 
 
 def appearances_sentence(name: str, efp: pd.DataFrame, operations: pd.DataFrame,

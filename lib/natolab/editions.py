@@ -1,0 +1,195 @@
+"""NATO defence-expenditure editions: the one place that says what an edition is.
+
+NATO publishes its defence-expenditure tables in editions. A later edition revises
+earlier years and may change the definition (the July 2026 edition reports *core*
+defence expenditure, The Hague 2025, for the whole series) or the constant-price
+base. Every question about editions is answered here and nowhere else:
+
+* :func:`order` / :func:`latest` — oldest first, by the ``YYYY-MM`` key (the
+  publication day is not recorded for every edition);
+* :func:`describe` — one :class:`Edition`: title, publisher, publication, definition
+  (NATO definition or core), price base, the years and indicators it covers, which
+  years it marks as estimates, and a short label for titles ("June 2024");
+* :func:`check` — an edition name, or a ValueError listing the valid ones;
+* :func:`years` — the years an edition reports for one indicator;
+* :func:`year_label` — "2026e" for a year the edition marks as an estimate.
+
+Functions take the ``editions`` and ``expenditure`` frames as optional keyword
+arguments (the ``editions`` and ``defence_expenditure`` resources) so tests can pass
+small synthetic frames; otherwise they are loaded through :func:`natolab.data.load`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = [
+    "CORE",
+    "Edition",
+    "check",
+    "describe",
+    "is_core",
+    "latest",
+    "order",
+    "previous",
+    "year_label",
+    "years",
+]
+
+#: The word the editions dataset uses in ``definition`` for The Hague's core defence expenditure.
+CORE = "core"
+_SHARE = "share_of_gdp_pct"
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What one NATO edition is: where it comes from, what it measures, what it covers."""
+
+    edition: str
+    title: str
+    publisher: str
+    published: str | None  # YYYY-MM-DD; None where the day is not recorded
+    definition: str
+    core: bool  # True for core defence expenditure (The Hague 2025), False for the NATO definition
+    price_base: int | None  # constant-price base year of US$ series
+    years: tuple[int, ...]  # years with a share of GDP for at least one Ally
+    estimate_years: tuple[int, ...]  # years the edition marks as estimates
+    indicators: tuple[str, ...]
+    source_kind: str
+
+    @property
+    def month(self) -> str:
+        """Publication month in words: "June 2024"."""
+        year, month = self.edition.split("-")
+        return f"{_MONTHS[int(month) - 1]} {year}"
+
+    @property
+    def label(self) -> str:
+        """Short name for titles and sentences: "edition of June 2024"."""
+        return f"edition of {self.month}"
+
+    @property
+    def definition_short(self) -> str:
+        """"core defence expenditure" or "NATO definition"."""
+        return "core defence expenditure" if self.core else "NATO definition"
+
+    def year_label(self, year: int) -> str:
+        """``"2026e"`` for a year this edition marks as an estimate, else ``"2026"``."""
+        return f"{int(year)}e" if int(year) in self.estimate_years else str(int(year))
+
+
+def _editions(editions: pd.DataFrame | None) -> pd.DataFrame:
+    if editions is None:
+        from natolab import data
+
+        editions = data.load("editions")
+    if "edition" not in editions.columns:
+        raise ValueError("editions: missing column 'edition'")
+    return editions
+
+
+def _expenditure(expenditure: pd.DataFrame | None) -> pd.DataFrame:
+    if expenditure is None:
+        from natolab import data
+
+        expenditure = data.load("defence_expenditure")
+    return expenditure
+
+
+def order(
+    *,
+    editions: pd.DataFrame | None = None,
+    expenditure: pd.DataFrame | None = None,
+) -> list[str]:
+    """Editions oldest first by their ``YYYY-MM`` key; editions only in ``expenditure`` go last."""
+    known = sorted(_editions(editions)["edition"].astype(str))
+    if expenditure is None:
+        return known
+    extra = sorted(set(expenditure["edition"].astype(str)) - set(known))
+    return known + extra
+
+
+def check(edition: object, *, editions: pd.DataFrame | None = None,
+          expenditure: pd.DataFrame | None = None) -> str:
+    """``edition`` as a string if the data has it; else ValueError naming the valid editions."""
+    known = order(editions=editions, expenditure=expenditure)
+    if str(edition) not in known:
+        raise ValueError(f"Unknown edition {edition!r}. Valid editions: latest, {', '.join(known)}")
+    return str(edition)
+
+
+def latest(*, editions: pd.DataFrame | None = None,
+           expenditure: pd.DataFrame | None = None) -> str:
+    """The most recently published edition."""
+    return order(editions=editions, expenditure=expenditure)[-1]
+
+
+def previous(edition: str, *, editions: pd.DataFrame | None = None,
+             expenditure: pd.DataFrame | None = None) -> str | None:
+    """The edition published before ``edition``; None for the first."""
+    known = order(editions=editions, expenditure=expenditure)
+    i = known.index(check(edition, editions=editions, expenditure=expenditure))
+    return known[i - 1] if i else None
+
+
+def _rows(frame: pd.DataFrame, edition: str, indicator: str | None) -> pd.DataFrame:
+    rows = frame.loc[(frame["edition"].astype(str) == edition) & frame["value"].notna()]
+    if indicator is not None:
+        rows = rows.loc[rows["indicator"].astype(str) == indicator]
+    return rows
+
+
+def years(edition: str, indicator: str = _SHARE, *, editions: pd.DataFrame | None = None,
+          expenditure: pd.DataFrame | None = None) -> list[int]:
+    """Years for which ``edition`` has at least one value of ``indicator``."""
+    frame = _expenditure(expenditure)
+    edition = check(edition, editions=editions, expenditure=frame)
+    return sorted({int(y) for y in _rows(frame, edition, indicator)["year"]})
+
+
+def is_core(definition: object) -> bool:
+    """True when an editions-table ``definition`` is core defence expenditure (The Hague 2025)."""
+    return isinstance(definition, str) and definition.strip().lower().startswith(CORE)
+
+
+def describe(edition: str, *, editions: pd.DataFrame | None = None,
+             expenditure: pd.DataFrame | None = None) -> Edition:
+    """Everything about one edition, from the editions table and the values it holds."""
+    table = _editions(editions)
+    frame = _expenditure(expenditure)
+    edition = check(edition, editions=table, expenditure=frame)
+    match = table.loc[table["edition"].astype(str) == edition]
+    rec = match.iloc[0] if len(match) else pd.Series(dtype=object)
+    values = _rows(frame, edition, None)
+    shares = values.loc[values["indicator"].astype(str) == _SHARE]
+    if "estimate" in values.columns:
+        flagged = values.loc[values["estimate"].fillna(False).astype(bool), "year"]
+    else:
+        flagged = pd.Series([], dtype="int64")
+    published = rec.get("published")
+    base = rec.get("constant_price_base")
+    definition = str(rec.get("definition", "NATO defence expenditure"))
+    return Edition(
+        edition=edition,
+        title=str(rec.get("title", f"NATO defence expenditure, edition {edition}")),
+        publisher=str(rec.get("publisher", "NATO")),
+        published=None if published is None or pd.isna(published)
+        else pd.Timestamp(published).strftime("%Y-%m-%d"),
+        definition=definition,
+        core=is_core(definition),
+        price_base=None if base is None or pd.isna(base) else int(base),
+        years=tuple(sorted({int(y) for y in shares["year"]})),
+        estimate_years=tuple(sorted({int(y) for y in flagged})),
+        indicators=tuple(sorted(set(values["indicator"].astype(str)))),
+        source_kind=str(rec.get("source_kind", "")),
+    )
+
+
+def year_label(year: int, edition: str, *, editions: pd.DataFrame | None = None,
+               expenditure: pd.DataFrame | None = None) -> str:
+    """``"2026e"`` when ``edition`` marks ``year`` as an estimate, else ``"2026"``."""
+    return describe(edition, editions=editions, expenditure=expenditure).year_label(year)
