@@ -204,8 +204,9 @@ def test_source_note_credits_an_edition_imported_after_the_catalogue(tmp_path):
     for item in paths.DATA_DIR.iterdir():
         shutil.copy(item, tmp_path / item.name)
     with (tmp_path / "editions.csv").open("a", encoding="utf-8") as handle:
-        handle.write("2027-06,Defence Expenditure of NATO Countries (2014-2027),NATO Public Diplomacy Division,,"
-                     "2014-2027,NATO defence expenditure,2021,official_workbook,test row\n")
+        # columns: edition,title,publisher,published,data_cutoff_date,years_covered,estimate_years,...
+        handle.write("2027-06,Defence Expenditure of NATO Countries (2014-2027),NATO Public Diplomacy Division,,,"
+                     "2014-2027,,NATO defence expenditure,2021,official_workbook,test row\n")
     data.clear_cache()
     note = data.source_note("defence_expenditure", ["2027-06"], data_dir=tmp_path)
     assert note == "Source: NATO Public Diplomacy Division, Defence Expenditure of NATO Countries (2014-2027) (edition 2027-06)."

@@ -325,6 +325,60 @@ def test_quoted_editions(curated) -> None:
     }  # fmt: skip
 
 
+# ------------------------------------------------------------------ edition metadata
+
+FACTS = paths.SOURCES_DIR / "facts"
+needs_facts = pytest.mark.skipif(not FACTS.is_dir(), reason="../shared/sources/facts not available")
+
+
+def edition_facts() -> dict[tuple[str, str], dict[str, str]]:
+    """(edition, field) -> row of the long-form editions_2025_2026.csv."""
+    return {(r["edition"], r["field"]): r for r in read_csv(FACTS / "editions_2025_2026.csv")}
+
+
+@needs_facts
+def test_2025_and_2026_edition_dates_come_from_the_raw_file() -> None:
+    raw = edition_facts()
+    editions = {r["edition"]: r for r in read_csv(paths.DATA_DIR / "editions.csv")}
+    for edition in ("2025-08", "2026-07"):
+        assert editions[edition]["published"] == raw[(edition, "publication_date")]["value"]
+        assert editions[edition]["data_cutoff_date"] == raw[(edition, "data_cutoff_date")]["value"]
+        years = [y.strip() for y in raw[(edition, "estimate_years")]["value"].split(";")]
+        assert editions[edition]["estimate_years"] == ";".join(years)
+        assert editions[edition]["title"] == raw[(edition, "title")]["value"]
+    assert editions["2026-07"]["published"] == "2026-07-07"
+    assert (editions["2026-07"]["data_cutoff_date"], editions["2026-07"]["estimate_years"]) == ("2026-07-03", "2025;2026")
+    assert (editions["2025-08"]["data_cutoff_date"], editions["2025-08"]["estimate_years"]) == ("2025-06-03", "2024;2025")
+    # the raw row records a conflict with the workbook's 9/10 July dates: we say so
+    assert "CONFLICT" in raw[("2026-07", "publication_date")]["flags"]
+    note = editions["2026-07"]["coverage_note"]
+    assert "7 July 2026" in note and "9 July" in note and "10 July" in note and "conflict recorded" in note
+    assert "U26-37" in raw[("2026-07", "publication_date")]["source_ids"] and "U26-37" in note
+
+
+@needs_raw
+def test_earlier_edition_cutoffs_and_estimates_come_from_provenance() -> None:
+    provenance = (RAW / "PROVENANCE.md").read_text(encoding="utf-8")
+    assert "cut-off date 12 June 2024" in provenance and "2023, 2024 = estimates" in provenance
+    assert "cut-off 7 Feb 2024" in provenance and "(2018-2019 estimates)" in provenance
+    editions = {r["edition"]: r for r in read_csv(paths.DATA_DIR / "editions.csv")}
+    assert (editions["2024-06"]["data_cutoff_date"], editions["2024-06"]["estimate_years"]) == ("2024-06-12", "2023;2024")
+    assert (editions["2024-03"]["data_cutoff_date"], editions["2024-03"]["estimate_years"]) == ("2024-02-07", "2023")
+    assert editions["2019-06"]["estimate_years"] == "2018;2019"
+    assert editions["2019-06"]["data_cutoff_date"] == editions["2008-03"]["data_cutoff_date"] == ""
+
+
+def test_estimate_years_agree_with_the_estimate_flags() -> None:
+    """editions.estimate_years names exactly the years defence_expenditure marks as estimates."""
+    flagged: dict[str, set[str]] = {}
+    for row in read_csv(paths.DATA_DIR / "defence_expenditure.csv"):
+        if row["estimate"] == "true":
+            flagged.setdefault(row["edition"], set()).add(row["year"])
+    for edition in read_csv(paths.DATA_DIR / "editions.csv"):
+        if edition["estimate_years"]:
+            assert set(edition["estimate_years"].split(";")) == flagged[edition["edition"]], edition["edition"]
+
+
 # ---------------------------------------------------------------- schema (no raw files)
 
 

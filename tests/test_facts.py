@@ -1,7 +1,7 @@
 """Data tests of the curated facts datasets and their curation script.
 
-Expected values come from the raw collection (../shared/sources/facts: the CSVs and
-SOURCES.md) or the seed text (../shared/seed/belgium-nato.txt), never from data/*.csv.
+Expected values come from the raw collection (../shared/sources/facts: the CSVs,
+SOURCES.md and SOURCES-2026-update.md) or the seed text (../shared/seed/belgium-nato.txt), never from data/*.csv.
 Tests needing those files skip when ../shared is absent.
 """
 
@@ -270,11 +270,102 @@ def test_operations_and_kfor_copy_the_raw_rows():
 @needs_shared
 def test_conflicting_2pct_claims_stay_blank():
     source = raw("allies_2pct_count.csv").set_index("year")
-    claims = ours("allies_2pct_claims").set_index("year")
+    claims = ours("allies_2pct_claims").set_index("claim_id")
     for year in ("2021", "2022"):
-        assert source.loc[year, "n_allies_at_or_above_2pct"] == claims.loc[year, "n_allies_at_or_above_2pct"] == ""
-        assert "conflict" in claims.loc[year, "flags"]
-    assert claims.loc["2024", "n_allies_at_or_above_2pct"] == source.loc["2024", "n_allies_at_or_above_2pct"] != ""
+        # one claim each for these years, the first (and only) in source order
+        assert source.loc[year, "n_allies_at_or_above_2pct"] == claims.loc[f"{year}-1", "n_allies_at_or_above_2pct"] == ""
+        assert "conflict" in claims.loc[f"{year}-1", "flags"]
+    assert claims.loc["2024-1", "n_allies_at_or_above_2pct"] == source.loc["2024", "n_allies_at_or_above_2pct"] != ""
+
+
+@needs_shared
+def test_2pct_claims_keep_every_raw_row_in_source_order():
+    source = pd.concat([raw("allies_2pct_count.csv"), raw("allies_2pct_count_2025_2026.csv")], ignore_index=True)
+    claims = ours("allies_2pct_claims")
+    assert len(claims) == len(source) == 7 + 9
+    assert claims["claim_id"].is_unique
+    for column in ("year", "n_allies_at_or_above_2pct", "n_allies_total", "source_ids", "flags"):
+        assert claims[column].tolist() == source[column].tolist(), column
+    assert claims["statement_basis"].tolist() == source["statement_date_or_basis"].tolist()
+    # blank counts stay blank (2021, 2022 conflicts; two 2025 statements without a number)
+    assert (claims["n_allies_at_or_above_2pct"] == "").sum() == (source["n_allies_at_or_above_2pct"] == "").sum() == 4
+
+
+@needs_shared
+def test_2pct_claim_kinds_follow_the_raw_flags():
+    source = pd.concat([raw("allies_2pct_count.csv"), raw("allies_2pct_count_2025_2026.csv")], ignore_index=True)
+    claims = ours("allies_2pct_claims")
+    derived = source["flags"].str.contains("DERIVED")
+    context = source["flags"].str.startswith("CONTEXT row") & ~derived
+    assert (claims.loc[derived, "claim_kind"] == "derived").all() and derived.sum() == 3
+    assert (claims.loc[context, "claim_kind"] == "context").all() and context.sum() == 1
+    assert (claims.loc[~derived & ~context, "claim_kind"] == "stated").all()
+    # every derived row is a curator count, never presented as a NATO statement
+    assert claims.loc[claims["claim_kind"] == "derived", "statement_basis"].str.startswith("Curator count").all()
+
+
+@needs_shared
+def test_2026_claim_is_a_derived_30_of_31():
+    raw_2026 = raw("allies_2pct_count_2025_2026.csv").query("year == '2026'")
+    assert len(raw_2026) == 1 and "DERIVED" in raw_2026["flags"].iloc[0]
+    claim = ours("allies_2pct_claims").query("year == '2026'")
+    assert len(claim) == 1
+    assert claim["n_allies_at_or_above_2pct"].iloc[0] == raw_2026["n_allies_at_or_above_2pct"].iloc[0] == "30"
+    assert claim["n_allies_total"].iloc[0] == raw_2026["n_allies_total"].iloc[0] == "31"
+    assert claim["claim_kind"].iloc[0] == "derived"
+
+
+@needs_shared
+def test_stoltenberg_2024_claim_is_still_the_stated_23_of_32():
+    first = raw("allies_2pct_count.csv").query("year == '2024'").iloc[0]
+    claims = ours("allies_2pct_claims").set_index("claim_id")
+    assert "Stoltenberg" in first["statement_date_or_basis"]
+    assert claims.loc["2024-1", "statement_basis"] == first["statement_date_or_basis"]
+    assert (claims.loc["2024-1", "n_allies_at_or_above_2pct"], claims.loc["2024-1", "n_allies_total"]) == ("23", "32")
+    assert claims.loc["2024-1", "claim_kind"] == "stated"
+    stated_2024 = ours("allies_2pct_claims").query("year == '2024' and claim_kind == 'stated'")
+    assert stated_2024["claim_id"].tolist() == ["2024-1"]
+
+
+# --- The Hague commitment ----------------------------------------------------------------------
+
+
+@needs_shared
+def test_hague_commitment_copies_the_raw_rows_and_splits_values():
+    source = raw("hague_2025_commitment.csv")
+    hague = ours("hague_commitment").set_index("component_id")
+    assert hague.index.tolist() == source["component_id"].tolist()
+    assert len(hague) == 11
+    for column in ("component", "statement", "text_basis", "target_year", "date", "actor", "source_ids", "flags"):
+        assert hague[column].tolist() == source[column].tolist(), column
+    # no text lost: number + " (" + note + ")" gives the raw cell back
+    for value, number, note in zip(source["value_pct_gdp"], hague["value_pct_gdp"], hague["value_note"], strict=True):
+        assert value == (f"{number} ({note})" if note else number)
+    raw_h08 = source.set_index("component_id").loc["H08", "value_pct_gdp"]
+    assert raw_h08 == "2.1 (Spain's stated need)"
+    assert (hague.loc["H08", "value_pct_gdp"], hague.loc["H08", "value_note"]) == ("2.1", "Spain's stated need")
+
+
+@needs_shared
+def test_hague_5_35_15_by_2035_and_review_2029():
+    source = raw("hague_2025_commitment.csv").set_index("component_id")
+    hague = ours("hague_commitment").set_index("component_id")
+    expected = {cid: float(source.loc[cid, "value_pct_gdp"].split(" ")[0]) for cid in ("H01", "H02", "H04")}
+    assert expected == {"H01": 5.0, "H02": 3.5, "H04": 1.5}
+    for cid, value in expected.items():
+        assert float(hague.loc[cid, "value_pct_gdp"]) == value
+        assert hague.loc[cid, "target_year"] == source.loc[cid, "target_year"] == "2035"
+    assert float(hague.loc["H02", "value_pct_gdp"]) + float(hague.loc["H04", "value_pct_gdp"]) == 5.0
+    assert (hague.loc["H02", "value_note"], hague.loc["H04", "value_note"]) == ("minimum", "maximum")
+    assert "2029" in source.loc["H05", "statement"]
+    assert hague.loc["H05", "target_year"] == source.loc["H05", "target_year"] == "2029"
+    assert hague.loc["H05", "value_pct_gdp"] == ""
+
+
+def test_hague_value_without_a_number_fails_loudly():
+    bad = pd.DataFrame({"component_id": ["H99"], "value_pct_gdp": ["about five"]})
+    with pytest.raises(ValueError, match="H99"):
+        facts.build_hague_commitment({"hague_2025_commitment": bad})
 
 
 # --- whole-collection checks -------------------------------------------------------------------
@@ -301,15 +392,58 @@ def test_every_source_id_is_a_reference():
     assert same_as <= known
 
 
+def update_md() -> str:
+    return (FACTS / "SOURCES-2026-update.md").read_text(encoding="utf-8")
+
+
+def update_source_lines() -> dict[str, str]:
+    """U26 id -> its line, from section 3 of SOURCES-2026-update.md."""
+    section = update_md().split("## 3. Sources (U26-)", 1)[1].split("\n## ", 1)[0]
+    return dict(re.findall(r"^- \*\*(U26-\d\d)\*\* (.*)$", section, flags=re.MULTILINE))
+
+
 @needs_shared
 def test_references_list_every_id_of_sources_md():
     ids = re.findall(r"^- ([A-Z]\d\d)\b", sources_md(), flags=re.MULTILINE)
+    ids += list(update_source_lines())
     references = ours("references").set_index("source_id")
     assert sorted(references.index) == sorted(ids)
     assert references.loc["M03", "grade"] == "official"
     assert references.loc["M20", "grade"] == "low"
     assert references.loc["B01", "same_as"] == "S23"
     assert "nato.int/cps/en/natohq/news_84445.htm" in references.loc["M03", "url"]
+
+
+@needs_shared
+def test_u26_references_take_grade_and_address_from_the_update():
+    lines = update_source_lines()
+    # the file announces "U26-01 ... U26-54"
+    assert sorted(lines) == [f"U26-{n:02d}" for n in range(1, 55)]
+    references = ours("references").set_index("source_id")
+    for source_id, line in lines.items():
+        tag = re.match(r"\[([^\]]+)\]", line).group(1)
+        assert references.loc[source_id, "grade"] == re.match(r"[a-z]+", tag).group(0), source_id
+        assert references.loc[source_id, "entry"] == line
+    assert references.loc["U26-28", "grade"] == "reprint"
+    assert references.loc["U26-33", "grade"] == "official"
+    assert references.loc["U26-37", "grade"] == "low"
+    assert references.loc["U26-41", "grade"] == "derived"
+    assert references.loc["U26-49", "grades_mentioned"] == "official;secondary"
+    assert references.loc["U26-53", "same_as"] == "U22"
+    assert "nato.int/cps/en/natohq/opinions_235761.htm" in references.loc["U26-33", "url"]
+
+
+@needs_shared
+def test_every_u26_id_used_by_the_update_files_resolves():
+    defined = set(update_source_lines())
+    known = set(ours("references")["source_id"])
+    used = set()
+    for name in ("allies_2pct_count_2025_2026.csv", "hague_2025_commitment.csv", "editions_2025_2026.csv"):
+        used |= {i for i in split_ids(raw(name)["source_ids"]) if i.startswith("U26-")}
+    assert used and used <= defined <= known
+    for name in ("allies_2pct_claims", "hague_commitment"):
+        ids = split_ids(ours(name)["source_ids"])
+        assert ids <= known, name
 
 
 PARTIAL_DATES = {
@@ -355,6 +489,24 @@ def test_parse_references_reads_grades_urls_and_aliases():
     assert refs.loc["X01", "citation"] == "A page"
     assert refs.loc["X02", "same_as"] == "X01"
     assert refs.loc["X02", "topic"] == "9. Test"
+
+
+def test_parse_update_references_reads_the_bold_ids():
+    text = (
+        "## 3. Sources (U26-)\n"
+        "- **U26-07** [official + secondary] A release (= U22 in SOURCES.md). Address: https://a.example/x ; "
+        "official: https://b.example/y. Supports: Dates.\n"
+        "- **U26-08** [low] A code file. Address: (public code file, no URL). Supports: Nothing else.\n"
+        "## 4. Inherited\n- **U26-99** [low] Not in section 3. Address: x. Supports: y.\n"
+    )
+    refs = facts.parse_update_references(text).set_index("source_id")
+    assert refs.index.tolist() == ["U26-07", "U26-08"]
+    assert refs.loc["U26-07", "grade"] == "official"
+    assert refs.loc["U26-07", "grades_mentioned"] == "official;secondary"
+    assert refs.loc["U26-07", "url"] == "https://a.example/x ; https://b.example/y"
+    assert refs.loc["U26-07", "same_as"] == "U22"
+    assert refs.loc["U26-07", "citation"] == "A release (= U22 in SOURCES.md)"
+    assert refs.loc["U26-08", "url"] == ""
 
 
 def test_parse_references_refuses_duplicate_ids():

@@ -416,3 +416,19 @@ def test_cli_subcommands_import_and_report_errors(tmp_path: Path, capsys) -> Non
     assert "missing.xlsx" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         parser.parse_args(["import-nato-workbook", str(book)])  # --edition is required
+
+
+def test_write_editions_keeps_an_official_row_and_fills_only_its_blank_dates(tmp_path: Path) -> None:
+    from natolab.importers import csvstore
+    from natolab.importers.editions import EDITIONS, write_editions
+
+    curated = next(e for e in EDITIONS if e["edition"] == "2024-06")
+    # an editions.csv written before data_cutoff_date / estimate_years existed
+    old_columns = [c for c in csvstore.EDITIONS_COLUMNS if c not in ("data_cutoff_date", "estimate_years")]
+    official = {**curated, "coverage_note": "Official NATO workbook x.xlsx, all tables.", "published": ""}
+    csvstore.write_rows(tmp_path / "editions.csv", old_columns, [official])
+    rows = {r["edition"]: r for r in read_csv(write_editions(tmp_path))}
+    assert rows["2024-06"]["coverage_note"] == "Official NATO workbook x.xlsx, all tables."  # kept
+    for column in ("published", "data_cutoff_date", "estimate_years"):
+        assert rows["2024-06"][column] == curated[column] != ""
+    assert set(rows) == {e["edition"] for e in EDITIONS}

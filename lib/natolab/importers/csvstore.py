@@ -36,8 +36,8 @@ DEFENCE_EXPENDITURE_COLUMNS = (
     "source_kind", "source", "note",
 )  # fmt: skip
 EDITIONS_COLUMNS = (
-    "edition", "title", "publisher", "published", "years_covered", "definition",
-    "constant_price_base", "source_kind", "coverage_note",
+    "edition", "title", "publisher", "published", "data_cutoff_date", "years_covered",
+    "estimate_years", "definition", "constant_price_base", "source_kind", "coverage_note",
 )  # fmt: skip
 SIPRI_COLUMNS = ("iso3", "year", "indicator", "value", "missing_reason", "edition")
 

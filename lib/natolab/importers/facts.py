@@ -5,7 +5,10 @@ the defence-spending workbooks and of Natural Earth, for ``country_names``) and
 writes the tidy CSVs in ``data/``: countries, country_names, members,
 eu_membership, summits, targets, eu_nato, eu_nato_actions, partners,
 partnership_frameworks, aspirants, operations, kfor_strength, efp_battlegroups,
-allies_2pct_claims and references.
+allies_2pct_claims, hague_commitment and references. The 2026 update
+(``SOURCES-2026-update.md`` with its U26-NN source ids,
+``allies_2pct_count_2025_2026.csv``, ``hague_2025_commitment.csv``) is read
+beside the first collection.
 
 Nothing is imputed. Values are copied from the raw rows; every curation choice
 (a renamed column, a quirk of one source, a value parsed out of free text) is a
@@ -26,7 +29,18 @@ import pandas as pd
 from natolab import paths
 from natolab.countries import normalise_name
 
-__all__ = ["OUTPUTS", "build", "clean_label", "load_inputs", "main", "parse_references", "save"]
+__all__ = [
+    "OUTPUTS",
+    "build",
+    "build_allies_2pct_claims",
+    "build_hague_commitment",
+    "clean_label",
+    "load_inputs",
+    "main",
+    "parse_references",
+    "parse_update_references",
+    "save",
+]
 
 FACTS_DIR = paths.SOURCES_DIR / "facts"
 SPENDING_DIR = paths.SOURCES_DIR / "defence-spending"
@@ -52,6 +66,7 @@ OUTPUTS = (
     "kfor_strength",
     "efp_battlegroups",
     "allies_2pct_claims",
+    "hague_commitment",
     "references",
 )
 
@@ -351,6 +366,30 @@ ACTION_STATUS = {
 COMBINED_NOTE = "Both sets: 42 endorsed 2016-12-06 + 32 endorsed 2017-12-05"
 
 _SOURCE_LINE = re.compile(r"^- (?P<id>[A-Z]\d\d) (?P<rest>.*)$")
+# SOURCES-2026-update.md, section 3: "- **U26-07** [official] Citation. Address: ... Supports: ..."
+_UPDATE_SOURCE_LINE = re.compile(
+    r"^- \*\*(?P<id>U26-\d\d)\*\* \[(?P<tag>[^\]]+)\] (?P<citation>.*?) Address: "
+    r"(?P<address>.*?) Supports: (?P<supports>.*)$"
+)
+UPDATE_SOURCES_SECTION = "3. Sources (U26-)"
+# "(...; = U22 in SOURCES.md)": the whole entry repeats a source of the first collection.
+_UPDATE_ALIAS = re.compile(r"= (?P<ref>[A-Z]\d\d) in SOURCES\.md")
+
+# --- allies_2pct_claims ------------------------------------------------------------------
+
+# The raw files mark curator counts "DERIVED" and restated earlier years "CONTEXT row" in
+# flags. A row carrying both is a curator count first: claim_kind must never let a count
+# the curator made pass for something NATO said, so "derived" wins (flags keep "CONTEXT").
+_DERIVED_FLAG = re.compile(r"\bDERIVED\b")
+_CONTEXT_FLAG = re.compile(r"^CONTEXT row\b")
+# Source order of the claims: the first collection, then the 2026 update.
+CLAIM_FILES = ("allies_2pct_count", "allies_2pct_count_2025_2026")
+
+# --- hague_commitment ----------------------------------------------------------------------
+
+# value_pct_gdp cells are a number, optionally followed by words in brackets
+# ("3.5 (minimum)", "2.1 (Spain's stated need)"): the number and the words are split.
+_VALUE_WITH_NOTE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)(?: \((?P<note>[^()]+)\))?$")
 _URL = re.compile(r"https?://\S+")
 _GRADE = re.compile(r"\[(?P<tag>[^\]]+)\]")
 
@@ -385,12 +424,15 @@ def load_inputs(sources_dir: Path | None = None) -> dict[str, object]:
             "eu_nato",
             "eu_nato_actions",
             "allies_2pct_count",
+            "allies_2pct_count_2025_2026",
+            "hague_2025_commitment",
             "operations",
             "kfor_troop_numbers",
             "efp_battlegroups",
         )
     }
     raw["sources_md"] = (facts_dir / "SOURCES.md").read_text(encoding="utf-8")
+    raw["sources_2026_md"] = (facts_dir / "SOURCES-2026-update.md").read_text(encoding="utf-8")
     raw["external_labels"] = _external_labels(spending_dir)
     return raw
 
@@ -864,10 +906,70 @@ def build_efp_battlegroups(raw: dict[str, object]) -> pd.DataFrame:
     return src.drop(columns=["host_nation", "framework_nation"])
 
 
+def _claim_kind(flags: str, basis: str) -> str:
+    """stated, derived or context, from the raw row's flags (see ``_DERIVED_FLAG``)."""
+    if _DERIVED_FLAG.search(flags):
+        # A DERIVED flag on a row that does not say it is a curator count (or the reverse)
+        # means the raw file changed its conventions: stop rather than mislabel it.
+        if not basis.startswith("Curator count"):
+            raise ValueError(f"allies_2pct claims: DERIVED row is not a curator count: {basis!r}")
+        return "derived"
+    if basis.startswith("Curator count"):
+        raise ValueError(f"allies_2pct claims: curator count without a DERIVED flag: {basis!r}")
+    if _CONTEXT_FLAG.search(flags):
+        return "context"
+    return "stated"
+
+
 def build_allies_2pct_claims(raw: dict[str, object]) -> pd.DataFrame:
-    """Published claims of how many Allies met 2% of GDP, by year (conflicts blank)."""
-    src = raw["allies_2pct_count"]
-    return src.rename(columns={"statement_date_or_basis": "statement_basis"})
+    """Published claims (and curator counts) of how many Allies met 2% of GDP.
+
+    A year can have several claims (statements of different dates, restated editions),
+    so each row gets ``claim_id`` = year and ordinal of the claim for that year in source
+    order (``CLAIM_FILES``, rows as they stand in each file). Counts stay blank where the
+    raw file leaves them blank (conflict, or a statement without a number).
+    """
+    src = pd.concat([raw[name] for name in CLAIM_FILES], ignore_index=True)
+    ordinal = src.groupby("year").cumcount() + 1
+    kinds = [
+        _claim_kind(flag, basis)
+        for flag, basis in zip(src["flags"], src["statement_date_or_basis"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "claim_id": src["year"] + "-" + ordinal.astype(str),
+            "year": src["year"],
+            "n_allies_at_or_above_2pct": src["n_allies_at_or_above_2pct"],
+            "n_allies_total": src["n_allies_total"],
+            "statement_basis": src["statement_date_or_basis"],
+            "claim_kind": kinds,
+            "source_ids": src["source_ids"],
+            "flags": src["flags"],
+        }
+    )
+
+
+def build_hague_commitment(raw: dict[str, object]) -> pd.DataFrame:
+    """The Hague Summit Declaration's spending commitment in parts, with Spain's claim.
+
+    ``value_pct_gdp`` keeps only the number; the words the raw cell adds in brackets
+    ("minimum", "Spain's stated need") go to ``value_note``, so no text is lost.
+    """
+    src = raw["hague_2025_commitment"]
+    numbers, notes = [], []
+    for component_id, value in zip(src["component_id"], src["value_pct_gdp"], strict=True):
+        match = _VALUE_WITH_NOTE.match(value)
+        if value and match is None:
+            raise ValueError(
+                f"hague_2025_commitment.csv {component_id}: value_pct_gdp {value!r} is not "
+                "'number' or 'number (words)'"
+            )
+        numbers.append(match["number"] if match else "")
+        notes.append((match["note"] or "") if match else "")
+    out = src.copy()
+    out["value_pct_gdp"] = numbers
+    out.insert(out.columns.get_loc("value_pct_gdp") + 1, "value_note", notes)
+    return out
 
 
 def parse_references(sources_md: str) -> pd.DataFrame:
@@ -913,6 +1015,60 @@ def parse_references(sources_md: str) -> pd.DataFrame:
     return frame
 
 
+def parse_update_references(update_md: str) -> pd.DataFrame:
+    """One row per U26-NN source id of SOURCES-2026-update.md, section 3.
+
+    Same columns as :func:`parse_references`. citation is the text before "Address:",
+    url the addresses after it (blank where the entry has none, e.g. a code file), topic
+    names the file and section, and entry is the whole line as written.
+    """
+    rows = []
+    section = ""
+    for line in update_md.splitlines():
+        if line.startswith("## "):
+            section = line[3:].strip()
+            continue
+        if section != UPDATE_SOURCES_SECTION or not line.startswith("- **U26-"):
+            continue
+        match = _UPDATE_SOURCE_LINE.match(line)
+        if match is None:
+            raise ValueError(f"SOURCES-2026-update.md: source line not understood: {line[:60]!r}")
+        tag = match["tag"]
+        # "[official + secondary]", "[secondary (archive) + official (...)]": one grade per
+        # part; the first is the entry's grade, as for SOURCES.md.
+        grades = [re.match(r"[a-z]+", part.strip()).group(0) for part in tag.split("+")]
+        alias = _UPDATE_ALIAS.search(match["citation"])
+        rows.append(
+            {
+                "source_id": match["id"],
+                "grade": grades[0],
+                "grades_mentioned": ";".join(dict.fromkeys(grades)),
+                "grade_detail": tag,
+                "citation": match["citation"].strip().rstrip("."),
+                "url": " ; ".join(u.rstrip(".,)") for u in _URL.findall(match["address"])),
+                "same_as": alias["ref"] if alias else "",
+                "topic": f"SOURCES-2026-update.md: {section}",
+                "entry": line[len(f"- **{match['id']}** "):],
+            }
+        )
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        raise ValueError(f"SOURCES-2026-update.md: no U26 source ids in {UPDATE_SOURCES_SECTION!r}")
+    return frame
+
+
+def build_references(raw: dict[str, object]) -> pd.DataFrame:
+    """Every source id: SOURCES.md, then the U26 ids of SOURCES-2026-update.md."""
+    frame = pd.concat(
+        [parse_references(raw["sources_md"]), parse_update_references(raw["sources_2026_md"])],
+        ignore_index=True,
+    )
+    if frame["source_id"].duplicated().any():
+        dups = frame.loc[frame["source_id"].duplicated(), "source_id"].tolist()
+        raise ValueError(f"Source ids listed twice: {dups}")
+    return frame
+
+
 def build(raw: dict[str, object]) -> dict[str, pd.DataFrame]:
     """Every curated table from the raw inputs."""
     countries = build_countries(raw)
@@ -932,7 +1088,8 @@ def build(raw: dict[str, object]) -> dict[str, pd.DataFrame]:
         "kfor_strength": build_kfor_strength(raw),
         "efp_battlegroups": build_efp_battlegroups(raw),
         "allies_2pct_claims": build_allies_2pct_claims(raw),
-        "references": parse_references(raw["sources_md"]),
+        "hague_commitment": build_hague_commitment(raw),
+        "references": build_references(raw),
     }
     _check_source_ids(tables)
     _check_country_codes(tables)
@@ -949,7 +1106,10 @@ def _check_source_ids(tables: dict[str, pd.DataFrame]) -> None:
         if "source_ids" in frame:
             unknown = _split_ids(frame["source_ids"]) - known
             if unknown:
-                raise ValueError(f"{name}: source ids not in SOURCES.md: {sorted(unknown)}")
+                raise ValueError(
+                    f"{name}: source ids not in SOURCES.md or SOURCES-2026-update.md: "
+                    f"{sorted(unknown)}"
+                )
 
 
 def _check_country_codes(tables: dict[str, pd.DataFrame]) -> None:

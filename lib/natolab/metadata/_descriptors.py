@@ -10,7 +10,9 @@ from typing import Any
 
 ACCESSED = "2026-11-28"
 ISO3_PATTERN = "[A-Z_]{3,}"
-SOURCE_IDS_PATTERN = "[A-Z][0-9]{2}(;[A-Z][0-9]{2})*"
+# "M03" (SOURCES.md) or "U26-07" (SOURCES-2026-update.md)
+SOURCE_ID_PATTERN = "[A-Z][0-9]{2}(-[0-9]{2})?"
+SOURCE_IDS_PATTERN = f"{SOURCE_ID_PATTERN}(;{SOURCE_ID_PATTERN})*"
 PARTIAL_DATE_PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 PRECISIONS = ["day", "month", "year"]
 
@@ -91,16 +93,27 @@ def country_fk(*fields: str) -> list[dict[str, Any]]:
     return [foreign_key(name, "countries", "iso3") for name in fields]
 
 
-def facts_source(file: str, what: str) -> dict[str, Any]:
-    """The raw facts file a resource was curated from; SOURCES.md there names each row's
-    pages with their grades and flags (``what`` says what the file holds)."""
+def facts_source(file: str, what: str, *, notes: str = "SOURCES.md",
+                 accessed: str = ACCESSED) -> dict[str, Any]:
+    """The raw facts file a resource was curated from; ``notes`` (SOURCES.md, or
+    SOURCES-2026-update.md for the 2026 update) names each row's pages with their grades
+    and flags (``what`` says what the file holds; ``accessed`` is the collection day)."""
     return {
         "title": f"NATO facts collection, {file}",
         "path": f"shared/sources/facts/{file}",
-        "description": f"{what}; provenance, grades and flags in shared/sources/facts/SOURCES.md",
+        "description": f"{what}; provenance, grades and flags in shared/sources/facts/{notes}",
         "publisher": "natolab from archived public pages (see references)",
-        "accessed": ACCESSED,
+        "accessed": accessed,
     }
+
+
+# The 2026 update of the facts collection (U26- source ids) was collected on this day.
+ACCESSED_2026_UPDATE = "2026-12-01"
+
+
+def facts_update_source(file: str, what: str) -> dict[str, Any]:
+    """A raw file of the 2026 update (provenance in SOURCES-2026-update.md)."""
+    return facts_source(file, what, notes="SOURCES-2026-update.md", accessed=ACCESSED_2026_UPDATE)
 
 
 def resource(

@@ -7,8 +7,11 @@ from typing import Any
 
 from natolab.metadata._descriptors import (
     ACCESSED,
+    ACCESSED_2026_UPDATE,
+    SOURCE_ID_PATTERN,
     country_fk,
     facts_source,
+    facts_update_source,
     field,
     flags,
     foreign_key,
@@ -447,50 +450,144 @@ EFP_BATTLEGROUPS = resource(
 ALLIES_2PCT_CLAIMS = resource(
     "allies_2pct_claims",
     "Published claims: number of Allies at or above 2% of GDP",
-    "What officials and reports said about how many Allies spent at least 2% of GDP, by year. "
-    "These are claims, not computed from expenditure data. 2021 and 2022 are blank because "
-    "sources conflict (2021: 6 per Sweden Herald, 8 implied by the SG annual report; 2022: 7 per "
-    "the SG annual report, 8 per VOV with updated estimates). The 2023 figure (11) comes from "
-    "garbled secondary wording.",
+    "What officials and reports said about how many Allies spent at least 2% of GDP, by year, "
+    "and, marked apart, counts the curator made from a transcription of NATO's tables. These "
+    "are claims, not computed from expenditure data, and a year can have several (statements "
+    "of different dates, later editions restating a year): claim_id is the key, never year. "
+    "The count's denominator is n_allies_total (the Allies the claim counts: 31 in the curator "
+    "counts, which take the Allies NATO's 2026 tables report, Iceland having no armed forces). "
+    "claim_kind: stated = said by NATO, the Secretary General or an official (as reported); "
+    "derived = counted by the curator from the project's transcription of the July 2026 release "
+    "(core defence expenditure), NOT a NATO statement; context = a later restatement of an "
+    "earlier year, shown to explain how the count moved (2024: 23 in June 2024, 18 in the "
+    "Aug 2025 release, 17 in the Jul 2026 release). Counts are blank where the raw file leaves "
+    "them blank: sources conflict (2021: 6 per Sweden Herald, 8 implied by the SG annual "
+    "report; 2022: 7 per the SG annual report, 8 per VOV with updated estimates) or the "
+    "statement gives no number (2025: 'most - if not all', 4 Jun 2025; SG Annual Report 2025, "
+    "known only from a low-grade paraphrase). The 2023 figure (11) comes from garbled secondary "
+    "wording. 2025 conflicts by vintage and is not resolved: 31-32 in the statements of "
+    "Jun-Aug 2025 and Mar 2026, 28 of 31 in the curator count from the Jul 2026 core edition.",
     [
-        field("year", "Year the count refers to", "integer", required=True, unique=True),
-        field("n_allies_at_or_above_2pct", "Allies at or above 2% (blank = sources conflict)",
+        field("claim_id", "Key: the year and the ordinal of the claim for that year in source "
+              "order (allies_2pct_count.csv, then allies_2pct_count_2025_2026.csv, rows as they "
+              "stand), e.g. 2024-1 = SG Stoltenberg's 23 of 32 (Jun 2024); stable while the raw "
+              "files only gain rows at the end", required=True, unique=True,
+              pattern="[0-9]{4}-[0-9]+"),
+        field("year", "Year the count refers to", "integer", required=True),
+        field("n_allies_at_or_above_2pct", "Allies at or above 2% of GDP, out of "
+              "n_allies_total (blank = sources conflict or no number given; see flags)",
               "integer", unit="Allies"),
-        field("n_allies_total", "Allies that year", "integer", required=True, unit="Allies"),
-        field("statement_basis", "Who said it, when"),
+        field("n_allies_total", "Denominator of the count: Allies that year, or the Allies "
+              "the count covers (31 reporting Allies in the curator counts)", "integer",
+              required=True, unit="Allies"),
+        field("statement_basis", "Who said it, when (or how the curator counted)"),
+        field("claim_kind", "stated (NATO / SG / official statement), derived (curator count "
+              "from a transcription, flagged DERIVED in the raw file; not a NATO statement) or "
+              "context (a later restatement of the year, raw flag 'CONTEXT row'); a row flagged "
+              "both CONTEXT and DERIVED is derived", required=True,
+              enum=["stated", "derived", "context"]),
         source_ids(),
-        flags(),
+        flags("as in the raw file"),
     ],
-    primary_key=["year"],
-    sources=[facts_source("allies_2pct_count.csv", "claims")],
+    primary_key=["claim_id"],
+    sources=[
+        facts_source("allies_2pct_count.csv", "claims up to 2024"),
+        facts_update_source("allies_2pct_count_2025_2026.csv",
+                            "claims for 2025 and 2026, curator counts, 2024 restatements"),
+    ],
+)
+
+HAGUE_COMMITMENT = resource(
+    "hague_commitment",
+    "The Hague Summit Declaration (25 Jun 2025): the spending commitment in parts",
+    "One row per component of the Hague commitment: the total (5% of GDP annually by 2035, "
+    "para 2), core defence requirements (at least 3.5%, on the agreed NATO definition), annual "
+    "plans, defence- and security-related spending (up to 1.5%), the 2029 review, Ukraine "
+    "contributions counted, defence industry cooperation, and Spain's exemption request with "
+    "NATO's letter and response and Spain's signature. Paras 1-2 are verbatim from a full-text "
+    "reprint (U26-28); paras 3-4 are quoted by news outlets (U26-29): the exact official "
+    "wording of the 1.5% clause and of the 2029 review is not confirmed from a stored official "
+    "copy; text_basis says which parts are verbatim, quoted or paraphrased. The Ukraine "
+    "sentence (H06) is UBN's rendering and reads like a draft: do not quote it as the official "
+    "text. value_pct_gdp is a share of GDP whose meaning value_note gives: a minimum (3.5), a "
+    "maximum (1.5), or a party's view rather than a commitment (H08: 2.1 = Spain's stated "
+    "need; H10: 3.5 = NATO's view of what Spain needs); blank where the component has no "
+    "number. Spain's reading (exemption, 'flexibility') and NATO's ('NATO has no opt-out') "
+    "conflict and are recorded, not resolved. The structured thresholds are in targets.",
+    [
+        field("component_id", "Identifier of the component (H01...)", required=True,
+              unique=True, pattern="H[0-9]{2}"),
+        field("component", "What the part is (paragraph of the Declaration where known)",
+              required=True),
+        field("statement", "The text: verbatim, quoted or paraphrased as text_basis says",
+              required=True),
+        field("text_basis", "How close statement is to the official text, and from where",
+              required=True),
+        field("value_pct_gdp", "Share of GDP named by the component (blank = none); see "
+              "value_note", "number", unit="% of GDP"),
+        field("value_note", "Words the source cell adds to the number ('minimum', "
+              "'maximum', 'Spain's stated need', 'NATO view of Spain's need'; blank = none)"),
+        field("target_year", "Year by which the value is to be reached, or the year of the "
+              "review (H05: 2029); blank = none", "integer"),
+        field("date", "Day of the statement (the Declaration: 25 Jun 2025)", "date",
+              required=True),
+        field("actor", "Who committed or said it", required=True),
+        source_ids(),
+        flags("as in the raw file (audit notes of 2026-12-01 included)"),
+    ],
+    primary_key=["component_id"],
+    sources=[
+        facts_update_source("hague_2025_commitment.csv", "the Hague commitment in parts"),
+        {
+            "title": "The Hague Summit Declaration, 25 Jun 2025, full-text reprint by Defence "
+            "Turkey [U26-28] (official address not stored: https://www.nato.int/en/about-us/"
+            "official-texts-and-resources/official-texts/2025/06/25/the-hague-summit-declaration)",
+            "path": "https://www.defenceturkey.com/en/content/winners-of-the-nato-2025-the-hague-"
+            "summit-president-trump-and-turkiye-6314",
+            "publisher": "NATO (reprinted by Defence Turkey)",
+            "accessed": ACCESSED_2026_UPDATE,
+        },
+    ],
 )
 
 REFERENCES = resource(
     "references",
     "Sources of the facts datasets",
     "One row per source id of SOURCES.md (M = membership, E = EU, P = partners, A = aspirants, "
-    "U = EU-NATO, S = summits, B = burden sharing, O = operations, K = KFOR). grade is the "
-    "first word of the first bracketed tag: official (nato.int, EU institutions, governments), "
-    "reprint (verbatim repost of an official text), secondary (news, think tanks), low (blogs, "
-    "wiki copies; pointers only); blank = not graded in SOURCES.md. An entry citing several "
-    "pages can mix grades (grades_mentioned). Some URLs are archives, mirrors or proxies of "
-    "official pages, as marked. entry is the full line of SOURCES.md.",
+    "U = EU-NATO, S = summits, B = burden sharing, O = operations, K = KFOR) and of section 3 "
+    "of SOURCES-2026-update.md (U26-01 ... U26-54: summits 1957-2026, Ankara 2026, The Hague "
+    "2025, 2% counts, the 2025 and 2026 NATO releases, SIPRI 2026, EU-NATO 2024-2026). grade "
+    "is the first word of the first bracketed tag: official (nato.int, EU institutions, "
+    "governments), reprint (verbatim repost of an official text), secondary (news, think "
+    "tanks), low (blogs, wiki copies; pointers only; in the 2026 update also public GitHub "
+    "files such as news digests and code comments), derived (U26-41: the project's own "
+    "transcription, from which the curator counted); blank = not graded in SOURCES.md. An "
+    "entry citing several pages can mix grades (grades_mentioned; '[official + secondary]' "
+    "gives both). Some URLs are archives, mirrors or proxies of official pages, as marked; "
+    "for U26 ids url lists the addresses after 'Address:' (official addresses there may be "
+    "named but not stored, as the entry says; blank where the entry has no URL). entry is the "
+    "full line of the notes file after the id.",
     [
         field("source_id", "Source id used in source_ids columns", required=True, unique=True,
-              pattern="[A-Z][0-9]{2}"),
+              pattern=SOURCE_ID_PATTERN),
         field("grade", "Grade of the (first) source", enum=["official", "reprint", "secondary",
-                                                          "low"]),
+                                                          "low", "derived"]),
         field("grades_mentioned", "All grades tagged in the entry, ';'-separated"),
         field("grade_detail", "The bracketed tags as written ('official, archived' ...)"),
         field("citation", "Description before the first URL"),
         field("url", "URLs of the stored pages, ' ; '-separated"),
         field("same_as", "Another source id this one repeats (blank = none)"),
-        field("topic", "Section of SOURCES.md", required=True),
-        field("entry", "The full entry as written in SOURCES.md", required=True),
+        field("topic", "Section of SOURCES.md (U26 ids: 'SOURCES-2026-update.md: ' and "
+              "its section)", required=True),
+        field("entry", "The full entry as written in SOURCES.md or SOURCES-2026-update.md",
+              required=True),
     ],
     primary_key=["source_id"],
     foreign_keys=[foreign_key("same_as", "", "source_id")],
-    sources=[facts_source("SOURCES.md", "sources, grades, flags, conflicts")],
+    sources=[
+        facts_source("SOURCES.md", "sources, grades, flags, conflicts"),
+        facts_update_source("SOURCES-2026-update.md", "U26 sources, grades, audit notes"),
+    ],
 )
 
 RESOURCES: list[dict[str, Any]] = [
@@ -507,5 +604,6 @@ RESOURCES: list[dict[str, Any]] = [
     KFOR_STRENGTH,
     EFP_BATTLEGROUPS,
     ALLIES_2PCT_CLAIMS,
+    HAGUE_COMMITMENT,
     REFERENCES,
 ]

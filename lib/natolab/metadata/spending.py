@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from natolab.importers.transcriptions import CONFLICTS
-from natolab.metadata._descriptors import country_fk, foreign_key, resource
+from natolab.metadata._descriptors import country_fk, facts_update_source, foreign_key, resource
 
 __all__ = ["INDICATORS", "RESOURCES", "SIPRI_INDICATORS", "SOURCES", "SOURCE_KINDS"]
 
@@ -190,15 +190,23 @@ EDITIONS = resource(
     "2021 from 2025): never splice editions into one series without saying so. source_kind says "
     "how the figures reached us: the official workbook (2024-06), a transcription of secondary "
     "copies (2025-08, 2026-07), a faithful conversion (2019-06) or quotes on web pages "
-    "(2008-03, 2017-06, 2024-03, 2025-04). published is blank where no source gives the day.",
+    "(2008-03, 2017-06, 2024-03, 2025-04). published, data_cutoff_date and estimate_years are "
+    "blank where no source gives them. 2026-07: published 7 Jul 2026 is the NATO article's "
+    "date; the workbook was saved 9 Jul and served 10 Jul 2026 (conflict recorded in "
+    "coverage_note, not resolved); its metadata rest on low-grade copies that agree.",
     [
         _field("edition", "string", "Publication month of the edition (YYYY-MM)",
                constraints={"required": True, "pattern": _EDITION_PATTERN}),
         _field("title", "string", "Title of the publication", constraints={"required": True}),
         _field("publisher", "string", "Who published it", constraints={"required": True}),
         _field("published", "date", "Publication date (blank where no source gives the day)"),
+        _field("data_cutoff_date", "date", "Data cut-off date the edition states (blank where "
+               "no source gives it)"),
         _field("years_covered", "string", "Years the edition covers, 'YYYY' or 'YYYY-YYYY'",
                constraints={"required": True, "pattern": r"\d{4}(-\d{4})?"}),
+        _field("estimate_years", "string", "Years the edition marks as estimates ('2025;2026'; "
+               "';'-separated; blank where unknown or none), as in defence_expenditure.estimate",
+               constraints={"pattern": r"\d{4}(;\d{4})*"}),
         _field("definition", "string", "Definition of defence expenditure used",
                constraints={"required": True, "enum": DEFINITIONS}),
         _field("constant_price_base", "integer",
@@ -209,7 +217,11 @@ EDITIONS = resource(
     ],
     primary_key=["edition"],
     foreign_keys=[],
-    sources=list(SOURCES.values()),
+    sources=[
+        *SOURCES.values(),
+        facts_update_source("editions_2025_2026.csv", "metadata of the 2025 and 2026 NATO "
+                            "releases: dates, cut-offs, estimate years (U26-35..U26-39)"),
+    ],
     licenses=[_NATO_TERMS, _CITED, _CURATION],
 )
 
