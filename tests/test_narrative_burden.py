@@ -60,11 +60,12 @@ def test_key_figures_lead_with_the_year_its_edition_and_estimates():
     first = text.splitlines()[0]
     assert first.startswith("**Key figures, 2026e** (NATO, *Defence Investment of NATO Countries "
                             "(2014-2026)*, edition of July 2026 — core defence expenditure; *e* = NATO estimate)")
-    assert ("- **30 of the 31 Allies with a figure** at or above 2% of GDP; in 2014, 3 of the 27 Allies "
-            "with a figure in this edition.") in text
+    assert ("- 2026e: **30 of the 31 Allies with a figure** at or above 2% of GDP; 2014: 3 of the 27 "
+            "Allies with a figure in this edition.") in text
     assert "at or above 3.5% of GDP, the core level agreed at The Hague for 2035" in text
-    assert "- NATO total: **2.86% of GDP**, US$ 1,810 billion (current prices); 2.56% and US$ 943 billion in 2014." in text
-    assert "- European Allies and Canada: **2.53% of GDP**." in text  # no US$ figure: none invented
+    assert ("- NATO total, 2026e: **2.86% of GDP**, US$ 1,810 billion (current prices); 2.56% and US$ 943 "
+            "billion in 2014.") in text
+    assert "- European Allies and Canada, 2026e: **2.53% of GDP**." in text  # no US$ figure: none invented
     assert ("for 2025e it counted 23 of the 23 Allies with a figure (9 of the 32 not reported) at or "
             "above 2%; this edition counts 28 of the 31 Allies with a figure for 2025e — a change of "
             "definition") in text
@@ -74,7 +75,7 @@ def test_key_figures_for_2014_never_compare_2014_with_itself():
     figures = _figures(2014, "2014")
     figures = figures.loc[figures["year"] == 2014]
     text = burden.key_figures_markdown(figures, 2.0, 3.5, 2035, None, **KW)
-    assert "in 2014" not in text and "*e*" not in text
+    assert "; 2014" not in text and "in 2014" not in text and "*e*" not in text
     assert text.endswith("so there is no comparison with a previous edition.")
 
 

@@ -25,6 +25,7 @@ from natolab.metrics.spending import (
 __all__ = [
     "AGGREGATES",
     "Present",
+    "aggregate_edition",
     "aggregate_figures",
     "definition_comparison",
     "definition_counts",
@@ -393,14 +394,15 @@ def section_source(
     expenditure: pd.DataFrame | None = None,
     editions: pd.DataFrame | None = None,
     members: pd.DataFrame | None = None,
-) -> tuple[str, int]:
+) -> tuple[str, int] | None:
     """(edition, year) a report section on ``indicator`` uses: one edition, complete.
 
     ``edition``'s ``year`` when it reports ``indicator`` for every Ally that any edition
     reports a share of GDP for in that year; else the latest other edition that does for
     that year; else the latest earlier year for which one does (``edition`` first).
     Editions on the same definition as ``edition`` are tried before the others. The
-    section then names the edition and year it uses instead. ValueError if none does.
+    section then names the edition and year it uses instead. None when no edition is
+    complete for any year up to ``year`` (the section says so instead of a chart).
     """
     frame = _expenditure(expenditure)
     order = edition_catalogue.order(editions=editions, expenditure=frame)
@@ -422,4 +424,25 @@ def section_source(
                 have = set(rows.loc[rows["edition"] == ed, "iso3"]) & allies
                 if required and have >= required:
                     return ed, when
-    raise ValueError(f"No edition reports {indicator} for every Ally in any year up to {year}")
+    return None
+
+
+def aggregate_edition(
+    edition: str,
+    *,
+    expenditure: pd.DataFrame | None = None,
+    editions: pd.DataFrame | None = None,
+) -> str | None:
+    """``edition`` if it has European Allies and Canada in US$ for any year, else the latest that does.
+
+    None when no edition has the aggregate (the section then says so instead of a chart).
+    """
+    frame = _expenditure(expenditure)
+    rows = frame.loc[(frame["iso3"] == "NATO_EUROPE_CANADA") & (frame["indicator"] == _USD)
+                     & frame["value"].notna()]
+    having = set(rows["edition"].astype(str))
+    if edition in having:
+        return edition
+    order = edition_catalogue.order(editions=editions, expenditure=frame)
+    later = [ed for ed in order if ed in having]
+    return later[-1] if later else None

@@ -17,6 +17,7 @@ from natolab.narrative.burden import (
     hague_commitment_sentence,
     hague_path_sentence,
     key_figures_markdown,
+    no_complete_edition,
     related_spending_sentence,
 )
 from natolab.narrative.facts import (
@@ -87,6 +88,7 @@ __all__ = [
     "league_sentence",
     "long_run_sentence",
     "milestones_sentence",
+    "no_complete_edition",
     "no_forces_note",
     "operations_sentence",
     "overlap_sentence",

@@ -22,6 +22,7 @@ __all__ = [
     "hague_commitment_sentence",
     "hague_path_sentence",
     "key_figures_markdown",
+    "no_complete_edition",
     "related_spending_sentence",
 ]
 
@@ -71,19 +72,20 @@ def key_figures_markdown(
         row = _fig(figures, f"Allies at or above {threshold:g}% of GDP", year)
         if row is None:
             continue
-        text = f"- **{count_phrase(int(row['value']), int(row['n_reported']), int(row['n_allies']))}** {what}"
+        text = (f"- {label}: **{count_phrase(int(row['value']), int(row['n_reported']), int(row['n_allies']))}**"
+                f" {what}")
         then = _fig(figures, f"Allies at or above {threshold:g}% of GDP", base) if base else None
         if then is not None and int(then["n_reported"]):
-            text += (f"; in {base}, {count_phrase(int(then['value']), int(then['n_reported']), int(then['n_allies']))}"
+            text += (f"; {base}: {count_phrase(int(then['value']), int(then['n_reported']), int(then['n_allies']))}"
                      " in this edition")
         lines.append(text + ".")
     for name in ("NATO total", "European Allies and Canada"):
         share = _fig(figures, f"{name}, share of GDP", year)
         money = _fig(figures, f"{name}, defence expenditure", year)
         if share is None or pd.isna(share["value"]):
-            lines.append(f"- {name}: no figure in this edition for {label}.")
+            lines.append(f"- {name}, {label}: no figure in this edition.")
             continue
-        text = f"- {name}: **{share['value']:.2f}% of GDP**"
+        text = f"- {name}, {label}: **{share['value']:.2f}% of GDP**"
         if money is not None and pd.notna(money["value"]):
             text += f", {_money(money['value'])} (current prices)"
         then_share = _fig(figures, f"{name}, share of GDP", base) if base else None
@@ -225,3 +227,9 @@ def related_spending_sentence(path: pd.DataFrame, edition: str, *,
              f"NATO's tables ({info.label}) report {info.definition_short} only, so whether an Ally "
              f"meets the {pct:g}% part cannot be shown here.")
     return text
+
+
+def no_complete_edition(what: str, year_label: str) -> str:
+    """The sentence a section shows instead of a chart when no edition covers every Ally."""
+    return (f"No edition in the data reports {what} for every Ally in {year_label} or any earlier "
+            f"year, so this section has no chart: a partial set would read as the whole Alliance.")

@@ -311,7 +311,8 @@ def europe_us_sentence(ec: pd.DataFrame, year: int, main_edition: str) -> str:
             f"Canada, current prices)")
     if int(first["year"]) != int(row["year"]):
         text += f", against {first['us_share_of_total_pct']:.0f}% in {int(first['year'])}"
-    return text + "." + _edition_switch(str(row["edition"]), main_edition, "aggregates")
+    return text + "." + _edition_switch(str(row["edition"]), main_edition, "aggregates",
+                                        int(row["year"]), int(year))
 
 
 def per_capita_sentence(pc: pd.DataFrame, main_edition: str, main_year: int | None = None) -> str:
