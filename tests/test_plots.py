@@ -235,3 +235,57 @@ def test_table_gaps_in_nullable_columns_read_na_not_pandas_marker(shell):
     assert "<NA>" not in out.data["text/plain"] and "&lt;NA&gt;" not in out.data["text/html"]
     assert out.data["text/plain"].splitlines()[2].split() == ["2025-04", "n/a", "n/a"]
     assert out.data["text/csv"].splitlines()[2] == "2025-04,,"
+
+
+@pytest.fixture
+def registry():
+    """An empty provenance registry for the test, emptied again after it."""
+    from natolab import provenance
+
+    provenance.reset()
+    yield provenance
+    provenance.reset()
+
+
+def test_sources_used_shows_editions_in_words_and_publishes_them(shell, registry):
+    from natolab import data
+
+    data.source_note("defence_expenditure", ["2024-06"])
+    data.load("members")
+    with capture_output() as cap:
+        plots.sources_used()
+    assert len(cap.outputs) == 1
+    out = cap.outputs[0]
+    assert out.metadata == {
+        "natolab": {"table": "data-used", "data_editions": {"defence_expenditure": ["2024-06"], "members": []}}
+    }
+    plain = out.data["text/plain"]
+    assert plain.startswith("Data used in this report")
+    assert "Defence Expenditure of NATO Countries (2014-2024), June 2024" in plain
+    assert "2025-08" not in plain and "August 2025" not in plain
+    csv_lines = out.data["text/csv"].splitlines()
+    assert csv_lines[0] == "Dataset,Edition(s)"
+    assert csv_lines[1] == 'defence_expenditure,"Defence Expenditure of NATO Countries (2014-2024), June 2024"'
+    assert csv_lines[2] == "members,no edition"
+
+
+def test_sources_used_names_several_editions_and_takes_a_title(shell, registry):
+    registry.record("defence_expenditure", ["2026-07", "2024-06"])
+    with capture_output() as cap:
+        plots.sources_used("Sources")
+    out = cap.outputs[0]
+    assert out.data["text/plain"].startswith("Sources")
+    assert out.metadata["natolab"]["data_editions"] == {"defence_expenditure": ["2024-06", "2026-07"]}
+    row = out.data["text/csv"].splitlines()[1]
+    assert row == (
+        'defence_expenditure,"Defence Expenditure of NATO Countries (2014-2024), June 2024; '
+        'Defence Investment of NATO Countries (2014-2026), July 2026"'
+    )
+
+
+def test_sources_used_with_nothing_recorded_says_so(shell, registry):
+    with capture_output() as cap:
+        plots.sources_used()
+    out = cap.outputs[0]
+    assert out.metadata["natolab"]["data_editions"] == {}
+    assert "(none)" in out.data["text/plain"]

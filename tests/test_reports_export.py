@@ -16,6 +16,7 @@ from natolab.reports.export import (
     notebook_html,
     print_pdf,
     strip_remote_assets,
+    used_editions,
 )
 
 # Any <script src> or <link href> that would fetch from another host.
@@ -106,3 +107,40 @@ def test_written_notebook_round_trips(tmp_path):
         "league-2.csv",
         "evil_name.csv",
     ]
+
+
+def _editions_output(editions):
+    return new_output("display_data", data={"text/plain": "data used"},
+                      metadata={"natolab": {"table": "data-used", "data_editions": editions}})
+
+
+def test_used_editions_come_from_the_last_output_that_carries_them():
+    first, second = new_code_cell("plots.sources_used()"), new_code_cell("plots.sources_used()")
+    first.outputs = [_editions_output({"defence_expenditure": ["2024-06"]})]
+    second.outputs = [
+        _editions_output({"sipri_milex": ["2025-04"], "defence_expenditure": ["2026-07", "2024-06", "2024-06"]}),
+        _table_output("league", "a\n1\n"),  # a later output without editions does not count
+    ]
+    nb = new_notebook(cells=[first, new_markdown_cell("text"), second])
+    found = used_editions(nb)
+    assert found == {"defence_expenditure": ["2024-06", "2026-07"], "sipri_milex": ["2025-04"]}
+    assert list(found) == ["defence_expenditure", "sipri_milex"]  # sorted: a deterministic manifest
+
+
+def test_used_editions_none_when_the_notebook_does_not_say():
+    code = new_code_cell("plots.table(df, 'league')")
+    code.outputs = [_table_output("league", "a\n1\n")]
+    assert used_editions(new_notebook(cells=[code])) is None
+
+
+def test_used_editions_empty_when_the_notebook_used_no_data():
+    code = new_code_cell("plots.sources_used()")
+    code.outputs = [_editions_output({})]
+    assert used_editions(new_notebook(cells=[code])) == {}
+
+
+def test_malformed_editions_metadata_is_ignored():
+    good, bad = new_code_cell("x"), new_code_cell("y")
+    good.outputs = [_editions_output({"members": []})]
+    bad.outputs = [_editions_output({"members": "2024-06"}), _editions_output(["members"])]
+    assert used_editions(new_notebook(cells=[good, bad])) == {"members": []}

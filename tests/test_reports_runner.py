@@ -188,6 +188,54 @@ def test_good_run_writes_reports_manifest_and_index(project):
     assert project.leftovers() == []
 
 
+def _two_edition_dataset(project: Project) -> None:
+    """Add dataset ``e`` to the project's catalogue: one file holding two editions."""
+    (project.data / "e.csv").write_text("edition,x\n2024-06,1\n2025-08,2\n")
+    package = json.loads((project.data / "datapackage.json").read_text())
+    package["resources"].append(
+        {
+            "name": "e",
+            "path": "e.csv",
+            "sources": [{"title": "Test series", "edition": "2024-06"}, {"title": "Test series", "edition": "2025-08"}],
+            "schema": {"fields": [{"name": "edition", "type": "string"}, {"name": "x", "type": "integer"}]},
+        }
+    )
+    (project.data / "datapackage.json").write_text(json.dumps(package))
+
+
+@pytest.mark.slow
+def test_manifest_lists_the_editions_a_report_says_it_used(project):
+    _two_edition_dataset(project)
+    says = {"title": "says", "data_dir": str(project.data), "resource": "e", "edition": "2025-08"}
+    project.configure(
+        [
+            {"name": "says", "notebook": "sources_used", "parameters": says},
+            # Reads the same file but does not call plots.sources_used(): the catalogue's editions.
+            {"name": "silent", "notebook": "ok", "parameters": project.reads("e", "silent")},
+        ]
+    )
+    summary, _, err, runs = project.run()
+    assert summary.exit_code == EXIT_OK, err
+    assert sorted(runs) == ["says", "silent"]
+
+    manifest = project.manifest()
+    assert manifest["says"]["report"]["data_editions"] == {"e": ["2025-08"]}
+    assert manifest["silent"]["report"]["data_editions"] == {"e": ["2024-06", "2025-08"]}
+    assert manifest["says"]["report"]["inputs"]["data_read"] == ["datapackage.json", "e.csv"]
+
+    html = (project.out / "says" / "says.html").read_text()
+    assert "Data used in this report" in html and "Test series, August 2025" in html
+    assert "June 2024" not in html
+    assert (project.out / "says" / "tables" / "data-used.csv").read_text() == (
+        'Dataset,Edition(s)\ne,"Test series, August 2025"\n'
+    )
+    index = (project.out / "index.html").read_text()
+    says_row = next(line for line in index.splitlines() if 'href="says/says.html"' in line)
+    assert "e: 2025-08" in says_row and "2024-06" not in says_row
+    silent_row = next(line for line in index.splitlines() if 'href="silent/silent.html"' in line)
+    assert "e: 2024-06, 2025-08" in silent_row
+
+
 @pytest.mark.slow
 def test_skip_logic_reruns_exactly_what_changed(project):
     jobs = [

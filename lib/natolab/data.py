@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from natolab import paths
+from natolab import paths, provenance
 
 __all__ = [
     "DataValidationError",
@@ -26,6 +26,7 @@ __all__ = [
     "clear_cache",
     "data_as_of",
     "defence_expenditure",
+    "edition_in_words",
     "editions",
     "load",
     "resource",
@@ -121,8 +122,14 @@ def load(name: str, *, data_dir: Path | str | None = None) -> pd.DataFrame:
     Raises :class:`DataValidationError` naming file, line, column and value when
     the CSV breaks its schema (missing column, bad type, duplicate key, unknown
     foreign key such as a country code not in ``countries``).
+
+    Every call (cached or not) records ``name`` in :mod:`natolab.provenance`.
     """
-    return _load_checked(name, _data_dir(data_dir)).copy()
+    frame = _load_checked(name, _data_dir(data_dir)).copy()
+    # Recorded here, not in the cached loader: a second notebook cell loading the same
+    # dataset is still a use, and the cache must not hide it after a reset().
+    provenance.record(name)
+    return frame
 
 
 @functools.cache
@@ -320,10 +327,12 @@ def defence_expenditure(
     the most recently published edition that has one; ``edition="2024-06"`` (any
     edition in ``editions()``) returns that edition alone, complete. Editions use
     different definitions and price bases: the ``edition`` column says which one
-    every value comes from, so a chart can name them.
+    every value comes from, so a chart can name them. The editions returned are
+    recorded in :mod:`natolab.provenance`.
     """
     frame = load("defence_expenditure", data_dir=data_dir)
-    order = editions(data_dir)["edition"].tolist()
+    # The editions table only orders the editions here: an internal look-up, not recorded.
+    order = sorted(_load_checked("editions", _data_dir(data_dir))["edition"].astype(str))
     if indicator is not None:
         wanted = [indicator] if isinstance(indicator, str) else list(indicator)
         valid = list(frame["indicator"].cat.categories)
@@ -345,6 +354,7 @@ def defence_expenditure(
         raise ValueError(f"Unknown edition {edition!r}. Valid editions: latest, {', '.join(order)}")
     frame = frame.sort_values(["iso3", "year", "indicator"], ignore_index=True)
     frame["indicator"] = frame["indicator"].astype(str)
+    provenance.record("defence_expenditure", frame["edition"].astype(str).unique())
     return frame
 
 
@@ -358,14 +368,18 @@ def source_note(
 
     With ``editions`` only the sources of those editions are named (sources without
     an edition are always named).
+
+    The editions credited (all of the resource's when ``editions`` is None) are
+    recorded in :mod:`natolab.provenance`: every chart's note says what it drew.
     """
     wanted = set(editions) if editions is not None else None
     sources = list(resource(resource_name, data_dir).get("sources", []))
-    if wanted:
+    described = {source.get("edition") for source in sources}
+    provenance.record(resource_name, wanted if wanted is not None else {e for e in described if e})
+    if wanted and wanted - described:
         # An edition imported after the catalogue was written (say NATO's next workbook)
-        # is still credited, from its row in the editions table.
-        described = {source.get("edition") for source in sources}
-        table = load("editions", data_dir=data_dir)
+        # is still credited, from its row in the editions table (a look-up, not recorded).
+        table = _load_checked("editions", _data_dir(data_dir))
         for row in table[table["edition"].isin(wanted - described)].itertuples():
             sources.append({"title": row.title, "publisher": row.publisher, "edition": row.edition})
     parts: list[str] = []
@@ -381,3 +395,48 @@ def source_note(
         if text not in parts:
             parts.append(text)
     return "Source: " + "; ".join(parts) + "." if parts else ""
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December")
+
+
+def _month_in_words(edition: str) -> str:
+    """``"2024-06"`` -> ``"June 2024"``; anything else unchanged."""
+    match = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", edition)
+    return f"{_MONTHS[int(match.group(2)) - 1]} {match.group(1)}" if match else edition
+
+
+def _editions_table(res: dict[str, Any]) -> str | None:
+    """The resource an ``edition`` column refers to by foreign key (``editions``), if any."""
+    for foreign_key in res.get("schema", {}).get("foreignKeys", []):
+        if _as_list(foreign_key.get("fields", [])) == ["edition"]:
+            return foreign_key.get("reference", {}).get("resource") or None
+    return None
+
+
+def edition_in_words(resource_name: str, edition: str, *, data_dir: Path | str | None = None) -> str:
+    """An edition of a resource for readers: its title and publication month.
+
+    ``edition_in_words("defence_expenditure", "2024-06")`` gives "Defence Expenditure of
+    NATO Countries (2014-2024), June 2024". The title comes from the table the
+    resource's ``edition`` column refers to (``editions``) where there is one, else
+    from the resource's source with that edition in the catalogue (SIPRI's "2025-04"
+    is SIPRI's release, not NATO's report of that month); without either, the month
+    alone. Looking a title up is not recorded as a use of the editions table.
+    """
+    directory = _data_dir(data_dir)
+    res = resource(resource_name, directory)
+    edition = str(edition)
+    title = None
+    table_name = _editions_table(res)
+    if table_name is not None:
+        table = _load_checked(table_name, directory)
+        if "title" in table.columns:
+            rows = table.loc[table["edition"].astype(str) == edition, "title"]
+            title = None if rows.empty else str(rows.iloc[0])
+    if title is None:
+        titles = [s["title"] for s in res.get("sources", []) if s.get("edition") == edition and s.get("title")]
+        title = titles[0] if titles else None
+    month = _month_in_words(edition)
+    return f"{title}, {month}" if title else month

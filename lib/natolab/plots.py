@@ -37,6 +37,7 @@ from matplotlib.figure import Figure  # noqa: E402
 __all__ = [
     "DPI",
     "PALETTE",
+    "SOURCES_TABLE",
     "alt_text",
     "apply_style",
     "figure",
@@ -48,6 +49,7 @@ __all__ = [
     "say",
     "set_alt",
     "show",
+    "sources_used",
     "table",
     "target_line",
 ]
@@ -364,6 +366,13 @@ def table(
     missing values read "n/a". The CSV keeps more precision (6 decimals) for re-use; the
     report runner extracts it by the output metadata ``{"natolab": {"table": name}}``.
     """
+    _publish(_table_data(df, caption=caption, index=index, floatfmt=floatfmt), {"natolab": {"table": name}})
+
+
+def _table_data(
+    df: pd.DataFrame, *, caption: str | None, index: bool, floatfmt: int | Mapping[str, int]
+) -> dict[str, str]:
+    """The text/plain, text/html and text/csv representations :func:`table` publishes."""
     formatters = _formatters(df, floatfmt)
     if df.empty:
         # pandas would print "Empty DataFrame ... Index: []", which reads like a bug.
@@ -378,8 +387,40 @@ def table(
         html = f"<p><strong>{_escape(caption)}</strong></p>\n{html}"
     floats = [c for c in df.columns if pd.api.types.is_float_dtype(df[c])]
     csv = df.round(dict.fromkeys(floats, 6)).to_csv(index=index, lineterminator="\n")
-    _publish({"text/plain": plain, "text/html": html, "text/csv": csv},
-             {"natolab": {"table": name}})
+    return {"text/plain": plain, "text/html": html, "text/csv": csv}
+
+
+#: Name of the table :func:`sources_used` publishes (its CSV download is ``data-used.csv``).
+SOURCES_TABLE = "data-used"
+
+
+def sources_used(title: str = "Data used in this report", *, data_dir: str | Path | None = None) -> None:
+    """Show, as a report's last output, the datasets and editions the report used.
+
+    One row per resource recorded in :mod:`natolab.provenance` (loaded, or credited in a
+    chart's source note), with its editions in words ("Defence Expenditure of NATO
+    Countries (2014-2024), June 2024"). The output also carries
+    ``{"natolab": {"data_editions": {resource: [editions]}}}`` in its metadata: the report
+    runner takes the manifest's and index's editions from the last such output, so a
+    report lists the editions it drew, not every edition its data files hold.
+    """
+    from natolab import data, provenance  # late: plots must not import the data layer up front
+
+    used = provenance.used()
+    rows = []
+    for resource_name, editions in used.items():
+        words = []
+        for edition in editions:
+            try:
+                words.append(data.edition_in_words(resource_name, edition, data_dir=data_dir))
+            except ValueError:  # recorded by hand under a name the catalogue does not know
+                words.append(edition)
+        rows.append({"Dataset": resource_name, "Edition(s)": "; ".join(words) or "no edition"})
+    frame = pd.DataFrame(rows, columns=["Dataset", "Edition(s)"])
+    _publish(
+        _table_data(frame, caption=title, index=False, floatfmt=2),
+        {"natolab": {"table": SOURCES_TABLE, "data_editions": used}},
+    )
 
 
 def mark_estimates(df: pd.DataFrame, year: str = "year", estimate: str = "estimate") -> pd.DataFrame:

@@ -22,6 +22,7 @@ __all__ = [
     "notebook_html",
     "print_pdf",
     "strip_remote_assets",
+    "used_editions",
 ]
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -103,6 +104,27 @@ def extract_tables(nb: Any) -> dict[str, str]:
                 file_name = f"{base}-{number}.csv"
             tables[file_name] = csv_text
     return tables
+
+
+def used_editions(nb: Any) -> dict[str, list[str]] | None:
+    """``{resource: [editions]}`` a notebook says it used, or None if it does not say.
+
+    Taken from the last output with ``{"natolab": {"data_editions": ...}}`` metadata,
+    which ``natolab.plots.sources_used`` publishes at the end of a report; the last
+    one wins because a report that shows it twice has used more by the second time.
+    Resources and editions are sorted, so the manifest does not depend on the order
+    a notebook used them in. Malformed metadata is ignored, as if absent.
+    """
+    found: dict[str, list[str]] | None = None
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []):
+            editions = output.get("metadata", {}).get("natolab", {}).get("data_editions")
+            if isinstance(editions, dict) and all(
+                isinstance(name, str) and isinstance(values, list) and all(isinstance(v, str) for v in values)
+                for name, values in editions.items()
+            ):
+                found = {name: sorted(set(editions[name])) for name in sorted(editions)}
+    return found
 
 
 def print_pdf(html: Path, pdf: Path, *, chromium: Path = CHROMIUM, timeout: float = 120) -> None:

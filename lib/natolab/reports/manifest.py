@@ -12,6 +12,10 @@ One entry per job, in config order::
          "data_editions": {"defence_expenditure": ["2024-06"]}, "files": [...],
          "duration_s": 3.1}}
 
+``data_editions`` is what the notebook said it used (the last output of
+``natolab.plots.sources_used``); for a notebook that does not say, every edition of
+each data file it opened, from ``datapackage.json`` (:func:`data_editions`).
+
 No timestamps: two runs that did the same thing write the same manifest.
 """
 

@@ -249,12 +249,17 @@ class _Recorder:
         store.publish(work, out, job.name)
         store.clear_failed(out, job.name)
         entry = self.entry(job, "ok", outcome.duration_s)
-        read = outcome.data_read if outcome.data_read is not None else list(inputs["data"])
+        editions = getattr(outcome, "data_editions", None)
+        if editions is None:
+            # The notebook did not say what it used (no plots.sources_used()): every edition
+            # of each data file it opened, from the catalogue — an upper bound.
+            read = outcome.data_read if outcome.data_read is not None else list(inputs["data"])
+            editions = manifest.data_editions(self.options.data_dir, read)
         entry["report"] = {
             "fingerprint": fingerprints.combine(inputs),
             "inputs": inputs,
             "natolab_version": self.options.version,
-            "data_editions": manifest.data_editions(self.options.data_dir, read),
+            "data_editions": editions,
             "files": sorted(outcome.files),
             "duration_s": round(outcome.duration_s, 3),
         }

@@ -50,6 +50,8 @@ class Outcome:
     error: str = ""
     files: list[str] = field(default_factory=list)
     data_read: list[str] | None = None
+    # What the notebook said it used (natolab.plots.sources_used); None: it did not say.
+    data_editions: dict[str, list[str]] | None = None
     executed: bool = False  # an executed (possibly failed) notebook exists in the work folder
 
 
@@ -106,13 +108,17 @@ def _describe(error: BaseException) -> tuple[str, str]:
     return "failed", "".join(traceback.format_exception_only(error)).strip()
 
 
-def _export(task: Task, work: Path, executed: Path) -> list[str]:
-    """Write HTML, table CSVs and (optionally) PDF beside the executed notebook."""
+def _export(task: Task, work: Path, executed: Path, outcome: Outcome) -> list[str]:
+    """Write HTML, table CSVs and (optionally) PDF beside the executed notebook.
+
+    Also sets ``outcome.data_editions`` from the notebook, read here once for all of it.
+    """
     import nbformat
 
     from natolab.reports import export
 
     nb = nbformat.read(executed, as_version=4)
+    outcome.data_editions = export.used_editions(nb)
     html = work / f"{task.job}.html"
     html.write_text(export.notebook_html(nb, task.job), encoding="utf-8")
     files = [executed.name, html.name]
@@ -179,7 +185,7 @@ def run_task(task: Task) -> Outcome:
                 # Parallel workers' kernels must not race for TCP ports (see natolab.kernels).
                 **kernels.client_options(),
             )
-            outcome.files = _export(task, work, executed)
+            outcome.files = _export(task, work, executed, outcome)
         except PdfError as err:
             outcome.status, outcome.error = "failed", str(err)
         except Exception as err:  # a notebook's failure is a result, not a crash of the runner
