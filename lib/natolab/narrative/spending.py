@@ -348,11 +348,14 @@ def revision_sentence(by_edition: pd.DataFrame, rev: pd.DataFrame, year: int,
     """How the count at the target moved across editions, a change of definition named as such.
 
     ``definitions`` maps edition → "NATO definition" / "core defence expenditure"
-    (:attr:`natolab.editions.Edition.definition_short`); editions on the same definition
-    are revisions of estimates, a step to another definition is a break in the series.
+    (:attr:`natolab.editions.Edition.definition_short`); without it, ``by_edition``'s own
+    ``definition`` column is used when present. Editions on the same definition are
+    revisions of estimates, a step to another definition is a break in the series.
     """
     if by_edition.empty:
         return f"No edition reports {year}."
+    if definitions is None and "definition" in by_edition.columns:
+        definitions = dict(zip(by_edition["edition"].astype(str), by_edition["definition"], strict=True))
     definitions = definitions or {}
 
     def part(r: pd.Series) -> str:
