@@ -61,8 +61,13 @@ def _tagged(nb: nbformat.NotebookNode, kind: str) -> list[dict[str, Any]]:
 
 
 def sentences(nb: nbformat.NotebookNode) -> list[str]:
-    """Every Markdown output (plots.say, headings built from data), in notebook order."""
-    return [o["data"]["text/markdown"] for o in _outputs(nb) if "text/markdown" in o.get("data", {})]
+    """Every Markdown output (plots.say, headings built from data), in notebook order.
+
+    ``plots.say`` escapes "$" for the Markdown renderers; the sentence a reader sees has
+    the plain sign, so that is what tests compare.
+    """
+    return [o["data"]["text/markdown"].replace("\\$", "$")
+            for o in _outputs(nb) if "text/markdown" in o.get("data", {})]
 
 
 def tables(nb: nbformat.NotebookNode) -> dict[str, list[dict[str, str]]]:

@@ -41,6 +41,17 @@ def test_ranked_bars_colours_by_first_line_and_labels_missing():
     plots.png_bytes(fig)
 
 
+def test_ranked_bars_target_labels_of_neighbouring_lines_never_overlap():
+    frame = pd.DataFrame({"country": [f"North Macedonia {i}" for i in range(30)], "share": np.linspace(1.6, 5.33, 30)})
+    names = ["2% guideline (Wales, by 2024)", "3.5% core (The Hague, by 2035)"]
+    fig = spending.ranked_bars(frame, "country", "share", title="T", xlabel="% of GDP", note="n",
+                               lines=dict(zip(names, [2.0, 3.5], strict=True)))
+    fig.draw_without_rendering()
+    boxes = [t.get_window_extent() for t in fig.axes[0].texts if t.get_text() in names]
+    assert len(boxes) == 2
+    assert not boxes[0].overlaps(boxes[1])
+
+
 def test_ranked_bars_thousands_separator_on_money():
     frame = pd.DataFrame({"country": ["Canada", "Italy"], "usd": [13_420.0, 11_413.0]})
     fig = spending.ranked_bars(frame, "country", "usd", title="T", xlabel="US$ million",

@@ -195,10 +195,13 @@ def test_count_by_edition_for_one_year(kw):
     counts = spending.count_meeting_target_by_edition(2023, 1.5, **_no_countries(kw))
     # 2023-07: AAA 1.7, USA 3.5 (BBB 1.1); 2024-06: AAA 1.8, USA 3.3; 2026-07: AAA, USA of 2.
     assert counts.to_dict("records") == [
-        {"edition": "2023-07", "n_allies": 4, "n_reported": 3, "n_meeting_target": 2},
-        {"edition": "2024-06", "n_allies": 4, "n_reported": 3, "n_meeting_target": 2},
-        {"edition": "2026-07", "n_allies": 4, "n_reported": 2, "n_meeting_target": 2},
+        {"edition": "2023-07", "n_allies": 4, "n_reported": 3, "n_meeting_target": 2, "year_label": "2023"},
+        {"edition": "2024-06", "n_allies": 4, "n_reported": 3, "n_meeting_target": 2, "year_label": "2023"},
+        {"edition": "2026-07", "n_allies": 4, "n_reported": 2, "n_meeting_target": 2, "year_label": "2023"},
     ]
+    # 2024 is an estimate in both editions that report it (ESTIMATED above).
+    assert spending.count_meeting_target_by_edition(2024, 1.5, **_no_countries(kw))["year_label"].tolist() == [
+        "2024e", "2024e"]
     assert spending.count_meeting_target_by_edition(2023, 3.4, **_no_countries(kw))["n_meeting_target"].tolist() == [
         1,
         0,

@@ -140,3 +140,16 @@ def test_related_spending_says_nato_publishes_no_per_ally_figure():
                            "about **US$ 3 billion a year** across the 2 Allies with a GDP figure")
     assert "no per-Ally figure for defence- and security-related spending" in text
     assert "(edition of July 2026) report core defence expenditure only" in text
+
+
+def test_key_figures_table_has_whole_counts_with_their_denominators_and_years_as_columns():
+    table = burden.key_figures_table(_figures())
+    assert list(table.columns) == ["figure", "2026e", "2014", "unit"]
+    rows = table.set_index("figure")
+    assert rows.loc["Allies at or above 2% of GDP", "2026e"] == 30
+    assert isinstance(rows.loc["Allies at or above 2% of GDP", "2026e"], int)
+    assert (rows.loc["Allies with a figure", "2026e"], rows.loc["Allies in that year", "2014"]) == (31, 28)
+    assert rows.loc["NATO total, defence expenditure", "2026e"] == 1810  # 1809.9 rounded
+    assert rows.loc["NATO total, share of GDP", "2014"] == 2.56
+    assert pd.isna(rows.loc["European Allies and Canada, defence expenditure", "2026e"])
+    assert pd.isna(rows.loc["European Allies and Canada, share of GDP", "2014"])  # no 2014 row

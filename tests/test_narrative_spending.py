@@ -107,6 +107,17 @@ def test_gap_sentence_sums_money_and_names_missing():
         "In 2024 all 3 Allies with a figure were at or above 2% of GDP: there is no gap to close.")
 
 
+def test_gap_sentence_for_one_ally_below_names_it_without_averages():
+    gap = pd.DataFrame({
+        "iso3": ["BBB", "AAA"], "country": ["Borduria", "Aland"], "share_of_gdp_pct": [1.61, 2.1],
+        "gap_pct_points": [0.39, 0.0], "gap_usd_current_m": [337.2, 0.0],
+        "target_pct": 2.0, "year": 2026, "gdp_basis": "implied",
+    })
+    assert spending.gap_sentence(gap) == (
+        "In 2026, 1 of the 2 Allies with a figure, Borduria, was below 2% of GDP, by 0.39 points. "
+        "Reaching it would have taken about **US$ 337 million** more that year (current prices).")
+
+
 def test_edition_summary_and_unknown_edition():
     about = spending.edition_summary("2026-07", editions=EDITIONS)
     assert about["subtitle"] == "NATO edition 2026-07: core defence expenditure (The Hague 2025)"
@@ -148,6 +159,13 @@ def test_revision_sentence_separates_a_change_of_definition():
                     "Allies with a figure in edition 2026-07. The largest change from the first "
                     "edition to the last was Aland's: 2.03% → 1.35% (-0.68 points).")
     assert spending.revision_sentence(by_edition.iloc[0:0], rev, 2024, 2.0) == "No edition reports 2024."
+    # Each edition's count carries the year as that edition marks it.
+    labelled = by_edition.assign(year_label=["2024e", "2024e", "2024"])
+    assert spending.revision_sentence(labelled, rev, 2024, 2.0, definitions).startswith(
+        "Allies at or above 2% of GDP in 2024, NATO definition: 23 of the 31 Allies with a figure in "
+        "edition 2024-06 (2024e) and 18 of the 31 Allies with a figure in edition 2025-08 (2024e). Then "
+        "a break in the series, core defence expenditure: 17 of the 31 Allies with a figure in edition "
+        "2026-07.")
 
 
 def test_europe_us_sentence_never_compares_a_year_with_itself():

@@ -211,6 +211,15 @@ def test_say_emits_markdown(shell):
         "In 2024, **23** of 32 Allies met the 2% guideline.")
 
 
+def test_say_escapes_dollars_so_markdown_opens_no_math_span(shell):
+    sentence = "about **US$ 0.3 billion**; the largest was US$ 337 million, not \\$5"
+    with capture_output() as cap:
+        plots.say(sentence)
+    data = cap.outputs[0].data
+    assert data["text/markdown"] == "about **US\\$ 0.3 billion**; the largest was US\\$ 337 million, not \\$5"
+    assert data["text/plain"] == sentence
+
+
 def test_outside_ipython_prints_text(capsys):
     InteractiveShell.clear_instance()
     plots.say("plain sentence")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import sys
 import textwrap
 import warnings
@@ -191,9 +192,14 @@ def footnote(fig: Figure, text: str) -> None:
 
 
 def target_line(
-    ax: Axes, value: float, label: str, *, orientation: str = "h", color: str | None = None
+    ax: Axes, value: float, label: str, *, orientation: str = "h", color: str | None = None,
+    align: str = "center",
 ) -> None:
-    """Draw a dashed reference line (e.g. the 2% guideline) with its label at the line's end."""
+    """Draw a dashed reference line (e.g. the 2% guideline) with its label at the line's end.
+
+    ``align`` places a vertical line's label: "center" on the line, "right" ending at it
+    (the label reads leftwards), "left" starting at it.
+    """
     color = color or PALETTE["vermillion"]
     style = {"color": color, "linestyle": "--", "linewidth": 1.5, "zorder": 3}
     if orientation == "h":
@@ -203,8 +209,9 @@ def target_line(
     elif orientation == "v":
         ax.axvline(value, **style)
         # Above the plotting area, so the label never sits on a bar.
-        ax.annotate(label, xy=(value, 1), xycoords=("data", "axes fraction"), xytext=(0, 2),
-                    textcoords="offset points", ha="center", va="bottom", color=color,
+        offset = {"center": 0, "right": -3, "left": 3}[align]
+        ax.annotate(label, xy=(value, 1), xycoords=("data", "axes fraction"), xytext=(offset, 2),
+                    textcoords="offset points", ha=align, va="bottom", color=color,
                     fontsize=9, annotation_clip=False)
     else:
         raise ValueError(f"orientation must be 'h' or 'v', not {orientation!r}")
@@ -441,8 +448,14 @@ def _escape(text: str) -> str:
 
 
 def say(markdown_text: str) -> None:
-    """Display a sentence computed from data, rendered as Markdown."""
-    _publish({"text/markdown": markdown_text, "text/plain": markdown_text}, {})
+    """Display a sentence computed from data, rendered as Markdown.
+
+    Dollar signs are escaped: two "US$" in one paragraph would otherwise open a
+    LaTeX math span in JupyterLab and nbconvert, which swallows the bold markup
+    and sets the words between them in italics.
+    """
+    markdown = re.sub(r"(?<!\\)\$", r"\\$", markdown_text)
+    _publish({"text/markdown": markdown, "text/plain": markdown_text}, {})
 
 
 apply_style()

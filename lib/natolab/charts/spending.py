@@ -51,9 +51,17 @@ def _mark_estimates(ax, patches: list, flags: list[bool], *, label: str = _ESTIM
 
 
 def _reference_lines(ax, lines: Mapping[str, float], orientation: str = "h") -> None:
-    """Labelled target lines (e.g. "2% guideline"), each in the next colour of _LINE_COLORS."""
+    """Labelled target lines (e.g. "2% guideline"), each in the next colour of _LINE_COLORS.
+
+    With several vertical lines, the lowest label ends at its line and the highest starts
+    at its line, so labels of neighbouring targets (2% and 3.5%) never print over each other.
+    """
+    ranked = sorted(lines.values())
     for i, (name, value) in enumerate(lines.items()):
-        plots.target_line(ax, value, name, orientation=orientation,
+        align = "center"
+        if orientation == "v" and len(ranked) > 1:
+            align = "right" if value == ranked[0] else "left" if value == ranked[-1] else "center"
+        plots.target_line(ax, value, name, orientation=orientation, align=align,
                           color=plots.PALETTE[_LINE_COLORS[i % len(_LINE_COLORS)]])
 
 

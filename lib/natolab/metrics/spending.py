@@ -450,7 +450,8 @@ def count_meeting_target_by_edition(
 
     Shows how the headline count moved as estimates were revised (and, for the 2026
     edition, as the definition changed). Columns: edition, n_allies, n_reported,
-    n_meeting_target; oldest edition first.
+    n_meeting_target, year_label (the year as that edition marks it: "2024e" in an
+    edition that still estimated it, "2024" in a later one); oldest edition first.
     """
     frame = _expenditure(expenditure)
     order = _edition_order(editions, frame)
@@ -460,8 +461,10 @@ def count_meeting_target_by_edition(
     for ed in order:
         counts = _target_count(frame, ed, year, allies, target_pct)
         if counts["n_reported"]:
-            rows.append({"edition": ed, **counts})
-    return pd.DataFrame(rows, columns=["edition", "n_allies", "n_reported", "n_meeting_target"])
+            label = edition_catalogue.year_label(year, ed, editions=editions, expenditure=frame)
+            rows.append({"edition": ed, **counts, "year_label": label})
+    return pd.DataFrame(rows, columns=["edition", "n_allies", "n_reported", "n_meeting_target",
+                                       "year_label"])
 
 
 def gap_to_target(

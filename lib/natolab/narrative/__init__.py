@@ -17,6 +17,7 @@ from natolab.narrative.burden import (
     hague_commitment_sentence,
     hague_path_sentence,
     key_figures_markdown,
+    key_figures_table,
     no_complete_edition,
     related_spending_sentence,
 )
@@ -84,6 +85,7 @@ __all__ = [
     "hague_path_sentence",
     "highlight_sentence",
     "key_figures_markdown",
+    "key_figures_table",
     "kfor_sentence",
     "league_sentence",
     "long_run_sentence",

@@ -47,3 +47,12 @@ def year_span(labels: Iterable[object]) -> str:
     if not items:
         return ""
     return items[0] if items[0] == items[-1] else f"{items[0]}–{items[-1]}"
+
+
+def usd_millions(value_m: float) -> str:
+    """An amount given in US$ million, in words a reader takes in: "US$ 337 million",
+    "US$ 4.2 billion", "US$ 413 billion" (billions from 1,000 million up)."""
+    if abs(value_m) < 1000:
+        return f"US$ {value_m:,.0f} million"
+    billions = value_m / 1000
+    return f"US$ {billions:,.1f} billion" if abs(billions) < 10 else f"US$ {billions:,.0f} billion"

@@ -22,6 +22,7 @@ __all__ = [
     "hague_commitment_sentence",
     "hague_path_sentence",
     "key_figures_markdown",
+    "key_figures_table",
     "no_complete_edition",
     "related_spending_sentence",
 ]
@@ -41,6 +42,37 @@ def _fig(table: pd.DataFrame, figure: str, year: int) -> pd.Series | None:
 
 def _money(value: float) -> str:
     return f"US$ {value:,.0f} billion"
+
+
+def key_figures_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """The key figures as a reader's table: one row per figure, one column per year.
+
+    Counts and US$ billions are whole numbers, shares of GDP have two decimals, so a
+    count never reads "30.00". Each count is followed by its denominators ("Allies with
+    a figure", "Allies"), so the table says what "30" is out of. Years keep their
+    estimate marker ("2026e") as column names, the report's year first.
+    """
+    labels = list(dict.fromkeys(figures["year_label"]))
+    rows: dict[str, dict[str, object]] = {
+        "Allies in that year": {"unit": "Allies"}, "Allies with a figure": {"unit": "Allies"}}
+    for _, row in figures.iterrows():
+        when, unit = row["year_label"], str(row["unit"])
+        values = rows.setdefault(str(row["figure"]), {"unit": unit})
+        if unit == "Allies":
+            values[when] = _whole(row["value"])
+            rows["Allies with a figure"][when] = _whole(row["n_reported"])
+            rows["Allies in that year"][when] = _whole(row["n_allies"])
+        elif unit.startswith("US$"):
+            values[when] = _whole(row["value"])
+        else:
+            values[when] = float("nan") if pd.isna(row["value"]) else round(float(row["value"]), 2)
+    records = [{"figure": name, **{label: values.get(label, float("nan")) for label in labels},
+                "unit": values["unit"]} for name, values in rows.items() if len(values) > 1]
+    return pd.DataFrame(records, columns=["figure", *labels, "unit"], dtype=object)
+
+
+def _whole(value: object) -> int | float:
+    return float("nan") if value is None or pd.isna(value) else round(float(value))
 
 
 def key_figures_markdown(

@@ -13,7 +13,7 @@ import pandas as pd
 
 from natolab import editions as edition_catalogue
 from natolab.metrics._frames import join_names, resource
-from natolab.narrative._words import count_phrase, day_label, plural
+from natolab.narrative._words import count_phrase, day_label, plural, usd_millions
 
 __all__ = [
     "appearances_sentence",
@@ -228,16 +228,20 @@ def gap_sentence(gap: pd.DataFrame) -> str:
         return (f"In {label} all {len(reported)} Allies with a figure were at or above {target:g}% "
                 f"of GDP: there is no gap to close.")
     money = below["gap_usd_current_m"]
-    text = (f"In {label}, {len(below)} of the {len(reported)} Allies with a figure "
-            f"{plural(len(below), 'was', 'were')} below {target:g}% of GDP, by "
-            f"{below['gap_pct_points'].mean():.2f} points on average.")
+    if len(below) == 1:
+        text = (f"In {label}, 1 of the {len(reported)} Allies with a figure, {below['country'].iloc[0]}, "
+                f"was below {target:g}% of GDP, by {below['gap_pct_points'].iloc[0]:.2f} points.")
+    else:
+        text = (f"In {label}, {len(below)} of the {len(reported)} Allies with a figure "
+                f"were below {target:g}% of GDP, by {below['gap_pct_points'].mean():.2f} points on average.")
     if money.notna().any():
-        text += (f" Reaching it would have taken about **US$ {money.sum() / 1000:,.1f} billion** "
-                 f"more that year (current prices)")
+        text += f" Reaching it would have taken about **{usd_millions(money.sum())}** more that year (current prices)"
         if money.isna().any():
             text += f", not counting {join_names(below.loc[money.isna(), 'country'])} (no US$ figure)"
-        top = below.loc[money.idxmax()]
-        text += f"; the largest gap in money was {_poss(top['country'])} (US$ {top['gap_usd_current_m']:,.0f} million)."
+        if len(below) > 1:
+            top = below.loc[money.idxmax()]
+            text += f"; the largest gap in money was {_poss(top['country'])} ({usd_millions(top['gap_usd_current_m'])})"
+        text += "."
     return text
 
 
@@ -359,8 +363,11 @@ def revision_sentence(by_edition: pd.DataFrame, rev: pd.DataFrame, year: int,
     definitions = definitions or {}
 
     def part(r: pd.Series) -> str:
+        # Each edition marks the year in its own way: 2024 is an estimate in 2024-06 and an
+        # outturn in 2026-07, so the label travels with the edition's count.
+        when = f" ({r['year_label']})" if "year_label" in r and r["year_label"] != str(year) else ""
         return (f"{count_phrase(int(r['n_meeting_target']), int(r['n_reported']), int(r['n_allies']))}"
-                f" in edition {r['edition']}")
+                f" in edition {r['edition']}{when}")
 
     groups: list[tuple[str, list[str]]] = []
     for _, r in by_edition.iterrows():

@@ -1,0 +1,17 @@
+"""natolab.narrative._words: small phrases shared by every narrative module."""
+
+import pytest
+
+from natolab.narrative._words import usd_millions
+
+
+@pytest.mark.parametrize(("value_m", "expected"), [
+    (337.2, "US$ 337 million"),
+    (999.4, "US$ 999 million"),
+    (1_000.0, "US$ 1.0 billion"),
+    (4_249.0, "US$ 4.2 billion"),
+    (413_456.0, "US$ 413 billion"),
+    (1_809_912.0, "US$ 1,810 billion"),
+])
+def test_usd_millions_switches_to_billions_from_a_thousand_million(value_m, expected):
+    assert usd_millions(value_m) == expected

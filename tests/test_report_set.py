@@ -1,0 +1,188 @@
+"""The whole report set, as ``make reports`` builds it: every job in reports.toml, once.
+
+One run of ``natolab report`` (the CLI, two workers) into a temporary folder, then the
+editor's checks over everything it wrote: every job ran; no sentence pairs 3.5% with
+2024 or counts more Allies than were reported; no raw Markdown leaks into the HTML;
+the same Ally, year and edition give the same share of GDP in the burden-sharing,
+profile and EU–NATO reports (and that figure is the source's); each job's manifest
+lists exactly the editions its tables show. The profile of every Ally is checked
+against the raw members and spending files. Expected values come from the raw files
+in ../shared/sources, never from our CSVs or the code under test.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from editorial import problems
+from notebook_harness import sentences, tables
+
+from natolab import data
+from natolab.paths import DATA_DIR, PROJECT_ROOT, REPORTS_CONFIG
+from natolab.reports.config import load_config
+
+pytestmark = pytest.mark.slow
+
+JOBS = load_config(REPORTS_CONFIG, data_dir=DATA_DIR).jobs
+ALLIES = sorted(data.load("members")["iso3"].astype(str))
+NAMES = dict(zip(data.load("countries")["iso3"], data.load("countries")["name"], strict=True))
+EDITION_CODE = re.compile(r"^\d{4}-\d{2}$")
+#: Tables that describe the catalogue or the report itself, not figures drawn from an edition.
+CATALOGUE_TABLES = {"editions.csv", "data-used.csv"}
+
+
+@pytest.fixture(scope="module")
+def report_set(tmp_path_factory) -> Path:
+    """Run every job of reports.toml with the CLI into a fresh folder; return that folder."""
+    out = tmp_path_factory.mktemp("report-set")
+    natolab = Path(sys.executable).with_name("natolab")
+    run = subprocess.run([str(natolab), "report", "--output-dir", str(out), "--jobs", "2"],
+                         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1800)
+    assert run.returncode == 0, f"natolab report exited {run.returncode}:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}"
+    return out
+
+
+@pytest.fixture(scope="module")
+def manifest(report_set) -> dict[str, dict]:
+    jobs = json.loads((report_set / "manifest.json").read_text(encoding="utf-8"))["jobs"]
+    return {job["job"]: job for job in jobs}
+
+
+def _notebook(report_set: Path, job: str) -> nbformat.NotebookNode:
+    return nbformat.read(report_set / job / f"{job}.ipynb", as_version=4)
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_job_in_reports_toml_ran(manifest):
+    assert [job.name for job in JOBS] == list(manifest)
+    assert {name: job["status"] for name, job in manifest.items() if job["status"] != "ok"} == {}
+
+
+def test_no_sentence_pairs_3_5_with_2024_or_counts_more_allies_than_reported(report_set):
+    found = {job.name: problems(sentences(_notebook(report_set, job.name))) for job in JOBS}
+    assert {name: found_ for name, found_ in found.items() if found_} == {}
+
+
+def _visible_text(page: str) -> str:
+    page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S | re.I)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_no_report_shows_raw_markdown(report_set):
+    """Bold marks and dollar escapes are markup: a reader must never see them."""
+    leaks = {}
+    for job in JOBS:
+        text = _visible_text((report_set / job.name / f"{job.name}.html").read_text(encoding="utf-8"))
+        found = re.findall(r".{0,40}(?:\*\*|\\\$).{0,40}", text)
+        if found:
+            leaks[job.name] = found[:3]
+    assert leaks == {}
+
+
+def _raw_latest_core_shares(sources_dir: Path) -> tuple[int, str, dict[str, float]]:
+    """(latest year, its label, country name → share of GDP) of the 2026-07 edition, from the
+    transcription; the label is "2026e" when the file marks that year's figures as estimates."""
+    rows = [r for r in _csv(sources_dir / "defence-spending/nato_2025_2026_editions_transcribed.csv")
+            if r["edition"] == "2026-07" and r["indicator"] == "defence_exp_pct_gdp"
+            and "CONFLICT" not in r["note"]]
+    last = max(int(r["year"]) for r in rows)
+    latest = [r for r in rows if int(r["year"]) == last]
+    estimated = {r["estimate"] for r in latest}
+    assert len(estimated) == 1, f"{last} mixes estimates and outturns in the source"
+    label = f"{last}e" if estimated == {"yes"} else str(last)
+    return last, label, {r["country"]: float(r["value"]) for r in latest}
+
+
+@pytest.mark.parametrize("iso3", ["BEL", "POL", "DEU"])
+def test_one_headline_in_every_report(report_set, sources_dir, iso3):
+    """One Ally, one year, one edition: one share of GDP in the three reports, the source's."""
+    year, label, raw = _raw_latest_core_shares(sources_dir)
+    expected = raw[NAMES[iso3]]
+    league = {r["iso3"]: r for r in _csv(report_set / "burden_sharing/tables/league-table.csv")}[iso3]
+    assert (league["edition"], league["year"]) == ("2026-07", label)
+    profile_job = f"country_profile-{iso3}"
+    profile = {int(r["year"]): r for r in _csv(report_set / profile_job / "tables/share-of-gdp.csv")}[year]
+    assert profile["edition"] == "2026-07"
+    eu = {r["iso3"]: r for r in _csv(report_set / "eu_nato_cooperation/tables/eu-spending-by-ally.csv")}[iso3]
+    assert eu["edition"] == "2026-07"
+    shown = {"burden_sharing": float(league["share_of_gdp_pct"]), profile_job: float(profile["value"]),
+             "eu_nato_cooperation": float(eu["share_of_gdp_pct"])}
+    assert shown == dict.fromkeys(shown, expected)
+    profile_text = "\n".join(sentences(_notebook(report_set, profile_job)))
+    assert f"In {label}, {NAMES[iso3]} spent **{expected:.2f}% of GDP**" in profile_text
+
+
+def _editions_shown(job_dir: Path) -> set[str]:
+    """Every NATO edition code a job's tables draw figures from (edition columns, or
+    one column per edition as in the revisions table)."""
+    shown: set[str] = set()
+    for path in sorted((job_dir / "tables").glob("*.csv")):
+        if path.name in CATALOGUE_TABLES:
+            continue
+        rows = _csv(path)
+        for column in (rows[0].keys() if rows else []):
+            if EDITION_CODE.match(column):
+                if any(r[column] for r in rows):
+                    shown.add(column)
+            elif column == "edition" or column.endswith("_edition"):
+                shown |= {r[column] for r in rows if EDITION_CODE.match(r[column] or "")}
+    return shown
+
+
+def test_manifest_lists_exactly_the_editions_each_report_shows(report_set, manifest):
+    everything = set(data.load("defence_expenditure")["edition"].astype(str))
+    mismatched = {}
+    for name, job in manifest.items():
+        listed = set(job["report"]["data_editions"].get("defence_expenditure", []))
+        shown = _editions_shown(report_set / name)
+        if listed != shown:
+            mismatched[name] = {"listed only": sorted(listed - shown), "shown only": sorted(shown - listed)}
+    assert mismatched == {}
+    default = set(manifest["burden_sharing"]["report"]["data_editions"]["defence_expenditure"])
+    assert default < everything  # not every edition the file holds
+
+
+# -- country profiles: every Ally, against the raw members and spending files ------------------
+
+@pytest.fixture(scope="module")
+def raw_members(sources_dir) -> dict[str, dict[str, str]]:
+    return {r["iso3"]: r for r in _csv(sources_dir / "facts/members.csv")}
+
+
+def test_every_ally_has_a_profile_job(raw_members):
+    assert sorted(raw_members) == ALLIES and len(ALLIES) == 32
+    assert sorted(job.parameters["country"] for job in JOBS if job.notebook == "country_profile") == ALLIES
+
+
+@pytest.mark.parametrize("iso3", ALLIES)
+def test_profile_of_every_ally(report_set, raw_members, sources_dir, iso3):
+    nb = _notebook(report_set, f"country_profile-{iso3}")
+    name = NAMES[iso3]
+    text = "\n".join(sentences(nb))
+    assert f"## {name}" in text
+    facts = {r["fact"]: r["value"] for r in tables(nb)["membership"]}
+    assert facts["accession date"] == raw_members[iso3]["nato_accession_date"]
+    assert facts["founding member"] == raw_members[iso3]["founding_member"]
+    _, label, shares = _raw_latest_core_shares(sources_dir)
+    shares = {country: share for country, share in shares.items() if not country.startswith("NATO ")}
+    if name in shares:
+        assert f"In {label}, {name} spent **{shares[name]:.2f}% of GDP**" in text
+        ranked = sorted(shares.values(), reverse=True)
+        assert f"ranking **{ranked.index(shares[name]) + 1} of the {len(shares)}** Allies with a figure" in text
+    else:
+        assert iso3 == "ISL"  # the only Ally the 2026 edition has no row for
+        assert "reports no defence expenditure" in text
+        assert "no standing armed forces" in text
+        assert tables(nb)["share-of-gdp"] == []
