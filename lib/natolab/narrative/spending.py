@@ -433,7 +433,11 @@ def spending_position(
     league: pd.DataFrame, iso3: str, target_pct: float, core_target_pct: float,
     definition: str, members: pd.DataFrame | None = None,
 ) -> str:
-    """One Ally's share of GDP, rank and position against the two targets."""
+    """One Ally's share of GDP, rank and position against the two targets.
+
+    ``definition`` is the edition's short definition ("core defence expenditure",
+    :attr:`natolab.editions.Edition.definition_short`), set after the edition code.
+    """
     row = league.loc[league["iso3"] == iso3].iloc[0]
     year, edition = int(row["year"]), row["edition"]
     if pd.isna(row["share_of_gdp_pct"]):
@@ -449,7 +453,7 @@ def spending_position(
         return "at or above" if share >= t else "below"
 
     return (f"In {year}{est}, {row['country']} spent **{share:.2f}% of GDP** on defence "
-            f"({definition}, edition {edition}{'; e = NATO estimate' if est else ''}), ranking "
+            f"(edition {edition}, {definition}{'; e = NATO estimate' if est else ''}), ranking "
             f"**{int(row['rank'])} of the {ranked}** Allies with a figure: {pos(target_pct)} the "
             f"{target_pct:g}% guideline and {pos(core_target_pct)} the {core_target_pct:g}% core "
             f"target for 2035.")
