@@ -298,3 +298,13 @@ def test_sources_used_with_nothing_recorded_says_so(shell, registry):
     out = cap.outputs[0]
     assert out.metadata["natolab"]["data_editions"] == {}
     assert "(none)" in out.data["text/plain"]
+
+
+def test_table_formats_a_column_mixing_counts_and_shares(shell):
+    frame = pd.DataFrame({"figure": ["Allies at 2%", "share", "US$ bn", "missing"],
+                          "2014": [3, 1.4, 1810, float("nan")]}, dtype=object)
+    with capture_output() as cap:
+        plots.table(frame, "mixed")
+    plain = cap.outputs[0].data["text/plain"]
+    assert [line.split()[-1] for line in plain.splitlines()[1:]] == ["3", "1.40", "1,810", "n/a"]
+    assert cap.outputs[0].data["text/csv"].splitlines()[1:] == ["Allies at 2%,3", "share,1.4", "US$ bn,1810", "missing,"]

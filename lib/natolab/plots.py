@@ -344,7 +344,24 @@ def _formatters(df: pd.DataFrame, floatfmt: int | Mapping[str, int]) -> dict[str
         if pd.api.types.is_float_dtype(df[col]):
             digits = floatfmt.get(col, 2) if isinstance(floatfmt, Mapping) else floatfmt
             formatters[col] = lambda v, d=digits: "n/a" if pd.isna(v) else f"{v:,.{d}f}"
+        elif df[col].dtype == object and df[col].map(_is_number).any():
+            # A column mixing counts and shares (a key-figures table): whole numbers as
+            # such, floats with the column's decimals, so "1.4" never sits beside "2.53".
+            digits = floatfmt.get(col, 2) if isinstance(floatfmt, Mapping) else floatfmt
+            formatters[col] = lambda v, d=digits: _mixed(v, d)
     return formatters
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _mixed(value: object, digits: int) -> str:
+    if not _is_number(value):
+        return "n/a" if value is None or value is pd.NA else str(value)
+    if isinstance(value, float):
+        return "n/a" if pd.isna(value) else f"{value:,.{digits}f}"
+    return f"{value:,}"
 
 
 def _shown(df: pd.DataFrame) -> pd.DataFrame:
