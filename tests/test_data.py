@@ -38,10 +38,10 @@ def _package(tmp_path: Path, countries: str, members: str) -> Path:
                 "schema": {
                     "fields": [
                         {"name": "iso3", "type": "string"},
-                        {"name": "accession_date", "type": "date"},
-                        {"name": "round_number", "type": "integer"},
+                        {"name": "accession_date", "type": "date", "constraints": {"minimum": "1949-04-04"}},
+                        {"name": "round_number", "type": "integer", "constraints": {"minimum": 0, "maximum": 10}},
                         {"name": "founding_member", "type": "boolean", "trueValues": ["true"], "falseValues": ["false"]},
-                        {"name": "share_pct", "type": "number"},
+                        {"name": "share_pct", "type": "number", "constraints": {"minimum": 0}},
                     ],
                     "primaryKey": ["iso3"],
                     "foreignKeys": [{"fields": "iso3", "reference": {"resource": "countries", "fields": "iso3"}}],
@@ -99,9 +99,13 @@ def test_load_returns_a_copy(tmp_path):
          3, "share_pct", "3,08", "not a number"),
         (MEMBERS.replace("1,false", "1,no"), 3, "founding_member", "no", "not a boolean"),
         (MEMBERS + "GRC,1952-02-18,1,false,2.0\n", 5, "iso3", "GRC", "duplicate primary key"),
-        (MEMBERS + "XKX,2030-01-01,11,false,\n", 5, "iso3", "XKX", "unknown iso3"),
+        (MEMBERS + "XKX,2030-01-01,10,false,\n", 5, "iso3", "XKX", "unknown iso3"),
+        (MEMBERS.replace("SWE,2024-03-07,10,", "SWE,2024-03-07,11,"), 4, "round_number", "11", "above the maximum 10"),
+        (MEMBERS.replace("3.08", "-3.08"), 3, "share_pct", "-3.08", "below the minimum 0"),
+        (MEMBERS.replace("1949-04-04", "1948-12-31"), 2, "accession_date", "1948-12-31", "below the minimum 1949-04-04"),
     ],
-    ids=["missing-column", "bad-date", "bad-integer", "bad-number", "bad-boolean", "duplicate-key", "unknown-country"],
+    ids=["missing-column", "bad-date", "bad-integer", "bad-number", "bad-boolean", "duplicate-key", "unknown-country",
+         "above-maximum", "below-minimum", "date-before-minimum"],
 )
 def test_malformed_csv_names_file_line_column_value(tmp_path, members, line, column, value, words):
     directory = _package(tmp_path, COUNTRIES, members)
@@ -146,7 +150,7 @@ def test_unknown_dataset_lists_valid_names(tmp_path):
 
 
 def test_validate_all_collects_problems(tmp_path):
-    directory = _package(tmp_path, COUNTRIES, MEMBERS + "XKX,2030-01-01,11,false,\n")
+    directory = _package(tmp_path, COUNTRIES, MEMBERS + "XKX,2030-01-01,10,false,\n")
     (directory / "stray.csv").write_text("a\n1\n", encoding="utf-8")
     problems = data.validate_all(directory)
     assert any("stray.csv: not described" in p for p in problems)

@@ -46,7 +46,8 @@ def report_set(tmp_path_factory) -> Path:
     natolab = Path(sys.executable).with_name("natolab")
     run = subprocess.run([str(natolab), "report", "--output-dir", str(out), "--jobs", "2"],
                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1800)
-    assert run.returncode == 0, f"natolab report exited {run.returncode}:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}"
+    failed = [line for line in run.stdout.splitlines() if line.split()[1:2] not in (["ok"], [])]
+    assert run.returncode == 0, f"natolab report exited {run.returncode}: {failed}\n{run.stderr[-3000:]}"
     return out
 
 

@@ -228,6 +228,7 @@ def _convert(raw: pd.Series, field: dict[str, Any], file: Path) -> pd.Series:
             regex = re.compile(pattern)
             bad = present & ~raw.map(lambda v: bool(regex.fullmatch(v)))
             _fail_first(bad, raw, file, name, f"does not match the pattern {pattern}")
+    _check_bounds(result, raw, present, constraints, file, name)
     enum = constraints.get("enum")
     if enum:
         bad = present & ~raw.isin([str(v) for v in enum])
@@ -238,6 +239,21 @@ def _convert(raw: pd.Series, field: dict[str, Any], file: Path) -> pd.Series:
         dup = present & raw.duplicated(keep="first")
         _fail_first(dup, raw, file, name, "duplicate value in a unique column")
     return pd.Series(result, index=raw.index, name=name)
+
+
+def _check_bounds(result: Any, raw: pd.Series, present: pd.Series, constraints: dict[str, Any],
+                  file: Path, name: str) -> None:
+    """Enforce the catalogue's ``minimum`` / ``maximum`` on numbers, years and dates."""
+    values = pd.Series(result, index=raw.index)
+    for key, outside in (("minimum", values.lt), ("maximum", values.gt)):
+        if key not in constraints:
+            continue
+        bound = constraints[key]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            bound = pd.Timestamp(bound)
+        bad = present & outside(bound).fillna(False).astype(bool)
+        _fail_first(bad, raw, file, name, f"below the minimum {constraints[key]}" if key == "minimum"
+                    else f"above the maximum {constraints[key]}")
 
 
 def _as_list(fields: str | list[str]) -> list[str]:
