@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from natolab import paths, provenance
+from natolab import frame_cache, paths, provenance
 
 __all__ = [
     "DataValidationError",
@@ -115,7 +116,8 @@ def clear_cache() -> None:
 
 
 def load(name: str, *, data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Load one curated dataset as a typed, validated DataFrame (cached per process).
+    """Load one curated dataset as a typed, validated DataFrame (cached per process, and for
+    the project's data/ on disk by content, see :mod:`natolab.frame_cache`).
 
     Dates become ``datetime64``, integers nullable ``Int64``, numbers ``float64``,
     booleans ``boolean`` and fields with an ``enum`` constraint ``Categorical``.
@@ -132,16 +134,38 @@ def load(name: str, *, data_dir: Path | str | None = None) -> pd.DataFrame:
     return frame
 
 
+def _disk_cached(data_dir: Path) -> bool:
+    """Only the project's own data/ is cached on disk (see :mod:`natolab.frame_cache`);
+    test folders and other copies are validated from their CSVs every time."""
+    return data_dir == paths.DATA_DIR
+
+
 @functools.cache
 def _load_checked(name: str, data_dir: Path) -> pd.DataFrame:
     res = resource(name, data_dir)
-    schema = res["schema"]
     file = data_dir / res["path"]
+    if not _disk_cached(data_dir):
+        return _validated(name, res, file, data_dir)
+    targets = {fk["reference"].get("resource") or name for fk in res["schema"].get("foreignKeys", [])} - {name}
+    try:
+        content_key = frame_cache.key(name, [file, data_dir / "datapackage.json",
+                                             *(data_dir / resource(t, data_dir)["path"] for t in sorted(targets))])
+    except OSError:  # a missing file: let validation name it
+        return _validated(name, res, file, data_dir)
+    frame = frame_cache.get(name, content_key)
+    if frame is None:
+        frame = _validated(name, res, file, data_dir)
+        frame_cache.put(name, content_key, frame)
+    return frame
+
+
+def _validated(name: str, res: dict[str, Any], file: Path, data_dir: Path) -> pd.DataFrame:
+    """Parse ``file`` and apply every check of the catalogue (types, constraints, keys)."""
+    schema = res["schema"]
     raw = _read_text_csv(file)
     _check_columns(raw, schema, file)
-    frame = pd.DataFrame(index=raw.index)
-    for field in schema["fields"]:
-        frame[field["name"]] = _convert(raw[field["name"]], field, file)
+    frame = pd.DataFrame({field["name"]: _convert(raw[field["name"]], field, file) for field in schema["fields"]},
+                         index=raw.index)
     _check_primary_key(frame, schema, file)
     for foreign_key in schema.get("foreignKeys", []):
         _check_foreign_key(frame, foreign_key, file, data_dir, name)
@@ -182,9 +206,10 @@ def _line(position: int) -> int:
     return position + 2
 
 
-def _fail_first(mask: pd.Series, raw: pd.Series, file: Path, field: str, problem: str) -> None:
+def _fail_first(mask: pd.Series | np.ndarray, raw: pd.Series, file: Path, field: str, problem: str) -> None:
+    mask = np.asarray(mask, dtype=bool)
     if mask.any():
-        position = int(mask.to_numpy().nonzero()[0][0])
+        position = int(mask.nonzero()[0][0])
         raise DataValidationError(
             file,
             f"{problem} ({int(mask.sum())} bad value(s) in this column)",
@@ -195,55 +220,66 @@ def _fail_first(mask: pd.Series, raw: pd.Series, file: Path, field: str, problem
 
 
 def _convert(raw: pd.Series, field: dict[str, Any], file: Path) -> pd.Series:
+    """One column from text to its type. Masks are numpy arrays: ~185 fields are converted to
+    load all the data, and pandas' per-operation overhead on small columns was most of the time."""
     name = field["name"]
     ftype = field.get("type", "string")
     constraints = field.get("constraints", {})
-    blank = raw == ""
+    values = raw.to_numpy(dtype=object)
+    blank = values == ""
+    masked = raw.where(~blank)
     if constraints.get("required"):
         _fail_first(blank, raw, file, name, "required value is blank")
     present = ~blank
     if ftype in ("integer", "year"):
-        numbers = pd.to_numeric(raw.where(present), errors="coerce")
-        bad = present & (numbers.isna() | (numbers % 1 != 0))
+        numbers = pd.to_numeric(masked, errors="coerce")
+        bad = present & (numbers.isna() | (numbers % 1 != 0)).to_numpy()
         _fail_first(bad, raw, file, name, "not an integer")
         result = numbers.astype("Int64")
     elif ftype == "number":
-        result = pd.to_numeric(raw.where(present), errors="coerce").astype("float64")
-        _fail_first(present & result.isna(), raw, file, name, "not a number")
+        result = pd.to_numeric(masked, errors="coerce").astype("float64")
+        _fail_first(present & result.isna().to_numpy(), raw, file, name, "not a number")
     elif ftype == "boolean":
         true_values = field.get("trueValues", _TRUE)
         false_values = field.get("falseValues", _FALSE)
-        bad = present & ~raw.isin([*true_values, *false_values])
+        bad = present & ~raw.isin([*true_values, *false_values]).to_numpy()
         allowed = ", ".join([*true_values, *false_values])
         _fail_first(bad, raw, file, name, f"not a boolean (allowed: {allowed})")
-        result = raw.map(lambda v: True if v in true_values else (False if v else pd.NA))
+        # A dict lookup, not a Python call per row: blanks become NaN, then <NA>.
+        result = raw.map({**dict.fromkeys(true_values, True), **dict.fromkeys(false_values, False)})
         result = result.astype("boolean")
     elif ftype == "date":
-        result = pd.to_datetime(raw.where(present), format="%Y-%m-%d", errors="coerce")
-        _fail_first(present & result.isna(), raw, file, name, "not a date in YYYY-MM-DD form")
+        result = pd.to_datetime(masked, format="%Y-%m-%d", errors="coerce")
+        _fail_first(present & result.isna().to_numpy(), raw, file, name, "not a date in YYYY-MM-DD form")
     else:
-        result = raw.where(present)
+        result = masked
         pattern = constraints.get("pattern")
         if pattern:
             regex = re.compile(pattern)
-            bad = present & ~raw.map(lambda v: bool(regex.fullmatch(v)))
+            # Codes repeat thousands of times (iso3, edition): match each distinct value once.
+            misfits = [v for v in raw[present].unique() if not regex.fullmatch(v)]
+            bad = present & raw.isin(misfits).to_numpy()
             _fail_first(bad, raw, file, name, f"does not match the pattern {pattern}")
     _check_bounds(result, raw, present, constraints, file, name)
     enum = constraints.get("enum")
     if enum:
-        bad = present & ~raw.isin([str(v) for v in enum])
+        bad = present & ~raw.isin([str(v) for v in enum]).to_numpy()
         _fail_first(bad, raw, file, name, f"not one of the allowed values: {', '.join(map(str, enum))}")
         if ftype == "string":
             result = pd.Categorical(result, categories=enum)
     if constraints.get("unique"):
-        dup = present & raw.duplicated(keep="first")
+        dup = present & raw.duplicated(keep="first").to_numpy()
         _fail_first(dup, raw, file, name, "duplicate value in a unique column")
+    if isinstance(result, pd.Series):
+        return result.rename(name)
     return pd.Series(result, index=raw.index, name=name)
 
 
-def _check_bounds(result: Any, raw: pd.Series, present: pd.Series, constraints: dict[str, Any],
+def _check_bounds(result: Any, raw: pd.Series, present: np.ndarray, constraints: dict[str, Any],
                   file: Path, name: str) -> None:
     """Enforce the catalogue's ``minimum`` / ``maximum`` on numbers, years and dates."""
+    if "minimum" not in constraints and "maximum" not in constraints:
+        return
     values = pd.Series(result, index=raw.index)
     for key, outside in (("minimum", values.lt), ("maximum", values.gt)):
         if key not in constraints:
@@ -251,7 +287,7 @@ def _check_bounds(result: Any, raw: pd.Series, present: pd.Series, constraints: 
         bound = constraints[key]
         if pd.api.types.is_datetime64_any_dtype(values):
             bound = pd.Timestamp(bound)
-        bad = present & outside(bound).fillna(False).astype(bool)
+        bad = present & outside(bound).fillna(False).astype(bool).to_numpy()
         _fail_first(bad, raw, file, name, f"below the minimum {constraints[key]}" if key == "minimum"
                     else f"above the maximum {constraints[key]}")
 
@@ -287,19 +323,30 @@ def _check_foreign_key(
     target_name = reference.get("resource") or name
     target_fields = _as_list(reference["fields"])
     target = frame if target_name == name else _load_checked(target_name, data_dir)
-    valid = set(target[target_fields].astype(str).itertuples(index=False, name=None))
-    keys = frame[fields].astype(str).itertuples(index=False, name=None)
+    # Vectorised: a Python loop over every row was a third of loading all the data.
     has_value = frame[fields].notna().all(axis=1).to_numpy()
-    for position, (key, present) in enumerate(zip(keys, has_value, strict=True)):
-        if present and key not in valid:
-            shown = key if len(key) > 1 else key[0]
-            raise DataValidationError(
-                file,
-                f"unknown {'/'.join(fields)}: not in {target_name}.{'/'.join(target_fields)}",
-                line=_line(position),
-                column=", ".join(fields),
-                value=shown,
-            )
+    if len(fields) == 1:
+        # Compared as text: a code column may be categorical on one side and plain on the other.
+        valid = target[target_fields[0]].dropna().astype(str).unique()
+        bad = has_value & ~frame[fields[0]].astype(str).isin(valid).to_numpy()
+    else:
+        bad = has_value & ~_key_index(frame, fields).isin(_key_index(target, target_fields))
+    if bad.any():
+        position = int(bad.nonzero()[0][0])
+        key = tuple(str(frame[f].iloc[position]) for f in fields)
+        key = key[0] if len(fields) == 1 else key
+        raise DataValidationError(
+            file,
+            f"unknown {'/'.join(fields)}: not in {target_name}.{'/'.join(target_fields)}",
+            line=_line(position),
+            column=", ".join(fields),
+            value=key,
+        )
+
+
+def _key_index(frame: pd.DataFrame, fields: list[str]) -> pd.MultiIndex:
+    """The values of several ``fields`` as text, one tuple per row."""
+    return pd.MultiIndex.from_frame(frame[fields].astype(str))
 
 
 def validate_all(data_dir: Path | str | None = None) -> list[str]:
