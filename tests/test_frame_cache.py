@@ -39,19 +39,15 @@ def test_second_process_reads_the_validated_frame_not_the_csv(cached, monkeypatc
     pd.testing.assert_frame_equal(first, again)
 
 
-def test_a_changed_csv_is_validated_again_and_its_error_reported(cached):
+@pytest.mark.parametrize(("file", "content", "error"), [
+    ("members.csv", MEMBERS.replace("3.08", "3.08x"), r"line 3, column 'share_pct'.*not a number"),
+    ("countries.csv", COUNTRIES.replace("GRC,Greece,country\n", ""), r"unknown iso3.*'GRC'"),  # a key's target
+], ids=["changed-csv", "changed-foreign-key-target"])
+def test_a_change_it_depends_on_is_validated_again_and_its_error_reported(cached, file, content, error):
     data.load("members", data_dir=cached)
     _fresh_process()
-    (cached / "members.csv").write_text(MEMBERS.replace("3.08", "3.08x"), encoding="utf-8")
-    with pytest.raises(data.DataValidationError, match=r"line 3, column 'share_pct'.*not a number"):
-        data.load("members", data_dir=cached)
-
-
-def test_a_changed_foreign_key_target_invalidates_the_frame(cached):
-    data.load("members", data_dir=cached)
-    _fresh_process()
-    (cached / "countries.csv").write_text(COUNTRIES.replace("GRC,Greece,country\n", ""), encoding="utf-8")
-    with pytest.raises(data.DataValidationError, match=r"unknown iso3.*'GRC'"):
+    (cached / file).write_text(content, encoding="utf-8")
+    with pytest.raises(data.DataValidationError, match=error):
         data.load("members", data_dir=cached)
 
 
