@@ -96,3 +96,13 @@ def test_the_package_re_exports_every_public_name():
     import natolab.charts as package
 
     assert {name: getattr(package, name) for name in spending.__all__} == {name: getattr(spending, name) for name in spending.__all__}
+
+
+def test_ranked_bars_describe_themselves_from_their_numbers():
+    frame = pd.DataFrame({"country": ["Lithuania", "Belgium", "Slovenia", "Iceland"],
+                          "share": [5.33, 2.0, 1.61, np.nan]})
+    fig = spending.ranked_bars(frame, "country", "share", title="Share of GDP, 2026e", xlabel="% of GDP",
+                               subtitle="edition of July 2026", note="n", lines={"2% guideline": 2.0})
+    assert plots.alt_text(fig) == (
+        "Bar chart: Share of GDP, 2026e (edition of July 2026); % of GDP. 3 bars; highest Lithuania (5.33), "
+        "lowest Slovenia (1.61). 2 of 3 at or above 2% guideline. Iceland: not reported.")

@@ -92,6 +92,20 @@ def test_no_report_shows_raw_markdown(report_set):
     assert leaks == {}
 
 
+def test_every_chart_has_a_description_and_every_page_a_title(report_set):
+    """No nbconvert placeholder alt text anywhere; a page's <title> is its heading, not its job name."""
+    placeholders, titles = {}, {}
+    for job in JOBS:
+        page = (report_set / job.name / f"{job.name}.html").read_text(encoding="utf-8")
+        if "No description has been provided" in page:
+            placeholders[job.name] = page.count("No description has been provided")
+        titles[job.name] = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert placeholders == {}
+    assert [name for name, title in titles.items() if title == name] == []
+    assert titles["country_profile-BEL"].endswith("— Belgium")
+    assert titles["burden_sharing-2025-nato-definition"].endswith("year 2025, edition 2025-08")
+
+
 def _raw_latest_core_shares(sources_dir: Path) -> tuple[int, str, dict[str, float]]:
     """(latest year, its label, country name → share of GDP) of the 2026-07 edition, from the
     transcription; the label is "2026e" when the file marks that year's figures as estimates."""

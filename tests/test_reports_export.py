@@ -15,6 +15,7 @@ from natolab.reports.export import (
     extract_tables,
     notebook_html,
     print_pdf,
+    report_title,
     strip_remote_assets,
     used_editions,
 )
@@ -144,3 +145,33 @@ def test_malformed_editions_metadata_is_ignored():
     good.outputs = [_editions_output({"members": []})]
     bad.outputs = [_editions_output({"members": "2024-06"}), _editions_output(["members"])]
     assert used_editions(new_notebook(cells=[good, bad])) == {"members": []}
+
+
+def _chart_output(alt: str | None):
+    metadata = {"image/png": {"width": 10, "height": 5, **({"alt": alt} if alt else {})}}
+    return new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"},
+                      metadata=metadata)
+
+
+def test_chart_description_from_the_output_becomes_the_img_alt():
+    code = new_code_cell("plots.show(fig)", execution_count=1)
+    code.outputs = [_chart_output("Chart: share of GDP, 2026e; highest Lithuania 5.33%"), _chart_output(None)]
+    html = notebook_html(new_notebook(cells=[code]), "t")
+    alts = re.findall(r'<img\b[^>]*\balt="([^"]*)"', html)
+    assert alts[0] == "Chart: share of GDP, 2026e; highest Lithuania 5.33%"
+    assert len(alts) == 2  # a chart without a description still gets nbconvert's placeholder
+    assert 'width="10"' in html and 'height="5"' in html
+
+
+def test_report_title_is_the_heading_and_the_subject_or_parameters():
+    heading = new_markdown_cell("# Burden sharing: who pays\n\nText.")
+    injected = new_code_cell('# Parameters\nyear = 2024\nedition = "2024-06"\n')
+    injected.metadata["tags"] = ["injected-parameters"]
+    nb = new_notebook(cells=[heading, injected])
+    assert report_title(nb, "job") == "Burden sharing: who pays — year 2024, edition 2024-06"
+    said = new_code_cell("plots.say(...)")
+    said.outputs = [new_output("display_data", data={"text/markdown": "## Belgium", "text/plain": "## Belgium"})]
+    nb = new_notebook(cells=[new_markdown_cell("# Country profile"), injected, said])
+    assert report_title(nb, "job") == "Country profile — Belgium"
+    assert report_title(new_notebook(cells=[heading]), "job") == "Burden sharing: who pays"
+    assert report_title(new_notebook(cells=[new_code_cell("x = 1")]), "country_profile-BEL") == "country_profile-BEL"

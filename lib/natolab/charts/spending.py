@@ -106,7 +106,27 @@ def ranked_bars(
     if top >= 1000:
         ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     plots.footnote(fig, note)
-    return fig
+    return plots.set_alt(fig, _ranked_description(frame[label].astype(str), values, title, subtitle, xlabel,
+                                                  lines, value_fmt, missing_label))
+
+
+def _ranked_description(labels: pd.Series, values: pd.Series, title: str, subtitle: str | None, xlabel: str,
+                        lines: Mapping[str, float], value_fmt: str, missing_label: str) -> str:
+    """What a ranked bar chart shows, in words from its numbers: for readers who cannot see it."""
+    text = f"Bar chart: {title}" + (f" ({subtitle})" if subtitle else "") + f"; {xlabel}."
+    shown = values.notna()
+    if not shown.any():
+        return f"{text} No values."
+    ranked = pd.DataFrame({"label": labels[shown], "value": values[shown]}).sort_values("value", ascending=False)
+    high, low = ranked.iloc[0], ranked.iloc[-1]
+    text += (f" {len(ranked)} bars; highest {high['label']} ({value_fmt.format(high['value'])}), "
+             f"lowest {low['label']} ({value_fmt.format(low['value'])}).")
+    for name, level in lines.items():
+        text += f" {int((ranked['value'] >= level).sum())} of {len(ranked)} at or above {name}."
+    missing = labels[~shown].tolist()
+    if missing:
+        text += f" {', '.join(missing)}: {missing_label}."
+    return text
 
 
 def count_bars(

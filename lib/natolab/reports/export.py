@@ -21,6 +21,7 @@ __all__ = [
     "extract_tables",
     "notebook_html",
     "print_pdf",
+    "report_title",
     "strip_remote_assets",
     "used_editions",
 ]
@@ -34,6 +35,19 @@ _TEMPLATE = """\
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {% block jupyter_widgets %}{% endblock jupyter_widgets %}
+{#- A chart's description (plots.set_alt / alt_text) travels in the output's metadata;
+    nbconvert's own block ignores it and the exporter then writes a placeholder. -#}
+{% block data_png scoped %}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
+{%- set width = output | get_metadata('width', 'image/png') -%}
+{%- if width is not none %} width={{ width | escape_html }}{%- endif %}
+{%- set height = output | get_metadata('height', 'image/png') -%}
+{%- if height is not none %} height={{ height | escape_html }}{%- endif %}
+{%- set alt = output | get_metadata('alt', 'image/png') -%}
+{%- if alt %} alt="{{ alt | escape_html }}"{%- endif %}>
+</div>
+{%- endblock data_png %}
 """
 
 _REMOTE_SCRIPT = re.compile(
@@ -77,6 +91,30 @@ def notebook_html(nb: Any, title: str) -> str:
     """HTML of an executed notebook (a ``NotebookNode``) without code, fit to open offline."""
     body, _ = _html_exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
     return strip_remote_assets(body)
+
+
+def report_title(nb: Any, job: str) -> str:
+    """The title a reader sees for a report: the notebook's first heading, then what the
+    job is about — the heading a report computes for its subject ("## Belgium") or, without
+    one, the parameters papermill injected ("year 2024, edition 2024-06"). Falls back to
+    the job name for a notebook without a heading."""
+    heading, subject, injected = None, None, {}
+    for cell in nb.get("cells", []):
+        source = "".join(cell.get("source", ""))
+        if cell.get("cell_type") == "markdown" and heading is None:
+            heading = next((line[2:].strip() for line in source.splitlines() if line.startswith("# ")), None)
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            injected = dict(re.findall(r"^(\w+) = (.+)$", source, re.MULTILINE))
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/markdown")
+            text = "".join(text) if isinstance(text, list) else text
+            if subject is None and text and text.startswith("## ") and "\n" not in text.strip():
+                subject = text[3:].strip()
+    if heading is None:
+        return job
+    about = subject or ", ".join(f"{name.replace('_', ' ')} {value.strip(chr(34) + chr(39))}"
+                                 for name, value in injected.items())
+    return f"{heading} — {about}" if about else heading
 
 
 def _safe(name: str) -> str:

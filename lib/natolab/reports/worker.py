@@ -120,7 +120,7 @@ def _export(task: Task, work: Path, executed: Path, outcome: Outcome) -> list[st
     nb = nbformat.read(executed, as_version=4)
     outcome.data_editions = export.used_editions(nb)
     html = work / f"{task.job}.html"
-    html.write_text(export.notebook_html(nb, task.job), encoding="utf-8")
+    html.write_text(export.notebook_html(nb, export.report_title(nb, task.job)), encoding="utf-8")
     files = [executed.name, html.name]
     tables = export.extract_tables(nb)
     if tables:
