@@ -104,6 +104,8 @@ def test_every_chart_has_a_description_and_every_page_a_title(report_set):
     assert [name for name, title in titles.items() if title == name] == []
     assert titles["country_profile-BEL"].endswith("— Belgium")
     assert titles["burden_sharing-2025-nato-definition"].endswith("year 2025, edition 2025-08")
+    index = (report_set / "index.html").read_text(encoding="utf-8")
+    assert [NAMES[iso3] for iso3 in ALLIES if html.escape(NAMES[iso3]) not in index] == []  # searchable by name
 
 
 def _raw_latest_core_shares(sources_dir: Path) -> tuple[int, str, dict[str, float]]:

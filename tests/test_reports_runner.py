@@ -175,6 +175,8 @@ def test_good_run_writes_reports_manifest_and_index(project):
     assert re.fullmatch(r"[0-9a-f]{64}", entry["report"]["fingerprint"])
     assert entry["report"]["inputs"]["data_read"] == ["a.csv"]
     assert entry["report"]["data_editions"] == {"a": ["2024-06"]}
+    assert entry["report"]["title"] == "OK fixture — Report a: 2 data lines"  # heading — the subject it computed
+    assert manifest["nothing"]["report"]["title"] == "OK fixture without parameters"
     assert manifest["plain"]["report"]["data_editions"] == {}
     assert list(manifest) == ["plain", "reads-a", "nothing"]  # config order
 
@@ -183,6 +185,8 @@ def test_good_run_writes_reports_manifest_and_index(project):
     for job in ("plain", "reads-a", "nothing"):
         assert f'href="{job}/{job}.html"' in index
     assert "a: 2024-06" in index
+    assert '<a href="reads-a/reads-a.html">OK fixture — Report a: 2 data lines</a>' in index
+    assert "<title>OK fixture — Report a: 2 data lines</title>" in html
     assert 'href="reads-a/tables/squares.csv"' in index
     assert not REMOTE.search(index)
     assert project.leftovers() == []

@@ -85,7 +85,10 @@ def _row(entry: dict[str, Any]) -> str:
     job = escape(entry["job"])
     title = job
     if report:
-        title = f'<a href="{job}/{job}.html">{job}</a>'
+        # The report's own title ("Country profile: one Ally at a glance — Belgium"), so the
+        # page can be searched for a country; the job name stays beside it for scripts.
+        shown = escape(report.get("title") or entry["job"])
+        title = f'<a href="{job}/{job}.html">{shown}</a><br><span class="note"><code>{job}</code></span>'
     return (
         f"<tr><td>{title}</td><td>{_parameters(entry['parameters'])}</td>"
         f"<td>{_status(entry)}</td><td>{_editions(report)}</td><td>{_links(entry)}</td></tr>"

@@ -256,6 +256,7 @@ class _Recorder:
             read = outcome.data_read if outcome.data_read is not None else list(inputs["data"])
             editions = manifest.data_editions(self.options.data_dir, read)
         entry["report"] = {
+            "title": getattr(outcome, "title", None) or job.name,
             "fingerprint": fingerprints.combine(inputs),
             "inputs": inputs,
             "natolab_version": self.options.version,

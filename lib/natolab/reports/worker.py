@@ -52,6 +52,7 @@ class Outcome:
     data_read: list[str] | None = None
     # What the notebook said it used (natolab.plots.sources_used); None: it did not say.
     data_editions: dict[str, list[str]] | None = None
+    title: str | None = None  # the report's own title (export.report_title)
     executed: bool = False  # an executed (possibly failed) notebook exists in the work folder
 
 
@@ -111,7 +112,8 @@ def _describe(error: BaseException) -> tuple[str, str]:
 def _export(task: Task, work: Path, executed: Path, outcome: Outcome) -> list[str]:
     """Write HTML, table CSVs and (optionally) PDF beside the executed notebook.
 
-    Also sets ``outcome.data_editions`` from the notebook, read here once for all of it.
+    Also sets ``outcome.data_editions`` and ``outcome.title`` from the notebook, read here
+    once for all of it.
     """
     import nbformat
 
@@ -120,7 +122,8 @@ def _export(task: Task, work: Path, executed: Path, outcome: Outcome) -> list[st
     nb = nbformat.read(executed, as_version=4)
     outcome.data_editions = export.used_editions(nb)
     html = work / f"{task.job}.html"
-    html.write_text(export.notebook_html(nb, export.report_title(nb, task.job)), encoding="utf-8")
+    outcome.title = export.report_title(nb, task.job)
+    html.write_text(export.notebook_html(nb, outcome.title), encoding="utf-8")
     files = [executed.name, html.name]
     tables = export.extract_tables(nb)
     if tables:
