@@ -165,10 +165,10 @@ def test_chart_description_from_the_output_becomes_the_img_alt():
 
 def test_report_title_is_the_heading_and_the_subject_or_parameters():
     heading = new_markdown_cell("# Burden sharing: who pays\n\nText.")
-    injected = new_code_cell('# Parameters\nyear = 2024\nedition = "2024-06"\n')
+    injected = new_code_cell('# Parameters\nyear = 2024\nedition = "2024-06"\nhighlight = ["GRC", "TUR"]\n')
     injected.metadata["tags"] = ["injected-parameters"]
     nb = new_notebook(cells=[heading, injected])
-    assert report_title(nb, "job") == "Burden sharing: who pays — year 2024, edition 2024-06"
+    assert report_title(nb, "job") == "Burden sharing: who pays — year 2024, edition 2024-06, highlight GRC, TUR"
     said = new_code_cell("plots.say(...)")
     said.outputs = [new_output("display_data", data={"text/markdown": "## Belgium", "text/plain": "## Belgium"})]
     nb = new_notebook(cells=[new_markdown_cell("# Country profile"), injected, said])

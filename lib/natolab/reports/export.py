@@ -9,6 +9,7 @@ already embedded as data URIs.
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -112,9 +113,19 @@ def report_title(nb: Any, job: str) -> str:
                 subject = text[3:].strip()
     if heading is None:
         return job
-    about = subject or ", ".join(f"{name.replace('_', ' ')} {value.strip(chr(34) + chr(39))}"
-                                 for name, value in injected.items())
+    about = subject or ", ".join(f"{name.replace('_', ' ')} {_in_words(value)}" for name, value in injected.items())
     return f"{heading} — {about}" if about else heading
+
+
+def _in_words(source: str) -> str:
+    """A parameter's value as papermill wrote it ('"2024-06"', '["GRC", "TUR"]') in plain words."""
+    try:
+        value = ast.literal_eval(source.strip())
+    except (ValueError, SyntaxError):
+        return source.strip()
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)
 
 
 def _safe(name: str) -> str:
