@@ -308,3 +308,17 @@ def test_table_formats_a_column_mixing_counts_and_shares(shell):
     plain = cap.outputs[0].data["text/plain"]
     assert [line.split()[-1] for line in plain.splitlines()[1:]] == ["3", "1.40", "1,810", "n/a"]
     assert cap.outputs[0].data["text/csv"].splitlines()[1:] == ["Allies at 2%,3", "share,1.4", "US$ bn,1810", "missing,"]
+
+
+def test_long_tables_fold_under_their_caption_and_short_ones_stay_open(shell):
+    long = pd.DataFrame({"year": range(2000, 2000 + plots.FOLD_ROWS + 1)})
+    short = long.head(plots.FOLD_ROWS)
+    with capture_output() as cap:
+        plots.table(long, "long", caption="Years & more")
+        plots.table(short, "short", caption="Years")
+    folded, shown = (out.data["text/html"] for out in cap.outputs)
+    assert folded.startswith('<details class="natolab-fold"><summary><strong>Years &amp; more</strong> '
+                             f"({plots.FOLD_ROWS + 1} rows, click to show)</summary>")
+    assert folded.rstrip().endswith("</details>")
+    assert shown.startswith("<p><strong>Years</strong></p>") and "<details" not in shown
+    assert cap.outputs[0].data["text/csv"].count("\n") == plots.FOLD_ROWS + 2  # every row in the CSV

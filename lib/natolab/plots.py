@@ -376,6 +376,10 @@ def _shown(df: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
+#: Tables longer than this are folded (``<details>``) in HTML; short ones are shown open.
+FOLD_ROWS = 12
+
+
 def table(
     df: pd.DataFrame,
     name: str,
@@ -408,6 +412,13 @@ def _table_data(
                           classes="natolab-table", escape=True)
     if caption:
         plain = f"{caption}\n\n{plain}"
+    if len(df) > FOLD_ROWS:
+        # A long table folds under its caption: the report reads as a briefing, the rows are
+        # one click away, and printing keeps it folded (the CSV has every row anyway).
+        summary = _escape(caption) if caption else "Table"
+        html = (f"<details class=\"natolab-fold\"><summary><strong>{summary}</strong> "
+                f"({len(df)} rows, click to show)</summary>\n{html}\n</details>")
+    elif caption:
         html = f"<p><strong>{_escape(caption)}</strong></p>\n{html}"
     floats = [c for c in df.columns if pd.api.types.is_float_dtype(df[c])]
     csv = df.round(dict.fromkeys(floats, 6)).to_csv(index=index, lineterminator="\n")
