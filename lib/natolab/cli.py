@@ -61,10 +61,8 @@ def _add_data_commands(subparsers: argparse._SubParsersAction) -> None:
         description="Write data/datapackage.json from the metadata modules (metadata is code).",
     )
     catalogue.set_defaults(handler=_data_catalogue)
-    try:
-        from natolab.importers import cli as importers_cli
-    except ImportError:  # importers not installed in this tree
-        return
+    from natolab.importers import cli as importers_cli
+
     importers_cli.register(data_commands)
 
 
@@ -81,10 +79,8 @@ def _add_notebooks_command(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _add_report_command(subparsers: argparse._SubParsersAction) -> None:
-    try:
-        from natolab.reports import cli as reports_cli
-    except ImportError:
-        return
+    from natolab.reports import cli as reports_cli
+
     reports_cli.register(subparsers)
 
 

@@ -15,10 +15,10 @@ from typing import Any
 import pandas as pd
 
 from natolab import data, editions
+from natolab.metrics._dates import TREATY_SIGNED
 
 __all__ = ["NOTEBOOKS", "ParameterError", "validate"]
 
-FIRST_DATE = pd.Timestamp("1949-04-04")  # the North Atlantic Treaty is signed
 
 
 class ParameterError(ValueError):
@@ -37,14 +37,14 @@ def _closest(value: str, choices: Iterable[str]) -> str:
 
 def _as_of(name: str, value: Any) -> pd.Timestamp:
     last = data.data_as_of()
-    valid = f"a date YYYY-MM-DD from {FIRST_DATE.date()} to {last.date()} (None = {last.date()})"
+    valid = f"a date YYYY-MM-DD from {TREATY_SIGNED.date()} to {last.date()} (None = {last.date()})"
     if value is None:
         return last
     try:
         stamp = pd.Timestamp(str(value))
     except (ValueError, TypeError):
         raise ParameterError(name, value, "not a date", valid) from None
-    if not FIRST_DATE <= stamp <= last:
+    if not TREATY_SIGNED <= stamp <= last:
         raise ParameterError(name, value, "outside the period the data covers", valid)
     return stamp.normalize()
 

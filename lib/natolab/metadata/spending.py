@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from natolab.importers.transcriptions import CONFLICTS
-from natolab.metadata._descriptors import country_fk, facts_update_source, foreign_key, resource
+from natolab.metadata._descriptors import ACCESSED, country_fk, facts_update_source, foreign_key, resource
 
 __all__ = ["INDICATORS", "RESOURCES", "SIPRI_INDICATORS", "SOURCES", "SOURCE_KINDS"]
 
-ACCESSED = "2026-11-28"
 _RAW = "shared/sources/defence-spending/"
 
 INDICATORS = [

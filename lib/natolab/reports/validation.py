@@ -76,10 +76,8 @@ def project_validator() -> Validator | None:
     Imported on demand: it loads pandas and the data, which a run with nothing
     stale never needs.
     """
-    try:
-        from natolab import parameters
-    except ImportError:
-        return None
+    from natolab import parameters
+
     known = getattr(parameters, "NOTEBOOKS", {})
 
     def validate(notebook: str, params: dict[str, Any]) -> Any:
