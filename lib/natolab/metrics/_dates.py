@@ -13,9 +13,13 @@ TREATY_SIGNED = pd.Timestamp("1949-04-04")
 
 
 def to_timestamp(value: DateLike, name: str = "date") -> pd.Timestamp:
-    """Read ``value`` as a day; ``None`` means today. Raises ValueError naming ``name``."""
+    """Read ``value`` as a day; ``None`` means the data's date (``data.data_as_of``), as it
+    does for notebook parameters, so no output depends on the wall clock. Raises ValueError
+    naming ``name``."""
     if value is None:
-        return pd.Timestamp.today().normalize()
+        from natolab import data  # late: data is the layer below metrics
+
+        return data.data_as_of()
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError) as exc:

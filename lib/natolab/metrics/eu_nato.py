@@ -97,7 +97,7 @@ def overlap_timeline(
 ) -> pd.DataFrame:
     """Yearly counts of the three groups, on 31 December of each year from ``start`` to ``end``.
 
-    The last row is taken on ``end`` itself (``None`` = today). Columns: date, year,
+    The last row is taken on ``end`` itself (``None`` = the data's date). Columns: date, year,
     nato_and_eu, nato_only, eu_only, n_allies, n_eu_members.
     """
     first = to_timestamp(start, "start")

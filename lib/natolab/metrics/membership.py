@@ -70,7 +70,7 @@ def members_on(
     members: pd.DataFrame | None = None,
     countries: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Allies on ``date`` (accession_date <= date; ``None`` = today), in order of accession.
+    """Allies on ``date`` (accession_date <= date; ``None`` = the data's date), in order of accession.
 
     Columns: iso3, country, accession_date, enlargement_round, round_number.
     """
@@ -80,7 +80,7 @@ def members_on(
 
 
 def count_members(date: DateLike = None, *, members: pd.DataFrame | None = None) -> int:
-    """Number of Allies on ``date`` (``None`` = today)."""
+    """Number of Allies on ``date`` (``None`` = the data's date)."""
     return len(_members_until(to_timestamp(date, "date"), members))
 
 
