@@ -56,6 +56,14 @@ def test_html_has_outputs_but_no_code_and_no_remote_assets():
     assert "mathjax" not in html.lower()
 
 
+def test_pages_carry_print_rules_for_charts_headings_and_folded_tables():
+    html = notebook_html(_executed_notebook(), "burden_sharing")
+    rules = html[html.index("@media print"):]
+    assert ".jp-RenderedImage" in rules and "break-inside: avoid" in rules
+    assert "break-after: avoid" in rules  # a heading stays with what follows it
+    assert "details:not([open]) > :not(summary) { display: none; }" in rules
+
+
 def test_strip_remote_assets_keeps_inline_and_local():
     html = (
         '<script src="https://cdn.example/require.js"></script>'

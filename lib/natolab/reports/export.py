@@ -36,6 +36,19 @@ _TEMPLATE = """\
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {% block jupyter_widgets %}{% endblock jupyter_widgets %}
+{% block extra_css %}
+<style>
+/* natolab reports: folded long tables, and print rules so a PDF reads like the page. */
+details.natolab-fold > summary { cursor: pointer; margin: 0.6em 0; }
+@media print {
+  .jp-RenderedImage, .jp-RenderedImage img, table, figure { break-inside: avoid; page-break-inside: avoid; }
+  .jp-RenderedImage img { max-height: 12.5cm; width: auto !important; height: auto !important; max-width: 100%; }
+  h1, h2, h3, summary { break-after: avoid; page-break-after: avoid; }
+  details:not([open]) > :not(summary) { display: none; }
+  .jp-OutputArea-output, .jp-RenderedHTMLCommon { break-inside: auto; }
+}
+</style>
+{% endblock extra_css %}
 {#- A chart's description (plots.set_alt / alt_text) travels in the output's metadata;
     nbconvert's own block ignores it and the exporter then writes a placeholder. -#}
 {% block data_png scoped %}
