@@ -322,3 +322,28 @@ def test_long_tables_fold_under_their_caption_and_short_ones_stay_open(shell):
     assert folded.rstrip().endswith("</details>")
     assert shown.startswith("<p><strong>Years</strong></p>") and "<details" not in shown
     assert cap.outputs[0].data["text/csv"].count("\n") == plots.FOLD_ROWS + 2  # every row in the CSV
+
+
+@pytest.mark.parametrize(("column", "shown"), [
+    ("share_of_gdp_pct", "Share of GDP (%)"),
+    ("gap_usd_current_m", "Gap (US$ million, current prices)"),
+    ("meets_3_5pct", "Meets 3.5%"),
+    ("n_reported", "Reported (count)"),
+    ("difference_pp", "Difference (points)"),
+    ("iso3", "ISO3"),
+    ("2024-06", "2024-06"),  # an edition code is already what a reader needs
+    ("2026e", "2026e"),
+])
+def test_headers_in_words(column, shown):
+    assert plots.header(column) == shown
+
+
+def test_tables_show_words_and_yes_no_while_the_csv_keeps_the_data(shell):
+    frame = pd.DataFrame({"iso3": ["BEL", "POL"], "share_of_gdp_pct": [2.0, 4.68],
+                          "meets_3_5pct": pd.array([False, True], "boolean")})
+    with capture_output() as cap:
+        plots.table(frame, "league")
+    data = cap.outputs[0].data
+    assert "<th>Share of GDP (%)</th>" in data["text/html"] and "<td>Yes</td>" in data["text/html"]
+    assert "Meets 3.5%" in data["text/plain"] and "True" not in data["text/plain"]
+    assert data["text/csv"].splitlines() == ["iso3,share_of_gdp_pct,meets_3_5pct", "BEL,2.0,False", "POL,4.68,True"]

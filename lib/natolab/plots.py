@@ -365,15 +365,53 @@ def _mixed(value: object, digits: int) -> str:
 
 
 def _shown(df: pd.DataFrame) -> pd.DataFrame:
-    """Nullable integer/boolean columns as plain objects, so a gap prints "n/a", not "<NA>"."""
+    """What a reader sees: nullable integers as plain objects (a gap prints "n/a", not
+    "<NA>"), true/false as Yes/No."""
     shown = df.copy()
     for col in shown.columns:
         dtype = shown[col].dtype
-        if isinstance(dtype, pd.api.extensions.ExtensionDtype) and (
-            pd.api.types.is_integer_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)
-        ):
+        if pd.api.types.is_bool_dtype(dtype):
+            words = shown[col].map({True: "Yes", False: "No"})
+            shown[col] = words.astype(object).where(shown[col].notna(), "n/a")
+        elif isinstance(dtype, pd.api.extensions.ExtensionDtype) and pd.api.types.is_integer_dtype(dtype):
             shown[col] = shown[col].astype(object).where(shown[col].notna(), "n/a")
     return shown
+
+
+#: Unit suffixes of column names (the project's convention) and how a header says them.
+_UNITS = (
+    ("_pct_points", " (points)"), ("_pp", " (points)"), ("_pct", " (%)"),
+    ("_usd_current_m", " (US$ million, current prices)"), ("_usd_constant", " (US$, constant prices)"),
+    ("_usd_current", " (US$, current prices)"), ("_natcur_current_m", " (national currency, million)"),
+    ("_m", " (million)"), ("_k", " (thousand)"),
+)
+_WORDS = {"gdp": "GDP", "nato": "NATO", "eu": "EU", "us": "US", "iso3": "ISO3", "usd": "US$", "e": "e"}
+
+
+def header(column: object) -> str:
+    """A table header a reader can take in, from a column name of the data.
+
+    ``share_of_gdp_pct`` → "Share of GDP (%)", ``gap_usd_current_m`` → "Gap (US$ million,
+    current prices)", ``meets_3_5pct`` → "Meets 3.5%", ``n_reported`` → "Reported (count)".
+    Names that are not snake_case (edition codes "2024-06", year labels "2026e") are kept.
+    """
+    name = str(column)
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+        return name
+    unit = ""
+    for suffix, words in _UNITS:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            name, unit = name[: -len(suffix)], words
+            break
+    count = name.startswith("n_")
+    if count:
+        name = name[2:]
+    name = re.sub(r"(\d+)_(\d+)pct", r"\1.\2%", name)
+    name = re.sub(r"(\d+)pct", r"\1%", name)
+    words = [_WORDS.get(word, word) for word in name.split("_")]
+    text = " ".join(words)
+    text = text[:1].upper() + text[1:]
+    return f"{text}{' (count)' if count else ''}{unit}"
 
 
 #: Tables longer than this are folded (``<details>``) in HTML; short ones are shown open.
@@ -401,12 +439,13 @@ def _table_data(
     df: pd.DataFrame, *, caption: str | None, index: bool, floatfmt: int | Mapping[str, int]
 ) -> dict[str, str]:
     """The text/plain, text/html and text/csv representations :func:`table` publishes."""
-    formatters = _formatters(df, floatfmt)
+    # Readers get headers in words and Yes/No; the CSV keeps the data's own column names.
+    formatters = {header(col): fmt for col, fmt in _formatters(df, floatfmt).items()}
     if df.empty:
         # pandas would print "Empty DataFrame ... Index: []", which reads like a bug.
         plain, html = "(none)", "<p><em>(none)</em></p>"
     else:
-        shown = _shown(df)
+        shown = _shown(df).rename(columns=header)
         plain = shown.to_string(index=index, formatters=formatters, na_rep="n/a")
         html = shown.to_html(index=index, formatters=formatters, na_rep="n/a", border=0,
                           classes="natolab-table", escape=True)
