@@ -100,6 +100,8 @@ def test_every_chart_has_a_description_and_every_page_a_title(report_set):
         if "No description has been provided" in page:
             placeholders[job.name] = page.count("No description has been provided")
         titles[job.name] = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+        if '<nav class="natolab-header"><a href="../index.html">' not in page:
+            placeholders[job.name] = "no header line back to the index"
     assert placeholders == {}
     assert [name for name, title in titles.items() if title == name] == []
     assert titles["country_profile-BEL"].endswith("— Belgium")

@@ -14,6 +14,7 @@ from natolab.reports.export import (
     PdfError,
     extract_tables,
     notebook_html,
+    page_header,
     print_pdf,
     report_title,
     strip_remote_assets,
@@ -183,3 +184,15 @@ def test_report_title_is_the_heading_and_the_subject_or_parameters():
     assert report_title(nb, "job") == "Country profile — Belgium"
     assert report_title(new_notebook(cells=[heading]), "job") == "Burden sharing: who pays"
     assert report_title(new_notebook(cells=[new_code_cell("x = 1")]), "country_profile-BEL") == "country_profile-BEL"
+
+
+def test_page_header_links_back_and_names_date_editions_and_version(tmp_path):
+    (tmp_path / "datapackage.json").write_text(
+        '{"created": "2026-11-28T00:00:00Z", "resources": [{"name": "defence_expenditure", '
+        '"title": "NATO defence expenditure"}]}', encoding="utf-8")
+    line = page_header(tmp_path, {"defence_expenditure": ["2024-06", "2026-07"], "countries": []}, "0.1.0")
+    assert line == ('<a href="../index.html">&larr; All reports</a> · Data as of 28 November 2026 · '
+                    "Editions used — NATO defence expenditure: June 2024, July 2026 · natolab 0.1.0")
+    html = notebook_html(_executed_notebook(), "t", line)
+    assert '<nav class="natolab-header"><a href="../index.html">' in html
+    assert page_header(tmp_path / "missing", None, "0.1.0") == '<a href="../index.html">&larr; All reports</a> · natolab 0.1.0'

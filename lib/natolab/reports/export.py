@@ -21,6 +21,7 @@ __all__ = [
     "PdfError",
     "extract_tables",
     "notebook_html",
+    "page_header",
     "print_pdf",
     "report_title",
     "strip_remote_assets",
@@ -36,10 +37,18 @@ _TEMPLATE = """\
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {% block jupyter_widgets %}{% endblock jupyter_widgets %}
+{%- block body_header -%}
+{{ super() }}
+{%- if resources.natolab_header %}
+<nav class="natolab-header">{{ resources.natolab_header }}</nav>
+{%- endif %}
+{%- endblock body_header -%}
 {% block extra_css %}
 <style>
 /* natolab reports: folded long tables, and print rules so a PDF reads like the page. */
 details.natolab-fold > summary { cursor: pointer; margin: 0.6em 0; }
+nav.natolab-header { font-size: 0.85rem; color: #555; padding: 0.5rem 1rem; border-bottom: 1px solid #ddd; }
+nav.natolab-header a { color: #0b5cad; }
 @media print {
   .jp-RenderedImage, .jp-RenderedImage img, table, figure { break-inside: avoid; page-break-inside: avoid; }
   .jp-RenderedImage img { max-height: 12.5cm; width: auto !important; height: auto !important; max-width: 100%; }
@@ -101,10 +110,48 @@ def _html_exporter() -> Any:
     return _exporter
 
 
-def notebook_html(nb: Any, title: str) -> str:
-    """HTML of an executed notebook (a ``NotebookNode``) without code, fit to open offline."""
-    body, _ = _html_exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
+def notebook_html(nb: Any, title: str, header: str | None = None) -> str:
+    """HTML of an executed notebook (a ``NotebookNode``) without code, fit to open offline.
+
+    ``header`` (HTML, see :func:`page_header`) goes in a line above the report.
+    """
+    resources = {"metadata": {"name": title}, "natolab_header": header or ""}
+    body, _ = _html_exporter().from_notebook_node(nb, resources=resources)
     return strip_remote_assets(body)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def _month_year(edition: str) -> str:
+    match = re.fullmatch(r"(\d{4})-(\d{2})", edition)
+    return f"{_MONTHS[int(match.group(2)) - 1]} {match.group(1)}" if match and 1 <= int(match.group(2)) <= 12 else edition
+
+
+def page_header(data_dir: Path, editions: dict[str, list[str]] | None, version: str) -> str:
+    """The line above every report: back to the index, the data's date, the editions used
+    (in words, by dataset title) and the natolab version. Deterministic: nothing here
+    depends on when the report was built, so unchanged inputs give the same bytes."""
+    import json
+    from html import escape
+
+    try:
+        package = json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        package = {}
+    parts = ['<a href="../index.html">&larr; All reports</a>']
+    created = str(package.get("created", ""))[:10]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", created):
+        year, month, day = created.split("-")
+        parts.append(f"Data as of {int(day)} {_MONTHS[int(month) - 1]} {year}")
+    titles = {r.get("name"): r.get("title") or r.get("name") for r in package.get("resources", [])}
+    used = [f"{escape(str(titles.get(name, name)))}: {escape(', '.join(_month_year(e) for e in dated))}"
+            for name, dated in (editions or {}).items() if dated]
+    if used:
+        parts.append("Editions used — " + "; ".join(used))
+    parts.append(f"natolab {escape(version)}")
+    return " · ".join(parts)
 
 
 def report_title(nb: Any, job: str) -> str:

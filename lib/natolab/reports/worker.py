@@ -123,7 +123,10 @@ def _export(task: Task, work: Path, executed: Path, outcome: Outcome) -> list[st
     outcome.data_editions = export.used_editions(nb)
     html = work / f"{task.job}.html"
     outcome.title = export.report_title(nb, task.job)
-    html.write_text(export.notebook_html(nb, outcome.title), encoding="utf-8")
+    from natolab import __version__
+
+    header = export.page_header(Path(task.data_dir), outcome.data_editions, __version__)
+    html.write_text(export.notebook_html(nb, outcome.title, header), encoding="utf-8")
     files = [executed.name, html.name]
     tables = export.extract_tables(nb)
     if tables:
