@@ -106,3 +106,17 @@ def test_ranked_bars_describe_themselves_from_their_numbers():
     assert plots.alt_text(fig) == (
         "Bar chart: Share of GDP, 2026e (edition of July 2026); % of GDP. 3 bars; highest Lithuania (5.33), "
         "lowest Slovenia (1.61). 2 of 3 at or above 2% guideline. Iceland: not reported.")
+
+
+def test_line_and_count_charts_describe_their_series_from_the_numbers():
+    frame = pd.DataFrame({"year": [2014, 2024, 2026], "value": [0.97, 1.27, 2.0],
+                          "estimate": [False, False, True]})
+    fig = spending.line_chart(frame, "year", {"value": "Belgium"}, title="Belgium: share of GDP",
+                              ylabel="% of GDP", note="n", estimate="estimate")
+    assert plots.alt_text(fig) == ("Line chart: Belgium: share of GDP; % of GDP. Belgium: 0.97 in 2014, 2.00 in 2026, "
+                                   "highest 2.00 in 2026. Points or bars marked e are NATO estimates.")
+    counts = pd.DataFrame({"year": [2014, 2026], "n": [3, 30]})
+    fig = spending.count_bars(counts, "year", {"n": "at or above 2%"}, title="Allies at 2%", ylabel="Allies",
+                              note="n")
+    assert plots.alt_text(fig) == ("Bar chart: Allies at 2%; Allies. at or above 2%: 3 in 2014, 30 in 2026, "
+                                   "highest 30 in 2026.")

@@ -165,7 +165,7 @@ def count_bars(
     patches = [patch for container in drawn for patch in container.patches]
     _mark_estimates(ax, patches, flags * len(drawn), loc="upper left")
     plots.footnote(fig, note)
-    return fig
+    return plots.set_alt(fig, _series_description("Bar chart", frame, x, bars, title, subtitle, ylabel, flags))
 
 
 def line_chart(
@@ -199,7 +199,27 @@ def line_chart(
     _reference_lines(ax, lines or {})
     ax.legend(loc="best")
     plots.footnote(fig, note)
-    return fig
+    return plots.set_alt(fig, _series_description("Line chart", frame, x, series, title, subtitle, ylabel,
+                                                  flags.tolist()))
+
+
+def _series_description(kind: str, frame: pd.DataFrame, x: str, series: Mapping[str, str], title: str,
+                        subtitle: str | None, unit: str, estimates: list[bool]) -> str:
+    """What a chart of series over ``x`` shows, in words from its numbers: first, last and
+    highest value of each series, and whether estimates are among them."""
+    text = f"{kind}: {title}" + (f" ({subtitle})" if subtitle else "") + f"; {unit}."
+    for col, label in series.items():
+        values = pd.DataFrame({"x": frame[x].astype(str), "v": pd.to_numeric(frame[col], errors="coerce")}).dropna()
+        if values.empty:
+            text += f" {label}: no values."
+            continue
+        first, last, top = values.iloc[0], values.iloc[-1], values.loc[values["v"].idxmax()]
+        fmt = "{:,.0f}" if (values["v"] % 1 == 0).all() else "{:,.2f}"  # counts whole, shares as charted
+        text += (f" {label}: {fmt.format(first['v'])} in {first['x']}, {fmt.format(last['v'])} in {last['x']}, "
+                 f"highest {fmt.format(top['v'])} in {top['x']}.")
+    if any(estimates):
+        text += " Points or bars marked e are NATO estimates."
+    return text
 
 
 def long_run(
