@@ -8,18 +8,16 @@ transcription, the 2026 facts file), never from our CSVs or the code under test.
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 
 import editorial
 import pytest
 from notebook_harness import Notebook, figures, sentences, tables
-from raw_sources import raw_facts
+from raw_sources import AGGREGATE, allies, raw_facts, transcribed
 
 pytestmark = pytest.mark.slow
 
 NOTEBOOK = Notebook("burden_sharing")
-AGGREGATE = re.compile(r"^NATO\b")
 
 
 def count_2024_official(sources: Path, target: float) -> tuple[int, int]:
@@ -40,28 +38,6 @@ def count_2024_official(sources: Path, target: float) -> tuple[int, int]:
         values[label.rstrip("*")] = row[13]  # column N = 2024e
     shares = [v for v in values.values() if isinstance(v, int | float)]
     return sum(v >= target for v in shares), len(shares)
-
-
-def transcribed(sources: Path, edition: str, year: int, indicator: str = "defence_exp_pct_gdp") -> dict[str, float]:
-    """{country: value} of one edition's year in the project's transcription of the 2025/2026 releases.
-
-    Where the file records a CONFLICT (a press article against NATO's table), the value
-    from the table is kept, as the file's notes say and as data/ does.
-    """
-    path = sources / "defence-spending/nato_2025_2026_editions_transcribed.csv"
-    out: dict[str, float] = {}
-    with path.open(encoding="utf-8") as handle:
-        for r in csv.DictReader(handle):
-            if (r["edition"], r["indicator"], r["year"]) != (edition, indicator, str(year)) or not r["value"]:
-                continue
-            from_table = "CONFLICT" not in r["note"] or "Tabelle" in r["source"] or "Table" in r["source"]
-            if from_table:
-                out[r["country"]] = float(r["value"])
-    return out
-
-
-def allies(values: dict[str, float]) -> dict[str, float]:
-    return {k: v for k, v in values.items() if not AGGREGATE.match(k)}
 
 
 def test_defaults_lead_with_the_latest_year_and_its_key_figures(tmp_path, sources_dir):

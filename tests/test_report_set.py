@@ -24,6 +24,7 @@ import nbformat
 import pytest
 from editorial import problems
 from notebook_harness import sentences, tables
+from raw_sources import allies, transcribed, transcribed_year_label, transcribed_years
 
 from natolab import data
 from natolab.paths import DATA_DIR, PROJECT_ROOT, REPORTS_CONFIG
@@ -113,15 +114,8 @@ def test_every_chart_has_a_description_and_every_page_a_title(report_set):
 def _raw_latest_core_shares(sources_dir: Path) -> tuple[int, str, dict[str, float]]:
     """(latest year, its label, country name → share of GDP) of the 2026-07 edition, from the
     transcription; the label is "2026e" when the file marks that year's figures as estimates."""
-    rows = [r for r in _csv(sources_dir / "defence-spending/nato_2025_2026_editions_transcribed.csv")
-            if r["edition"] == "2026-07" and r["indicator"] == "defence_exp_pct_gdp"
-            and "CONFLICT" not in r["note"]]
-    last = max(int(r["year"]) for r in rows)
-    latest = [r for r in rows if int(r["year"]) == last]
-    estimated = {r["estimate"] for r in latest}
-    assert len(estimated) == 1, f"{last} mixes estimates and outturns in the source"
-    label = f"{last}e" if estimated == {"yes"} else str(last)
-    return last, label, {r["country"]: float(r["value"]) for r in latest}
+    last = transcribed_years(sources_dir, "2026-07")[-1]
+    return last, transcribed_year_label(sources_dir, "2026-07", last), transcribed(sources_dir, "2026-07", last)
 
 
 @pytest.mark.parametrize("iso3", ["BEL", "POL", "DEU"])
@@ -195,7 +189,7 @@ def test_profile_of_every_ally(report_set, raw_members, sources_dir, iso3):
     assert facts["accession date"] == raw_members[iso3]["nato_accession_date"]
     assert facts["founding member"] == raw_members[iso3]["founding_member"]
     _, label, shares = _raw_latest_core_shares(sources_dir)
-    shares = {country: share for country, share in shares.items() if not country.startswith("NATO ")}
+    shares = allies(shares)
     if name in shares:
         assert f"In {label}, {name} spent **{shares[name]:.2f}% of GDP**" in text
         ranked = sorted(shares.values(), reverse=True)

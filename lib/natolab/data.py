@@ -464,7 +464,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")
 
 
-def _month_in_words(edition: str) -> str:
+def month_in_words(edition: str) -> str:
     """``"2024-06"`` -> ``"June 2024"``; anything else unchanged."""
     match = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", edition)
     return f"{_MONTHS[int(match.group(2)) - 1]} {match.group(1)}" if match else edition
@@ -501,5 +501,5 @@ def edition_in_words(resource_name: str, edition: str, *, data_dir: Path | str |
     if title is None:
         titles = [s["title"] for s in res.get("sources", []) if s.get("edition") == edition and s.get("title")]
         title = titles[0] if titles else None
-    month = _month_in_words(edition)
+    month = month_in_words(edition)
     return f"{title}, {month}" if title else month

@@ -341,13 +341,12 @@ def save(fig: Figure, path: str | Path) -> Path:
 def _formatters(df: pd.DataFrame, floatfmt: int | Mapping[str, int]) -> dict[str, Any]:
     formatters: dict[str, Any] = {}
     for col in df.columns:
+        digits = floatfmt.get(col, 2) if isinstance(floatfmt, Mapping) else floatfmt
         if pd.api.types.is_float_dtype(df[col]):
-            digits = floatfmt.get(col, 2) if isinstance(floatfmt, Mapping) else floatfmt
             formatters[col] = lambda v, d=digits: "n/a" if pd.isna(v) else f"{v:,.{d}f}"
         elif df[col].dtype == object and df[col].map(_is_number).any():
             # A column mixing counts and shares (a key-figures table): whole numbers as
             # such, floats with the column's decimals, so "1.4" never sits beside "2.53".
-            digits = floatfmt.get(col, 2) if isinstance(floatfmt, Mapping) else floatfmt
             formatters[col] = lambda v, d=digits: _mixed(v, d)
     return formatters
 

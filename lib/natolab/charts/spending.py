@@ -110,10 +110,15 @@ def ranked_bars(
                                                   lines, value_fmt, missing_label))
 
 
+def _description_head(kind: str, title: str, subtitle: str | None, unit: str) -> str:
+    """"Bar chart: <title> (<subtitle>); <unit>." — how every generated chart description starts."""
+    return f"{kind}: {title}" + (f" ({subtitle})" if subtitle else "") + f"; {unit}."
+
+
 def _ranked_description(labels: pd.Series, values: pd.Series, title: str, subtitle: str | None, xlabel: str,
                         lines: Mapping[str, float], value_fmt: str, missing_label: str) -> str:
     """What a ranked bar chart shows, in words from its numbers: for readers who cannot see it."""
-    text = f"Bar chart: {title}" + (f" ({subtitle})" if subtitle else "") + f"; {xlabel}."
+    text = _description_head("Bar chart", title, subtitle, xlabel)
     shown = values.notna()
     if not shown.any():
         return f"{text} No values."
@@ -207,7 +212,7 @@ def _series_description(kind: str, frame: pd.DataFrame, x: str, series: Mapping[
                         subtitle: str | None, unit: str, estimates: list[bool]) -> str:
     """What a chart of series over ``x`` shows, in words from its numbers: first, last and
     highest value of each series, and whether estimates are among them."""
-    text = f"{kind}: {title}" + (f" ({subtitle})" if subtitle else "") + f"; {unit}."
+    text = _description_head(kind, title, subtitle, unit)
     for col, label in series.items():
         values = pd.DataFrame({"x": frame[x].astype(str), "v": pd.to_numeric(frame[col], errors="coerce")}).dropna()
         if values.empty:

@@ -120,34 +120,29 @@ def notebook_html(nb: Any, title: str, header: str | None = None) -> str:
     return strip_remote_assets(body)
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-
-
-def _month_year(edition: str) -> str:
-    match = re.fullmatch(r"(\d{4})-(\d{2})", edition)
-    return f"{_MONTHS[int(match.group(2)) - 1]} {match.group(1)}" if match and 1 <= int(match.group(2)) <= 12 else edition
-
-
 def page_header(data_dir: Path, editions: dict[str, list[str]] | None, version: str) -> str:
     """The line above every report: back to the index, the data's date, the editions used
     (in words, by dataset title) and the natolab version. Deterministic: nothing here
     depends on when the report was built, so unchanged inputs give the same bytes."""
-    import json
     from html import escape
 
-    try:
-        package = json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        package = {}
+    from natolab import data  # late: the report runner's no-change path never needs pandas
+    from natolab.narrative._words import day_label
+
     parts = ['<a href="../index.html">&larr; All reports</a>']
-    created = str(package.get("created", ""))[:10]
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", created):
-        year, month, day = created.split("-")
-        parts.append(f"Data as of {int(day)} {_MONTHS[int(month) - 1]} {year}")
-    titles = {r.get("name"): r.get("title") or r.get("name") for r in package.get("resources", [])}
-    used = [f"{escape(str(titles.get(name, name)))}: {escape(', '.join(_month_year(e) for e in dated))}"
-            for name, dated in (editions or {}).items() if dated]
+    try:
+        parts.append(f"Data as of {day_label(data.data_as_of(data_dir))}")
+    except (data.DataValidationError, KeyError, ValueError):
+        pass  # no catalogue, or one without a date: say nothing rather than guess
+    used = []
+    for name, dated in (editions or {}).items():
+        if not dated:
+            continue
+        try:
+            title = data.resource(name, data_dir).get("title") or name
+        except (data.DataValidationError, ValueError):
+            title = name
+        used.append(f"{escape(str(title))}: {escape(', '.join(data.month_in_words(e) for e in dated))}")
     if used:
         parts.append("Editions used — " + "; ".join(used))
     parts.append(f"natolab {escape(version)}")
