@@ -119,6 +119,8 @@ def test_eu_spending_sentence_names_edition_and_missing():
     assert text.startswith("In 2024 (NATO edition 2024-06, NATO defence expenditure), the 2 EU members")
     assert "spent on average 1.50% of GDP (median 1.50%; 0 at or above 2%)" in text
     assert "no figure for Iceland" in text
+    estimated = facts.eu_spending_sentence(summary, "2026e", "core defence expenditure", "2026-11-28")
+    assert estimated.startswith("In 2026e (NATO edition 2024-06, core defence expenditure; e = NATO estimate), ")
     assert "no NATO defence-expenditure figures" in facts.eu_spending_sentence(
         pd.DataFrame(), None, "", "1990-01-01"
     )

@@ -103,6 +103,9 @@ def test_gap_sentence_sums_money_and_names_missing():
     assert note.startswith("Source: X. Gap in US$ = gap in points × GDP ÷ 100; GDP implied")
     assert spending.below_target(gap, ["ccc"])["iso3"].tolist() == ["CCC"]
     at_target = gap.assign(share_of_gdp_pct=2.5, gap_pct_points=0.0)
+    unpriced = gap.assign(gap_usd_current_m=NAN)
+    assert spending.gap_sentence(unpriced).endswith(
+        "by 0.40 points on average. The edition gives no GDP or spending in US$ for them, so the gap is not priced.")
     assert spending.gap_sentence(at_target) == (
         "In 2024 all 3 Allies with a figure were at or above 2% of GDP: there is no gap to close.")
 

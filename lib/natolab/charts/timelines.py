@@ -176,7 +176,7 @@ def milestones_chart(milestones: pd.DataFrame, *, as_of: DateLike, note: str) ->
 
 
 def eu_spending_chart(
-    detail: pd.DataFrame, *, year: int | None, edition: str | None, definition: str, note: str
+    detail: pd.DataFrame, *, year: int | str | None, edition: str | None, definition: str, note: str
 ) -> Figure:
     """Each Ally's defence expenditure as % of GDP, coloured by EU membership, with the 2% line.
 

@@ -139,8 +139,12 @@ def milestones_sentence(milestones: pd.DataFrame, n_undated: int, as_of: DateLik
     return text
 
 
-def eu_spending_sentence(summary: pd.DataFrame, year: int | None, definition: str, as_of: DateLike) -> str:
-    """EU vs non-EU Allies' average share of GDP in ``year``, naming the edition and its definition."""
+def eu_spending_sentence(summary: pd.DataFrame, year: int | str | None, definition: str, as_of: DateLike) -> str:
+    """EU vs non-EU Allies' average share of GDP in ``year``, naming the edition and its definition.
+
+    ``year`` may be the edition's label ("2026e" for a NATO estimate); the sentence then says
+    what the "e" means.
+    """
     if year is None or summary.empty:
         return f"The data holds no NATO defence-expenditure figures for any year up to {day_label(as_of)}."
     rows = summary.set_index("eu_status")
@@ -159,7 +163,8 @@ def eu_spending_sentence(summary: pd.DataFrame, year: int | None, definition: st
         return text + ")"
 
     return (
-        f"In {year} (NATO edition {edition}, {definition}), {part(eu, 'EU members among the Allies')}, and "
+        f"In {year} (NATO edition {edition}, {definition}{'; e = NATO estimate' if str(year).endswith('e') else ''}), "
+        f"{part(eu, 'EU members among the Allies')}, and "
         f"{part(other, 'Allies outside the EU')}."
     )
 

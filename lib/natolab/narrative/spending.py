@@ -242,6 +242,8 @@ def gap_sentence(gap: pd.DataFrame) -> str:
             top = below.loc[money.idxmax()]
             text += f"; the largest gap in money was {_poss(top['country'])} ({usd_millions(top['gap_usd_current_m'])})"
         text += "."
+    else:
+        text += " The edition gives no GDP or spending in US$ for them, so the gap is not priced."
     return text
 
 
