@@ -137,11 +137,12 @@ def test_hague_path_sentence_denominator_money_and_edge_cases():
 def test_related_spending_says_nato_publishes_no_per_ally_figure():
     text = burden.related_spending_sentence(_path([1.7, 4.0, NAN]), "2026-07", **KW)
     assert text.startswith("Up to 1.5% of GDP on defence- and security-related spending would be up to "
-                           "about **US$ 3 billion a year** across the 2 of the 3 Allies with a GDP figure")
+                           "about **US$ 3 billion a year** across the 2 Allies with a GDP figure")
+    assert "(at 2026e GDP, current prices, 1 without one)" in text
     assert "no per-Ally figure for defence- and security-related spending" in text
     assert "(edition of July 2026) report core defence expenditure only" in text
     everyone = burden.related_spending_sentence(_path([1.7, 4.0]), "2025-08", **KW)
-    assert "across the 2 Allies with a GDP figure" in everyone
+    assert "across the 2 Allies with a GDP figure (at 2026e GDP, current prices)." in everyone
     assert "(edition of August 2025) report defence expenditure on NATO's earlier definition only" in everyone
 
 

@@ -253,11 +253,10 @@ def related_spending_sentence(path: pd.DataFrame, edition: str, *,
     if related.notna().any():
         n = int(related.notna().sum())
         # A total over a few Allies must not read as the Alliance's: say how many of how many.
-        who = (f"the {n} {plural(n, 'Ally', 'Allies')}" if n == len(path)
-               else f"the {n} of the {len(path)} Allies")
+        without = f", {len(path) - n} without one" if n < len(path) else ""
         text += (f"Up to {pct:g}% of GDP on defence- and security-related spending would be up to "
-                 f"about **US$ {related.sum() / 1000:,.0f} billion a year** across {who} "
-                 f"with a GDP figure (at {label} GDP, current prices). ")
+                 f"about **US$ {related.sum() / 1000:,.0f} billion a year** across the {n} "
+                 f"{plural(n, 'Ally', 'Allies')} with a GDP figure (at {label} GDP, current prices{without}). ")
     measured = "core defence expenditure" if info.core else "defence expenditure on NATO's earlier definition"
     text += (f"The data holds **no per-Ally figure for defence- and security-related spending**: "
              f"NATO's tables ({info.label}) report {measured} only, so whether an Ally "
