@@ -24,6 +24,14 @@ def raw_facts(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def raw_facts_text(name: str) -> str:
+    """A notes file of ../shared/sources/facts (e.g. SOURCES-deterrence.md); skips where absent."""
+    path = SOURCES_DIR / "facts" / name
+    if not path.exists():
+        pytest.skip("../shared/sources is absent: raw notes file not available")
+    return path.read_text(encoding="utf-8")
+
+
 #: Rows of NATO's tables that are aggregates ("NATO Total", "NATO Europe and Canada"), not Allies.
 AGGREGATE = re.compile(r"^NATO\b")
 TRANSCRIPTION = "defence-spending/nato_2025_2026_editions_transcribed.csv"

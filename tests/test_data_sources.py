@@ -9,6 +9,7 @@ the schema check at the end needs only the repository.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import shutil
 from pathlib import Path
@@ -174,6 +175,39 @@ SIPRI_SHEETS = {
 }
 
 
+@functools.cache
+def sipri_sheet(sheet: str) -> tuple[tuple, ...]:
+    """The rows of one sheet of the SIPRI workbook (read once per test session)."""
+    wb = openpyxl.load_workbook(SIPRI, read_only=True, data_only=True)
+    rows = tuple(wb[sheet].iter_rows(values_only=True))
+    wb.close()
+    return rows
+
+
+def sipri_cells(sheet: str, kept: set[str]) -> dict[tuple[str, int], object]:
+    """(iso3, year) -> the raw cell of one SIPRI sheet, for the countries in ``kept``."""
+    names = name_table()
+    rows = sipri_sheet(sheet)
+    header = next(i for i, r in enumerate(rows) if r[0] == "Country")
+    years = {j: v for j, v in enumerate(rows[header]) if isinstance(v, int)}
+    cells = {}
+    for row in rows[header + 1 :]:
+        iso3 = names.get(row[0]) if row[0] not in ("German Democratic Republic",) else None
+        if iso3 in kept:
+            cells.update({(iso3, year): row[j] for j, year in years.items()})
+    return cells
+
+
+def sipri_placeholder_zeros(kept: set[str]) -> set[tuple[str, int]]:
+    """Country-years whose Current US$ cell is 0 while the same year is positive in local
+    currency (calendar years), constant US$ or share of GDP: read from the workbook here."""
+    positive = set()
+    for sheet in ("Local currency calendar years", "Constant (2023) US$", "Share of GDP"):
+        positive |= {k for k, v in sipri_cells(sheet, kept).items() if isinstance(v, int | float) and v > 0}
+    zeros = {k for k, v in sipri_cells("Current US$", kept).items() if isinstance(v, int | float) and v == 0}
+    return zeros & positive
+
+
 @needs_raw
 def test_every_sipri_value_equals_its_workbook_cell() -> None:
     ours = {
@@ -182,31 +216,54 @@ def test_every_sipri_value_equals_its_workbook_cell() -> None:
     }
     kept = {k[0] for k in ours}
     assert len(kept) == 35 and {"BIH", "GEO", "UKR", "ISL", "SWE", "FIN"} <= kept
-    names = name_table()
-    wb = openpyxl.load_workbook(SIPRI, read_only=True, data_only=True)
+    placeholders = sipri_placeholder_zeros(kept)
     checked = 0
     for sheet, (indicator, factor) in SIPRI_SHEETS.items():
-        rows = list(wb[sheet].iter_rows(values_only=True))
-        header = next(i for i, r in enumerate(rows) if r[0] == "Country")
-        years = {j: v for j, v in enumerate(rows[header]) if isinstance(v, int)}
-        for row in rows[header + 1 :]:
-            iso3 = names.get(row[0]) if row[0] not in ("German Democratic Republic",) else None
-            if iso3 not in kept:
-                continue
-            for j, year in years.items():
-                mine = ours.pop((iso3, year, indicator))
-                cell = row[j]
-                if cell == "xxx":
-                    assert (mine["value"], mine["missing_reason"]) == ("", "state did not exist")
-                elif isinstance(cell, str):
-                    assert cell.replace(" ", "") in ("...", "..")
-                    assert (mine["value"], mine["missing_reason"]) == ("", "no data")
-                else:
-                    assert float(mine["value"]) == pytest.approx(cell * factor, rel=1e-12)
-                checked += 1
-    wb.close()
+        for (iso3, year), cell in sipri_cells(sheet, kept).items():
+            mine = ours.pop((iso3, year, indicator))
+            if cell == "xxx":
+                assert (mine["value"], mine["missing_reason"]) == ("", "state did not exist")
+            elif isinstance(cell, str):
+                assert cell.replace(" ", "") in ("...", "..")
+                assert (mine["value"], mine["missing_reason"]) == ("", "no data")
+            elif indicator == "usd_current_m" and (iso3, year) in placeholders:
+                assert cell == 0
+                assert (mine["value"], mine["missing_reason"]) == ("", "placeholder zero")
+            else:
+                assert float(mine["value"]) == pytest.approx(cell * factor, rel=1e-12)
+            checked += 1
     assert ours == {}  # nothing in the CSV that is not in the workbook
     assert checked > 10_000
+
+
+def _years(iso3: str, first: int, last: int) -> set[tuple[str, int]]:
+    return {(iso3, year) for year in range(first, last + 1)}
+
+
+@needs_raw
+def test_sipri_placeholder_zeros_are_blanked_and_icelands_zeros_kept() -> None:
+    ours = {(r["iso3"], int(r["year"]), r["indicator"]): r for r in read_csv(paths.DATA_DIR / "sipri_milex.csv")}
+    kept = {k[0] for k in ours}
+    placeholders = sipri_placeholder_zeros(kept)
+    # The country-years known to carry SIPRI's literal zeros in current US$, as read from the workbook.
+    assert placeholders == (
+        _years("ALB", 1975, 1991) | _years("EST", 1992, 1992) | _years("HUN", 1954, 1967) | _years("ROU", 1950, 1956)
+    )
+    blanked = {(i, y) for (i, y, ind), r in ours.items() if r["missing_reason"] == "placeholder zero"}
+    assert blanked == placeholders
+    assert all(ours[(i, y, "usd_current_m")]["value"] == "" for i, y in placeholders)
+    # Iceland has no military: SIPRI's 0 is zero in every measure it gives, and stays a value.
+    current = sipri_cells("Current US$", {"ISL"})
+    iceland_zeros = {k for k, v in current.items() if v == 0}
+    assert len(iceland_zeros) > 30 and not iceland_zeros & placeholders
+    local = sipri_cells("Local currency calendar years", {"ISL"})
+    assert all(not (isinstance(local[k], int | float) and local[k] > 0) for k in iceland_zeros)
+    for iso3, year in iceland_zeros:
+        row = ours[(iso3, year, "usd_current_m")]
+        assert (float(row["value"]), row["missing_reason"]) == (0.0, "")
+    # No other current-US$ zero is left in the data.
+    zeros = {(i, y) for (i, y, ind), r in ours.items() if ind == "usd_current_m" and r["value"] and float(r["value"]) == 0}
+    assert zeros == iceland_zeros
 
 
 @needs_raw
@@ -354,6 +411,9 @@ def test_2025_and_2026_edition_dates_come_from_the_raw_file() -> None:
     note = editions["2026-07"]["coverage_note"]
     assert "7 July 2026" in note and "9 July" in note and "10 July" in note and "conflict recorded" in note
     assert "U26-37" in raw[("2026-07", "publication_date")]["source_ids"] and "U26-37" in note
+    # the row carries its reference: every source id of the raw publication date is named
+    ids = raw[("2026-07", "publication_date")]["source_ids"].split(";")
+    assert ids == ["U26-37", "U26-39"] and all(i in note for i in ids)
 
 
 @needs_raw

@@ -129,9 +129,125 @@ def test_eu_membership_covers_current_and_former_members():
 @needs_shared
 def test_summit_ally_counts_match_accession_dates():
     accession = pd.to_datetime(raw("members.csv")["nato_accession_date"])
-    assert len(ours("summits")) == len(raw("summits.csv")) > 0
+    assert len(ours("summits")) == len(raw("summits_all.csv")) > 0
     for row in ours("summits").itertuples(index=False):
         assert int(row.n_allies) == (accession <= pd.Timestamp(row.start_date)).sum(), row.summit
+
+
+# SOURCES-2026-update.md: summits_all.csv = the 10 rows of summits.csv copied + 29 new ones.
+@needs_shared
+def test_summits_are_the_39_rows_of_summits_all_once_each():
+    source = raw("summits_all.csv")
+    summits = ours("summits")
+    assert len(summits) == len(source) == 39
+    assert summits["summit"].tolist() == source["summit"].tolist() and summits["summit"].is_unique
+    for column in ("city", "start_date", "end_date", "meeting_type", "n_allies", "burden_sharing_decisions",
+                   "other_key_decisions", "source_ids", "flags"):
+        assert summits[column].tolist() == source[column].tolist(), column
+    assert {"Strasbourg/Kehl 2009", "Lisbon 2010", "Chicago 2012"} <= set(summits["summit"])
+    assert summits["start_date"].min() == source["start_date"].min() == "1957-12-16"
+
+
+@needs_shared
+def test_the_first_collections_summits_are_in_it_unchanged():
+    first = raw("summits.csv").set_index("summit")
+    summits = ours("summits").set_index("summit")
+    assert len(first) == 10 and set(first.index) <= set(summits.index)
+    for summit, row in first.iterrows():
+        for column in ("city", "start_date", "end_date", "meeting_type", "n_allies", "burden_sharing_decisions",
+                       "other_key_decisions", "source_ids"):
+            assert summits.loc[summit, column] == row[column], (summit, column)
+        # flags copied; the 2026-12-01 audit may only add to them (Madrid 2022)
+        assert row["flags"] in summits.loc[summit, "flags"], summit
+        extra = summits.loc[summit, "flags"].replace(row["flags"], "", 1).strip("; ")
+        assert extra == "" or extra.startswith("AUDIT 2026-12-01"), summit
+
+
+@needs_shared
+def test_summit_hosts_are_the_raw_codes_and_known_countries():
+    source = raw("summits_all.csv")
+    summits = ours("summits")
+    known = set(ours("countries")["iso3"])
+    for (host, co_host), codes in zip(zip(summits["host_iso3"], summits["co_host_iso3"], strict=True),
+                                       source["host_iso3"], strict=True):
+        assert [c for c in (host, co_host) if c] == [c for c in codes.split(";") if c]
+        assert {c for c in (host, co_host) if c} <= known
+    by_name = dict(zip(ours("countries")["name"], ours("countries")["iso3"], strict=True))
+    for name, codes in zip(source["host_country"], source["host_iso3"], strict=True):
+        for part, code in zip(name.split(";"), codes.split(";"), strict=True):
+            if part.strip() in by_name:  # NATO's spelling, e.g. Türkiye, United States
+                assert by_name[part.strip()] == code, name
+    strasbourg = summits.set_index("summit").loc["Strasbourg/Kehl 2009"]
+    assert (strasbourg["host_iso3"], strasbourg["co_host_iso3"]) == ("FRA", "DEU")
+    assert summits.set_index("summit").loc["Virtual 2022 (February)", "host_iso3"] == ""
+
+
+def _ordinal(pattern: str, text: str) -> int:
+    return int(re.search(pattern, text).group(1))
+
+
+@needs_shared
+def test_counted_by_nato_never_overstates_natos_own_count():
+    """NATO's counts and ordinals, read from SOURCES-2026-update.md and the raw rows, bound the rows marked counted."""
+    summits = ours("summits")
+    counted = summits["counted_by_nato"] == "true"
+    unknown = summits["counted_by_nato"] == ""
+    assert set(summits["counted_by_nato"]) <= {"true", ""}  # never false: not established is blank
+    text = update_md()
+    lisbon = raw("summits_all.csv").set_index("summit").loc["Lisbon 2010", "meeting_type"]
+    ankara = raw("summits_all.csv").set_index("summit").loc["Ankara 2026", "flags"]
+    ordinals = {
+        # U26-01: "There have been 14 such meetings" up to mid-1997 (Paris, 27 May 1997 the last)
+        "Paris 1997 (NATO-Russia Founding Act)": _ordinal(r"There have been (\d+) such meetings", text),
+        "Bucharest 2008": _ordinal(r"NATO called Bucharest 2008 its (\d+)nd summit", text),
+        "Lisbon 2010": _ordinal(r"NATO's (\d+)th summit meeting", lisbon),
+        "Chicago 2012": _ordinal(r"gives 20-21 May and \"(\d+)th summit\"", text),  # [low]
+        "Ankara 2026": _ordinal(r"Reported as the (\d+)th NATO summit", ankara),  # [low]
+    }
+    assert ordinals == {"Paris 1997 (NATO-Russia Founding Act)": 14, "Bucharest 2008": 22, "Lisbon 2010": 24,
+                        "Chicago 2012": 25, "Ankara 2026": 36}
+    position = {s: i for i, s in enumerate(summits["summit"])}
+    for summit, n in ordinals.items():
+        upto = summits.index <= position[summit]
+        assert counted[upto].sum() <= n <= (counted | unknown)[upto].sum(), summit
+    # up to mid-1997 the data holds exactly NATO's 14
+    early = summits["nato_count_basis"] == "count_1997"
+    assert early.sum() == ordinals["Paris 1997 (NATO-Russia Founding Act)"] and counted[early].all()
+    assert len(summits) > counted.sum()  # the data is wider than NATO's count
+
+
+@needs_shared
+def test_exceptional_meetings_are_not_marked_counted():
+    summits = ours("summits").set_index("summit")
+    for summit in ("Brussels 2001", "Rome 2002 (NATO-Russia)", "Brussels 2017", "London 2019",
+                   "Virtual 2022 (February)", "Brussels 2022 (March)"):
+        assert summits.loc[summit, "nato_count_basis"] == "exceptional_meeting", summit
+        assert summits.loc[summit, "counted_by_nato"] == "", summit
+    for summit in ("Lisbon 2010", "Wales 2014", "The Hague 2025"):
+        assert summits.loc[summit, "counted_by_nato"] == "true"
+
+
+@needs_shared
+def test_spending_targets_of_summits_all_agree_with_targets():
+    """summits_all.csv's target columns are not repeated in summits; targets owns them and agrees."""
+    assert "spending_target_pct_gdp" not in ours("summits") and "target_year" not in ours("summits")
+    source = raw("summits_all.csv").set_index("summit")
+    targets = ours("targets")
+    with_target = source[source["spending_target_pct_gdp"] != ""]
+    assert set(targets["summit"]) <= set(with_target.index)
+    for row in targets.itertuples(index=False):
+        cell = source.loc[row.summit, "spending_target_pct_gdp"]
+        assert re.search(rf"(?<![\d.]){re.escape(row.threshold_pct.rstrip('0').rstrip('.'))}(?:\.0)?\b", cell), row.target_id
+        if row.target_year:
+            assert row.target_year in source.loc[row.summit, "target_year"], row.target_id
+    # Rows without a targets entry restate the Wales 2014 numbers (2.0 and 20% by 2024), nothing new.
+    wales = targets[targets["summit"] == "Wales 2014"]
+    for summit in sorted(set(with_target.index) - set(targets["summit"])):
+        cell, year = source.loc[summit, "spending_target_pct_gdp"], source.loc[summit, "target_year"]
+        numbers = set(re.findall(r"\d+(?:\.\d+)?", cell))
+        assert numbers <= {"2.0", "20", "2014"}, summit
+        assert year in ("", "2024") or year.startswith("2024 "), summit
+        assert {"2.0", "20.0"} >= set(wales["threshold_pct"]) and set(wales["target_year"]) == {"2024"}
 
 
 def test_targets():
@@ -163,6 +279,48 @@ def test_joint_declarations():
     assert len(expected) == 3
     events = ours("eu_nato")
     assert events.loc[events["event_type"] == "joint_declaration", "date"].tolist() == expected
+
+
+@needs_shared
+def test_eu_nato_keeps_every_raw_row_once():
+    first, update = raw("eu_nato.csv"), raw("eu_nato_2025_2026.csv")
+    events = ours("eu_nato")
+    assert events["event_id"].is_unique
+    # the 10th progress report is in both files ("Also listed (without content) in eu_nato.csv")
+    repeated = update[(update["event_type"] == "progress_report") & (update["number"] == "10")]
+    assert len(repeated) == 1 and "Also listed" in repeated["flags"].iloc[0]
+    assert len(events) == len(first) + len(update) - 1 == 17 + 9 - 1
+    pairs = set(zip(first["event_type"], first["title"], first["date"], strict=True))
+    pairs |= set(zip(update["event_type"], update["title"], update["date"], strict=True)) - {
+        tuple(repeated[["event_type", "title", "date"]].iloc[0])}
+    assert set(zip(events["event_type"], events["title"], events["date"], strict=True)) == pairs
+    assert set(events["event_type"]) == set(first["event_type"]) | set(update["event_type"])
+
+
+@needs_shared
+def test_tenth_progress_report_merged_with_its_2026_content():
+    update = raw("eu_nato_2025_2026.csv").query("event_type == 'progress_report' and number == '10'").iloc[0]
+    first = raw("eu_nato.csv").query("event_type == 'progress_report' and number == '10'").iloc[0]
+    tenth = ours("eu_nato").set_index("event_id").loc["progress_report_10"]
+    assert first["content_summary"] == "" and tenth["content_summary"] == update["content_summary"] != ""
+    assert tenth["date"] == first["date"] == update["date"] == ""  # undated in both files
+    assert tenth["title"] == first["title"]
+    assert split_ids([tenth["source_ids"]]) == split_ids([first["source_ids"], update["source_ids"]])
+    assert first["flags"] in tenth["flags"] and update["flags"] in tenth["flags"]
+
+
+@needs_shared
+def test_eu_nato_update_rows_dated_as_in_the_raw_file():
+    update = raw("eu_nato_2025_2026.csv")
+    events = ours("eu_nato")
+    for row in update.itertuples(index=False):
+        if row.date:
+            match = events[(events["title"] == row.title) & (events["date"] == row.date)]
+            assert len(match) == 1, row.title
+            assert match["date_precision"].iloc[0] == row.date_precision
+    context = events[events["event_type"] == "eu_initiative_context"]
+    assert len(context) == (update["event_type"] == "eu_initiative_context").sum() == 6
+    assert context["flags"].str.startswith("CONTEXT").all()
 
 
 @needs_seed
@@ -258,13 +416,31 @@ def test_efp_troops_total_as_in_sources_md():
 
 @needs_shared
 def test_operations_and_kfor_copy_the_raw_rows():
-    source = raw("operations.csv")
+    source = pd.concat([raw("operations.csv"), raw("operations_additions.csv")], ignore_index=True)
     operations = ours("operations")
-    assert len(operations) == len(source) == 27
-    assert (operations["start_date"] == source["start_date"]).all()
-    assert (operations["end_date"] == source["end_date"]).all()
+    assert len(operations) == len(source) == 27 + 6
+    for column in ("name", "start_date", "end_date", "status", "source_ids", "flags"):
+        assert operations[column].tolist() == source[column].tolist(), column
     kfor = ours("kfor_strength")
     assert kfor["kfor_troops"].tolist() == raw("kfor_troop_numbers.csv")["kfor_troops"].tolist()
+
+
+@needs_shared
+def test_air_policing_operations_are_named_like_the_baltic_row():
+    """operation_id = the mission name before any bracket, as air_policing_rotations.csv writes it."""
+    operations = ours("operations").set_index("operation_id")
+    baltic = raw("operations.csv").set_index("short_name").loc["Baltic Air Policing"]
+    assert operations.loc["baltic_air_policing", "name"] == baltic["name"]
+    missions = {r.split(" (")[0] for r in raw("air_policing_rotations.csv")["mission"]}
+    ids = {re.sub(r"[^a-z0-9]+", "_", m.casefold().removeprefix("nato ")).strip("_") for m in missions}
+    assert ids == {"baltic_air_policing", "icelandic_air_policing", "enhanced_air_policing",
+                   "enhanced_vigilance_activities"}
+    assert ids <= set(operations.index)
+    additions = raw("operations_additions.csv").set_index("name")
+    for operation_id in ids - {"baltic_air_policing"}:
+        row = operations.loc[operation_id]
+        assert additions.loc[row["name"], "start_date"] == row["start_date"]
+    assert operations.loc["enhanced_air_policing", "start_date_precision"] == "month"
 
 
 @needs_shared
@@ -373,12 +549,22 @@ def test_hague_value_without_a_number_fails_loudly():
 ALL = [name for name in facts.OUTPUTS]
 
 
+# Codes allowed outside the country table, by file and column, with the reason.
+OUTSIDE_COUNTRIES = {
+    # Libya asked for DCB support (SOURCES-deterrence.md); no other dataset mentions it.
+    ("dcb_partners.csv", "partner_iso3"): {"LBY"},
+}
+# ';'-separated lists of codes (checked element by element).
+ISO3_LISTS = {"contributing_nations", "allies_supporting_iso3"}
+
+
 def test_every_iso3_in_every_csv_is_known():
     for csv in sorted(paths.DATA_DIR.glob("*.csv")):
         frame = pd.read_csv(csv, dtype=str, keep_default_na=False)
-        for column in [c for c in frame.columns if c == "iso3" or c.endswith("_iso3")]:
-            unknown = {code for code in frame[column] if code and not countries.is_known(code)}
-            assert not unknown, f"{csv.name}.{column}: {sorted(unknown)}"
+        for column in [c for c in frame.columns if c == "iso3" or c.endswith("_iso3") or c in ISO3_LISTS]:
+            codes = {code for value in frame[column] for code in value.split(";") if code}
+            unknown = {code for code in codes if not countries.is_known(code)}
+            assert unknown == OUTSIDE_COUNTRIES.get((csv.name, column), set()), f"{csv.name}.{column}: {sorted(unknown)}"
 
 
 def test_every_source_id_is_a_reference():
@@ -406,6 +592,9 @@ def update_source_lines() -> dict[str, str]:
 def test_references_list_every_id_of_sources_md():
     ids = re.findall(r"^- ([A-Z]\d\d)\b", sources_md(), flags=re.MULTILINE)
     ids += list(update_source_lines())
+    # SOURCES-deterrence.md: "- D01 [official] ..."; "- D97 — not assigned." has no grade and no row.
+    deterrence_md = (FACTS / "SOURCES-deterrence.md").read_text(encoding="utf-8")
+    ids += re.findall(r"^- (D\d{2,3}) \[", deterrence_md, flags=re.MULTILINE)
     references = ours("references").set_index("source_id")
     assert sorted(references.index) == sorted(ids)
     assert references.loc["M03", "grade"] == "official"
@@ -438,10 +627,11 @@ def test_every_u26_id_used_by_the_update_files_resolves():
     defined = set(update_source_lines())
     known = set(ours("references")["source_id"])
     used = set()
-    for name in ("allies_2pct_count_2025_2026.csv", "hague_2025_commitment.csv", "editions_2025_2026.csv"):
+    for name in ("allies_2pct_count_2025_2026.csv", "hague_2025_commitment.csv", "editions_2025_2026.csv",
+                 "summits_all.csv", "eu_nato_2025_2026.csv"):
         used |= {i for i in split_ids(raw(name)["source_ids"]) if i.startswith("U26-")}
     assert used and used <= defined <= known
-    for name in ("allies_2pct_claims", "hague_commitment"):
+    for name in ("allies_2pct_claims", "hague_commitment", "summits", "eu_nato"):
         ids = split_ids(ours(name)["source_ids"])
         assert ids <= known, name
 
@@ -529,8 +719,32 @@ def test_curation_reproduces_the_committed_csvs():
 @needs_shared
 def test_curation_fails_loudly_when_a_target_number_disappears():
     inputs = facts.load_inputs()
-    summits = inputs["summits"].copy()
-    summits.loc[summits["summit"] == "The Hague 2025", "spending_target_pct_gdp"] = "5.0 total"
-    inputs["summits"] = summits
+    for name in ("summits", "summits_all"):  # the copy in summits_all.csv changed alike
+        summits = inputs[name].copy()
+        summits.loc[summits["summit"] == "The Hague 2025", "spending_target_pct_gdp"] = "5.0 total"
+        inputs[name] = summits
     with pytest.raises(ValueError, match="hague_core_3_5pct"):
+        facts.build(inputs)
+
+
+@needs_shared
+def test_curation_fails_loudly_when_a_copied_summit_row_differs():
+    inputs = facts.load_inputs()
+    summits = inputs["summits_all"].copy()
+    summits.loc[summits["summit"] == "Wales 2014", "end_date"] = "2014-09-06"
+    inputs["summits_all"] = summits
+    with pytest.raises(ValueError, match="'Wales 2014' end_date"):
+        facts.build(inputs)
+    inputs["summits_all"] = pd.concat([inputs["summits_all"], summits.iloc[[0]]], ignore_index=True)
+    with pytest.raises(ValueError, match="twice"):
+        facts.build(inputs)
+
+
+@needs_shared
+def test_curation_fails_loudly_when_a_host_name_and_code_disagree():
+    inputs = facts.load_inputs()
+    summits = inputs["summits_all"].copy()
+    summits.loc[summits["summit"] == "Lisbon 2010", "host_iso3"] = "ESP"
+    inputs["summits_all"] = summits
+    with pytest.raises(ValueError, match="Lisbon 2010"):
         facts.build(inputs)

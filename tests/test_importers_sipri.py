@@ -33,12 +33,24 @@ SHEETS = {
     "Share of Govt. spending": (7, 1991, True),
 }
 LAST_YEAR = 1993
+# Read by the importer only as evidence for its placeholder-zero rule, never written.
+LOCAL_CURRENCY = "Local currency calendar years"
 
 
 def raw_value(sheet: str, iso3: str, year: int):
     """The cell SIPRI would hold; codes for the quirks on chosen cells."""
     if iso3 == "EST" and year < 1992:
         return "xxx"  # not independent
+    if iso3 == "ISL" and not sheet.startswith("Share"):
+        return 0  # no military: zero in every money measure, a real value
+    if (iso3, year) == ("HUN", 1990) and sheet == "Current US$":
+        return 0  # a placeholder: positive in local currency and constant US$ that year
+    if (iso3, year) == ("ROU", 1991) and sheet == "Current US$":
+        return 0  # a placeholder found through the local-currency sheet alone
+    if (iso3, year) == ("ROU", 1991) and sheet in ("Constant (2023) US$", "Share of GDP"):
+        return "..."
+    if sheet == LOCAL_CURRENCY:
+        return (sorted(KEPT.values()).index(iso3) + 1) * 1000.0
     if iso3 == "ISL" and sheet.startswith("Share"):
         return ". ."  # SIPRI's no-data code, with its space
     if iso3 == "UKR" and year == 1990:
@@ -51,7 +63,7 @@ def build_sipri(path: Path, drop: str | None = None, skip_sheet: str | None = No
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     wb.create_sheet("Front page")
-    for sheet, (notes, first, _fraction) in SHEETS.items():
+    for sheet, (notes, first, _fraction) in {**SHEETS, LOCAL_CURRENCY: (6, 1990, False)}.items():
         if sheet == skip_sheet:
             continue
         ws = wb.create_sheet(sheet)
@@ -112,6 +124,19 @@ def test_missing_codes_become_reasons(imported) -> None:
     ukraine = rows[("UKR", 1990, "usd_constant_2023_m")]
     assert (ukraine["value"], ukraine["missing_reason"]) == ("", "no data")
     assert rows[("EST", 1993, "usd_current_m")]["missing_reason"] == ""
+
+
+def test_current_usd_zeros_contradicted_by_other_measures_become_blanks(imported) -> None:
+    _data, _summary, rows = imported
+    for iso3, year in (("HUN", 1990), ("ROU", 1991)):
+        row = rows[(iso3, year, "usd_current_m")]
+        assert (row["value"], row["missing_reason"]) == ("", "placeholder zero")
+    # Iceland's zeros are zero in every measure: values, kept.
+    iceland = rows[("ISL", 1991, "usd_current_m")]
+    assert (float(iceland["value"]), iceland["missing_reason"]) == (0.0, "")
+    assert float(rows[("ISL", 1991, "usd_constant_2023_m")]["value"]) == 0.0
+    assert rows[("HUN", 1991, "usd_current_m")]["missing_reason"] == ""
+    assert not any(k[2] == "local_currency" for k in rows)
 
 
 def test_only_allies_and_aspirants_every_year(imported) -> None:

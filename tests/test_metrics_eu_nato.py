@@ -104,6 +104,17 @@ def test_milestones_undated_only_on_request():
     assert pd.isna(with_undated["date"].iloc[-1])
 
 
+def test_eu_initiatives_recorded_as_context_only_on_request():
+    events = pd.concat([EU_NATO, pd.DataFrame({
+        "event_id": ["m1", "c1"], "date": ["2024-10-29", "2025-05-27"], "date_precision": ["day", "day"],
+        "event_type": ["high_level_meeting", "eu_initiative_context"], "number": [None, None],
+        "title": ["Meeting", "SAFE"], "n_actions": [None, None], "flags": [None, "CONTEXT"],
+    })], ignore_index=True)
+    assert metrics.eu_nato_milestones("2030-01-01", eu_nato=events)["event_id"].tolist() == ["d1", "p1", "p2", "m1"]
+    with_context = metrics.eu_nato_milestones("2030-01-01", include_context=True, eu_nato=events)
+    assert with_context["event_id"].tolist() == ["d1", "p1", "p2", "m1", "c1"]
+
+
 ACTIONS = pd.DataFrame(
     {
         "batch": ["first_2016", "first_2016", "second_2017", "combined"],
@@ -244,9 +255,15 @@ def test_common_set_is_42_plus_32(curated):
 
 
 def test_milestones_match_the_raw_dated_events(curated):
-    raw = [r for r in raw_facts("eu_nato.csv") if r["date"]]
+    # eu_nato.csv, then the 2026 update without its EU initiatives recorded as CONTEXT
+    update = [r for r in raw_facts("eu_nato_2025_2026.csv") if r["event_type"] != "eu_initiative_context"]
+    raw = [r for r in raw_facts("eu_nato.csv") + update if r["date"]]
     milestones = metrics.eu_nato_milestones()
-    assert len(milestones) == len(raw)
+    assert len(milestones) == len(raw) == 16 + 2
+    assert (milestones["event_type"] == "high_level_meeting").sum() == 2
+    with_context = metrics.eu_nato_milestones(include_context=True)
+    context = [r for r in raw_facts("eu_nato_2025_2026.csv") if r["event_type"] == "eu_initiative_context" and r["date"]]
+    assert len(with_context) == len(milestones) + len(context)
     declarations = milestones.loc[milestones["event_type"] == "joint_declaration", "date"]
     expected = [r["date"] for r in raw if r["event_type"] == "joint_declaration"]
     assert [d.strftime("%Y-%m-%d") for d in declarations] == expected and len(expected) == 3

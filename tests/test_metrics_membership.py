@@ -108,8 +108,10 @@ def test_eu_members_on_handles_exit():
     kw = {"eu_membership": EU, "countries": COUNTRIES}
     assert metrics.eu_members_on("1957-12-31", **kw).empty
     assert metrics.eu_members_on("2020-01-30", **kw)["iso3"].tolist() == ["AAA", "CCC", "FFF"]
-    # The exit day itself counts as outside (exit > date is required to be in).
-    assert metrics.eu_members_on("2020-01-31", **kw)["iso3"].tolist() == ["AAA", "FFF"]
+    # eu_exit_date is the last day of membership (docs/data-model.md, "Dates"): still in on it,
+    # outside from the next day.
+    assert metrics.eu_members_on("2020-01-31", **kw)["iso3"].tolist() == ["AAA", "CCC", "FFF"]
+    assert metrics.eu_members_on("2020-02-01", **kw)["iso3"].tolist() == ["AAA", "FFF"]
 
 
 def test_all_is_exported_and_reexported():
@@ -177,3 +179,57 @@ def test_eu_members_on_real_dates(curated):
     on_brexit_eve = set(metrics.eu_members_on("2020-01-30")["iso3"])
     assert on_brexit_eve == current | {"GBR"}
     assert len(metrics.eu_members_on("1958-01-01")) == 6
+
+
+# ---------------------------------------------------------------- the date rule (docs/data-model.md, "Dates")
+# NATO: an Ally from the day its instrument of accession was deposited (inclusive), as members.csv
+# records it; EU: from the day the accession treaty entered into force to the exit date (the last
+# day) inclusive. Expected dates and members are read from the raw files, never from data/.
+
+
+def _raw_member(iso3: str) -> dict[str, str]:
+    return next(r for r in raw_facts("members.csv") if r["iso3"] == iso3)
+
+
+@pytest.mark.parametrize("iso3", ["FIN", "SWE", "MKD", "MNE"])
+def test_an_ally_is_counted_from_its_accession_day(curated, iso3):
+    row = _raw_member(iso3)
+    day = pd.Timestamp(row["nato_accession_date"])
+    before = day - pd.Timedelta(days=1)
+    raw = raw_facts("members.csv")
+    on_day = {r["iso3"] for r in raw if pd.Timestamp(r["nato_accession_date"]) <= day}
+    assert iso3 in on_day
+    assert metrics.count_members(day) == len(on_day)
+    assert metrics.count_members(before) == len(on_day) - sum(r["nato_accession_date"] == row["nato_accession_date"] for r in raw)
+    assert iso3 in set(metrics.members_on(day)["iso3"])
+    assert iso3 not in set(metrics.members_on(before)["iso3"])
+
+
+def test_finland_31st_and_sweden_32nd_on_their_deposit_days(curated):
+    fin, swe = _raw_member("FIN"), _raw_member("SWE")
+    assert (fin["nato_accession_date"], swe["nato_accession_date"]) == ("2023-04-04", "2024-03-07")
+    assert "31st Ally" in fin["accession_date_basis"] and "32nd Ally" in swe["accession_date_basis"]
+    assert "deposited with US Government" in swe["accession_date_basis"]
+    assert (metrics.count_members("2023-04-03"), metrics.count_members("2023-04-04")) == (30, 31)
+    assert (metrics.count_members("2024-03-06"), metrics.count_members("2024-03-07")) == (31, 32)
+
+
+def test_eu_members_counted_from_the_treaty_in_force_day(curated):
+    raw = [r for r in raw_facts("eu_nato_membership.csv") if r["eu_accession_date"]]
+    joined_2004 = {r["iso3"] for r in raw if r["eu_accession_date"] == "2004-05-01"}
+    assert len(joined_2004) == 10  # E06: the enlargement of 1 May 2004
+    on_day = set(metrics.eu_members_on("2004-05-01")["iso3"])
+    day_before = set(metrics.eu_members_on("2004-04-30")["iso3"])
+    assert joined_2004 <= on_day and not joined_2004 & day_before
+    assert on_day - day_before == joined_2004
+
+
+def test_the_uk_is_an_eu_member_on_its_exit_day_and_not_after(curated):
+    # members.csv: "Former EU member: 1973-01-01 to 2020-01-31 (left 23:00 GMT 31 Jan 2020)":
+    # 23:00 GMT is midnight in Brussels at the end of 31 January, the last day of membership.
+    notes = _raw_member("GBR")["eu_notes"]
+    assert "1973-01-01 to 2020-01-31" in notes and "23:00 GMT 31 Jan 2020" in notes
+    assert "GBR" not in set(metrics.eu_members_on("1972-12-31")["iso3"])
+    assert "GBR" in set(metrics.eu_members_on("1973-01-01")["iso3"])
+    assert "GBR" in set(metrics.eu_members_on("2020-01-31")["iso3"])
+    assert "GBR" not in set(metrics.eu_members_on("2020-02-01")["iso3"])

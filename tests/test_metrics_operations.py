@@ -203,9 +203,41 @@ def test_seed_text_operations_are_active_in_2019(curated):
 
 
 def test_active_today_matches_the_raw_ongoing_rows(curated):
-    raw = raw_facts("operations.csv")
-    open_rows = {r["short_name"] for r in raw if not r["end_date"]}
-    assert set(metrics.operations_active_on()["short_name"]) == open_rows
+    raw = raw_facts("operations.csv") + raw_facts("operations_additions.csv")
+    open_rows = {r["name"] for r in raw if not r["end_date"]}
+    assert set(metrics.operations_active_on()["name"]) == open_rows
+
+
+def _day(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text)
+
+
+def test_an_operation_counts_from_its_start_day_to_its_end_day_inclusive(curated):
+    # docs/data-model.md, "Dates": start_date and end_date are both days of the operation.
+    raw = raw_facts("operations.csv") + raw_facts("operations_additions.csv")
+    dated = [r for r in raw if len(r["start_date"]) == 10 and len(r["end_date"]) == 10]
+    assert len(dated) > 10
+    one_day = pd.Timedelta(days=1)
+    for r in dated:
+        start, end = _day(r["start_date"]), _day(r["end_date"])
+        for day, expected in ((start - one_day, False), (start, True), (end, True), (end + one_day, False)):
+            active = set(metrics.operations_active_on(day)["name"])
+            assert (r["name"] in active) is expected, (r["name"], day.date(), expected)
+
+
+def test_deny_flight_on_its_last_day(curated):
+    row = next(r for r in raw_facts("operations.csv") if r["short_name"] == "Deny Flight")
+    assert row["end_date"] == "1995-12-20"  # ended when IFOR assumed responsibility
+    assert "Operation Deny Flight" in set(metrics.operations_active_on("1995-12-20")["name"])
+    assert "Operation Deny Flight" not in set(metrics.operations_active_on("1995-12-21")["name"])
+
+
+def test_the_2026_additions_start_on_their_raw_start_day(curated):
+    for r in raw_facts("operations_additions.csv"):
+        if len(r["start_date"]) == 10:
+            start = _day(r["start_date"])
+            assert r["name"] in set(metrics.operations_active_on(start)["name"]), r["name"]
+            assert r["name"] not in set(metrics.operations_active_on(start - pd.Timedelta(days=1))["name"]), r["name"]
 
 
 def test_kfor_figures_match_the_raw_file_and_low_grade_rows(curated):

@@ -103,3 +103,15 @@ def test_summits_hosted_in_date_order():
     assert profile.summits_hosted("gbr", summits=SUMMITS)["summit"].tolist() == [
         "Wales 2014", "London 2019"]
     assert profile.summits_hosted("ISL", summits=SUMMITS).empty
+
+
+def test_summits_hosted_counts_both_hosts_of_a_shared_summit():
+    shared = pd.DataFrame({
+        "summit": ["Bonn 1982", "Strasbourg/Kehl 2009", "Virtual 2022 (February)"],
+        "city": ["Bonn", "Strasbourg / Kehl", "virtual (videoconference)"],
+        "host_iso3": ["DEU", "FRA", None],
+        "co_host_iso3": [None, "DEU", None],
+        "start_date": pd.to_datetime(["1982-06-10", "2009-04-03", "2022-02-25"]),
+    })
+    assert profile.summits_hosted("DEU", summits=shared)["summit"].tolist() == ["Bonn 1982", "Strasbourg/Kehl 2009"]
+    assert profile.summits_hosted("FRA", summits=shared)["summit"].tolist() == ["Strasbourg/Kehl 2009"]

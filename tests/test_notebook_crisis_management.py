@@ -1,7 +1,7 @@
 """crisis_management.ipynb through papermill: defaults, other dates, bad parameters.
 
 Expected values come from the raw files in ../shared/sources/facts (operations.csv,
-kfor_troop_numbers.csv, efp_battlegroups.csv) and SOURCES.md.
+operations_additions.csv, kfor_troop_numbers.csv, efp_battlegroups.csv) and SOURCES.md.
 """
 
 from __future__ import annotations
@@ -10,17 +10,27 @@ import pytest
 from notebook_harness import Notebook, figures, sentences, tables
 from raw_sources import raw_facts
 
+from natolab.importers.facts import OPERATION_SHORT_NAMES
+
 pytestmark = pytest.mark.slow
 
 NOTEBOOK = Notebook("crisis_management")
 FIGURES = ["operations-timeline", "kfor-strength", "efp-battlegroups"]
 
 
+def raw_operations() -> list[dict[str, str]]:
+    """operations.csv, then operations_additions.csv with three short names written "Name (acronym)"
+    as the curation does (natolab.importers.facts.OPERATION_SHORT_NAMES, a naming rule, not a value)."""
+    additions = [{**r, "short_name": OPERATION_SHORT_NAMES.get(r["short_name"], r["short_name"])}
+                 for r in raw_facts("operations_additions.csv")]
+    return raw_facts("operations.csv") + additions
+
+
 def raw_running(day: str) -> set[str]:
-    """Operations running on a day, from the raw file (partial dates compare as their first day)."""
+    """Operations running on a day, from the raw files (partial dates compare as their first day)."""
     return {
         r["short_name"]
-        for r in raw_facts("operations.csv")
+        for r in raw_operations()
         if r["start_date"] <= day
         and (not r["end_date"] or day <= r["end_date"] or r["end_date"] == day[: len(r["end_date"])])
     }
@@ -32,7 +42,7 @@ def test_defaults_operations_kfor_and_battlegroups(tmp_path):
     assert figures(nb) == FIGURES
     running = {r["short_name"] for r in out["operations"] if r["status_on_date"] != "ended"}
     assert running == raw_running("2026-11-28")
-    assert len(out["operations"]) == len(raw_facts("operations.csv")) == 27
+    assert len(out["operations"]) == len(raw_operations()) == 27 + 6
     kfor = out["kfor-strength"]
     assert [int(r["troops"]) for r in kfor] == [int(r["kfor_troops"]) for r in raw_facts("kfor_troop_numbers.csv")]
     # SOURCES.md: 2000 and 2006 from low-grade sites; 2024 and 2025 from Wikipedia transcriptions.

@@ -43,7 +43,9 @@ def test_defaults_overlap_declarations_and_spending(tmp_path):
     # Seed text: 74 action points; SOURCES.md: 42 (6 Dec 2016) + 32 (5 Dec 2017).
     assert "had endorsed **74** common proposals: 42 on 6 December 2016 and 32 on 5 December 2017" in said
     assert [int(r["cumulative_actions"]) for r in out["common-set"]] == [42, 74]
-    dated = [r for r in raw_facts("eu_nato.csv") if r["date"]]
+    # eu_nato.csv, then the 2026 update without its EU initiatives recorded as CONTEXT
+    update = [r for r in raw_facts("eu_nato_2025_2026.csv") if r["event_type"] != "eu_initiative_context"]
+    dated = [r for r in raw_facts("eu_nato.csv") + update if r["date"]]
     assert len(out["eu-nato-milestones"]) == len(dated)
     assert "3 joint declarations (2016, 2018 and 2023)" in said
     assert "1 more report is recorded without a date" in said

@@ -123,6 +123,7 @@ _EVENT_ROWS = {
     "joint_declaration": "Joint declarations",
     "common_set_of_proposals": "Common set of proposals",
     "progress_report": "Progress reports",
+    "high_level_meeting": "High-level meetings",
 }
 
 

@@ -7,8 +7,9 @@ eu_membership, summits, targets, eu_nato, eu_nato_actions, partners,
 partnership_frameworks, aspirants, operations, kfor_strength, efp_battlegroups,
 allies_2pct_claims, hague_commitment and references. The 2026 update
 (``SOURCES-2026-update.md`` with its U26-NN source ids,
-``allies_2pct_count_2025_2026.csv``, ``hague_2025_commitment.csv``) is read
-beside the first collection.
+``allies_2pct_count_2025_2026.csv``, ``hague_2025_commitment.csv``,
+``summits_all.csv``, ``eu_nato_2025_2026.csv``) and ``operations_additions.csv``
+(SOURCES-deterrence.md, D source ids) are read beside the first collection.
 
 Nothing is imputed. Values are copied from the raw rows; every curation choice
 (a renamed column, a quirk of one source, a value parsed out of free text) is a
@@ -421,12 +422,15 @@ def load_inputs(sources_dir: Path | None = None) -> dict[str, object]:
             "candidates_partners",
             "partnership_frameworks",
             "summits",
+            "summits_all",
             "eu_nato",
+            "eu_nato_2025_2026",
             "eu_nato_actions",
             "allies_2pct_count",
             "allies_2pct_count_2025_2026",
             "hague_2025_commitment",
             "operations",
+            "operations_additions",
             "kfor_troop_numbers",
             "efp_battlegroups",
         )
@@ -694,18 +698,108 @@ def build_eu_membership(raw: dict[str, object]) -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values("iso3", ignore_index=True)
 
 
-def build_summits(raw: dict[str, object]) -> pd.DataFrame:
-    """Summits from Bucharest 2008 (context) and Wales 2014 to The Hague 2025."""
-    src = raw["summits"]
+# summits_all.csv (2026 update) is wider than NATO's own count of its summits: NATO called
+# Bucharest 2008 its 22nd summit and Lisbon 2010 its 24th (U26-18; audit of
+# SOURCES-2026-update.md), the data has 23 and 25 rows by then, because it also holds special,
+# extraordinary and leaders' meetings and the NATO-Russia summit of 2002. Which of those NATO
+# leaves out is not stated anywhere, so ``counted_by_nato`` is true only where the evidence
+# says so and blank (never false) for the exceptional meetings:
+#   count_1997       - NATO's mid-1997 press-info sheet: "There have been 14 such meetings"
+#                      since 1949 (U26-01); the data's meetings up to then are exactly 14.
+#   regular_summit   - after mid-1997, a meeting the source types as a summit ("Summit",
+#                      "Summit (...)", "Summit meeting"); NATO's ordinals leave room for these.
+#   exceptional_meeting - special NAC meetings, extraordinary summits, leaders' meetings, the
+#                      NATO-Russia summit: counted_by_nato blank (not established).
+NATO_SUMMIT_COUNT_1997 = re.compile(r"There have been (?P<n>\d+) such meetings")
+NATO_SUMMIT_COUNT_1997_END = "1997-06-30"  # "c. mid-1997" (U26-01)
+REGULAR_SUMMIT_TYPE = re.compile(r"^Summit(?: \(.*\)| meeting)?$")
+# Host names in summits_all.csv that no facts file or NATO table spells: the raw row says DEU
+# is the ISO code of the Federal Republic of Germany before and after 1990.
+SUMMIT_HOST_SPELLINGS = {"West Germany (Federal Republic of Germany)": "DEU"}
+# summits.csv rows are copied into summits_all.csv unchanged (SOURCES-2026-update.md); the
+# only edits allowed are notes of the 2026-12-01 audit appended to flags (Madrid 2022).
+_AUDIT_NOTE = "AUDIT 2026-12-01"
+
+
+def _summit_hosts(raw: dict[str, object]) -> pd.DataFrame:
+    """host_iso3 and co_host_iso3 of summits_all.csv, each checked against its host_country."""
+    src = raw["summits_all"]
     lookup = _facts_lookup(raw)
+    for spellings in (SPELLINGS["NATO"], SUMMIT_HOST_SPELLINGS):
+        lookup.update({normalise_name(k): v for k, v in spellings.items()})
+    hosts, co_hosts = [], []
+    for summit, names, codes in zip(src["summit"], src["host_country"], src["host_iso3"], strict=True):
+        named = [lookup.get(normalise_name(n.strip())) for n in names.split(";") if n.strip()]
+        coded = [c.strip() for c in codes.split(";") if c.strip()]
+        if named != coded or len(coded) > 2:
+            raise ValueError(
+                f"summits_all.csv {summit!r}: host_country {names!r} resolves to {named}, "
+                f"host_iso3 says {coded}"
+            )
+        hosts.append(coded[0] if coded else "")
+        co_hosts.append(coded[1] if len(coded) == 2 else "")
+    return pd.DataFrame({"host_iso3": hosts, "co_host_iso3": co_hosts}, index=src.index)
+
+
+def _check_copied_summits(raw: dict[str, object]) -> None:
+    """Every summits.csv row is in summits_all.csv, once, with the same values."""
+    first, update = raw["summits"], raw["summits_all"]
+    twice = update["summit"][update["summit"].duplicated()].tolist()
+    if twice:
+        raise ValueError(f"summits_all.csv lists summits twice: {twice}")
+    missing = sorted(set(first["summit"]) - set(update["summit"]))
+    if missing:
+        raise ValueError(f"summits.csv rows missing from summits_all.csv: {missing}")
+    update = update.set_index("summit")
+    for row in first.itertuples(index=False):
+        for column in first.columns.drop("summit"):
+            old, new = getattr(row, column), update.loc[row.summit, column]
+            added = new.replace(old, "", 1).strip("; ") if old in new else None
+            if old != new and not (column == "flags" and added and added.startswith(_AUDIT_NOTE)):
+                raise ValueError(
+                    f"summits_all.csv {row.summit!r} {column}: {new!r} differs from summits.csv {old!r}"
+                )
+
+
+def _nato_count_basis(raw: dict[str, object]) -> pd.Series:
+    """count_1997, regular_summit or exceptional_meeting per row (see NATO_SUMMIT_COUNT_1997)."""
+    src = raw["summits_all"]
+    match = NATO_SUMMIT_COUNT_1997.search(raw["sources_2026_md"])
+    if match is None:
+        raise ValueError("SOURCES-2026-update.md no longer gives NATO's count of summit meetings to 1997")
+    early = src["start_date"] <= NATO_SUMMIT_COUNT_1997_END
+    if early.sum() != int(match["n"]):
+        raise ValueError(
+            f"summits_all.csv has {early.sum()} meetings to mid-1997, NATO counted {match['n']} (U26-01)"
+        )
+    regular = src["meeting_type"].str.match(REGULAR_SUMMIT_TYPE)
+    basis = regular.map({True: "regular_summit", False: "exceptional_meeting"})
+    return basis.where(~early, "count_1997")
+
+
+def build_summits(raw: dict[str, object]) -> pd.DataFrame:
+    """Every summit-level meeting 1957-2026 (summits_all.csv), NATO-counted ones marked.
+
+    ``spending_target_pct_gdp`` and ``target_year`` of the raw file are left out: the
+    targets resource owns those facts.
+    """
+    _check_copied_summits(raw)
+    src = raw["summits_all"]
+    hosts = _summit_hosts(raw)
+    basis = _nato_count_basis(raw)
     return pd.DataFrame(
         {
             "summit": src["summit"],
             "city": src["city"],
-            "host_iso3": src["host_country"].map(lambda n: lookup[normalise_name(n)]),
+            "host_iso3": hosts["host_iso3"],
+            "co_host_iso3": hosts["co_host_iso3"],
             "start_date": src["start_date"],
             "end_date": src["end_date"],
             "meeting_type": src["meeting_type"],
+            "counted_by_nato": basis.map(
+                {"count_1997": "true", "regular_summit": "true", "exceptional_meeting": ""}
+            ),
+            "nato_count_basis": basis,
             "n_allies": src["n_allies"].astype(int),
             "burden_sharing_decisions": src["burden_sharing_decisions"],
             "other_key_decisions": src["other_key_decisions"],
@@ -733,16 +827,55 @@ def build_targets(raw: dict[str, object]) -> pd.DataFrame:
     return frame
 
 
-def _event_id(row: pd.Series) -> str:
-    suffix = row["number"] or row["date"][:4]
-    return f"{row['event_type']}_{suffix}"
+# The 2026 update (eu_nato_2025_2026.csv) repeats an event of eu_nato.csv where it adds what the
+# first collection lacks (the 10th progress report: "Also listed (without content) in
+# eu_nato.csv"). Such an event stays one row: the first collection's values are kept, its
+# blank cells filled from the update, the source ids and flags of both kept. The two files may
+# word only these columns differently (the first collection's wording is kept); any other
+# difference is a conflict and stops the curation.
+EU_NATO_REWORDED = ("title", "signatories_or_body")
+EU_NATO_UPDATE_FLAG = "2026 update: "
+
+
+def _event_ids(frame: pd.DataFrame) -> pd.Series:
+    """event_type and number, or the year when unnumbered, or the full date where two
+    unnumbered events of one type share a year (eu_initiative_context 2025)."""
+    suffix = frame["number"].where(frame["number"] != "", frame["date"].str[:4])
+    ids = frame["event_type"] + "_" + suffix
+    clash = ids.duplicated(keep=False) & (frame["number"] == "")
+    return ids.where(~clash, frame["event_type"] + "_" + frame["date"])
+
+
+def _merge_event(first: pd.Series, update: pd.Series, event_id: str) -> pd.Series:
+    merged = first.copy()
+    for column, new in update.items():
+        old = first[column]
+        if column == "source_ids":
+            merged[column] = _with_ids(old, *new.split(";"))
+        elif column == "flags":
+            merged[column] = "; ".join(x for x in (old, EU_NATO_UPDATE_FLAG + new if new else "") if x)
+        elif not old:
+            merged[column] = new
+        elif new and new != old and column not in EU_NATO_REWORDED:
+            raise ValueError(f"eu_nato {event_id} {column}: eu_nato.csv {old!r}, 2026 update {new!r}")
+    return merged
 
 
 def build_eu_nato(raw: dict[str, object]) -> pd.DataFrame:
-    """EU-NATO milestones: declarations, common sets of proposals, progress reports."""
-    src = raw["eu_nato"].copy()
-    src.insert(0, "event_id", src.apply(_event_id, axis=1))
-    return src
+    """EU-NATO milestones, 2002-2026: declarations, common sets of proposals, progress reports,
+    high-level meetings and (marked eu_initiative_context) EU defence initiatives tied to NATO."""
+    first, update = raw["eu_nato"].copy(), raw["eu_nato_2025_2026"].copy()
+    if list(update.columns) != list(first.columns):
+        raise ValueError("eu_nato_2025_2026.csv no longer has the columns of eu_nato.csv")
+    ids = _event_ids(pd.concat([first, update], ignore_index=True))
+    first.index, update.index = ids.iloc[: len(first)], ids.iloc[len(first) :]
+    for part in (first, update):
+        if part.index.duplicated().any():
+            raise ValueError(f"eu_nato: event ids not unique: {sorted(part.index[part.index.duplicated()])}")
+    for event_id in update.index.intersection(first.index):
+        first.loc[event_id] = _merge_event(first.loc[event_id], update.loc[event_id], event_id)
+    out = pd.concat([first, update.drop(index=first.index, errors="ignore")])
+    return out.rename_axis("event_id").reset_index()
 
 
 def build_eu_nato_actions(raw: dict[str, object]) -> pd.DataFrame:
@@ -852,9 +985,37 @@ def _operation_id(short_name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", base.casefold()).strip("_")
 
 
+# operations_additions.csv (SOURCES-deterrence.md, D source ids) writes three air activities'
+# short names as an acronym ("eAP", "eVA") or "name / acronym". They are written "Name (acronym)"
+# like the existing "Baltic Air Policing", so that operation_id (the part before the bracket)
+# reads icelandic_air_policing, enhanced_air_policing, enhanced_vigilance_activities: the
+# missions of air_policing_rotations.csv link to them by that name.
+OPERATION_SHORT_NAMES = {
+    "Icelandic Air Policing / ASIC IPPN": "Icelandic Air Policing (ASIC IPPN)",
+    "eAP": "Enhanced Air Policing (eAP)",
+    "eVA": "Enhanced Vigilance Activities (eVA)",
+}
+
+
+def _operation_rows(raw: dict[str, object]) -> pd.DataFrame:
+    """operations.csv, then operations_additions.csv (same columns, renamed short names)."""
+    first, additions = raw["operations"], raw["operations_additions"].copy()
+    if list(additions.columns) != list(first.columns):
+        raise ValueError("operations_additions.csv no longer has the columns of operations.csv")
+    unknown = set(OPERATION_SHORT_NAMES) - set(additions["short_name"])
+    if unknown:
+        raise ValueError(f"operations_additions.csv no longer has short names {sorted(unknown)}")
+    additions["short_name"] = additions["short_name"].replace(OPERATION_SHORT_NAMES)
+    src = pd.concat([first, additions], ignore_index=True)
+    ids = src["short_name"].map(_operation_id)
+    if ids.duplicated().any():
+        raise ValueError(f"operations: operation ids not unique: {sorted(ids[ids.duplicated()])}")
+    return src
+
+
 def build_operations(raw: dict[str, object]) -> pd.DataFrame:
-    """NATO operations, missions and activities 1993-2025."""
-    src = raw["operations"]
+    """NATO operations, missions and activities 1993-2026 (first collection, then the additions)."""
+    src = _operation_rows(raw)
     return pd.DataFrame(
         {
             "operation_id": src["short_name"].map(_operation_id),
@@ -1058,9 +1219,13 @@ def parse_update_references(update_md: str) -> pd.DataFrame:
 
 
 def build_references(raw: dict[str, object]) -> pd.DataFrame:
-    """Every source id: SOURCES.md, then the U26 ids of SOURCES-2026-update.md."""
+    """Every source id: SOURCES.md, then the U26 ids of SOURCES-2026-update.md, then the D ids
+    of SOURCES-deterrence.md (parsed by ``natolab.importers.deterrence``)."""
+    from natolab.importers import deterrence  # late: deterrence builds on this module
+
     frame = pd.concat(
-        [parse_references(raw["sources_md"]), parse_update_references(raw["sources_2026_md"])],
+        [parse_references(raw["sources_md"]), parse_update_references(raw["sources_2026_md"]),
+         deterrence.references(raw)],
         ignore_index=True,
     )
     if frame["source_id"].duplicated().any():

@@ -14,6 +14,10 @@ Quirks handled by name:
   ``"state did not exist"`` (SIPRI: not independent during the year).
 * SIPRI names ``United States of America``; historical states (USSR, GDR,
   Czechoslovakia, Yugoslavia) are separate rows and are not kept.
+* A literal 0 in ``Current US$`` where the same country-year has positive spending in
+  another measure is a placeholder, not zero spending (:data:`PLACEHOLDER_ZERO_RULE`):
+  NA with ``missing_reason = "placeholder zero"``. Iceland's zeros (no military, zero in
+  every measure) are values and stay.
 
 Only current Allies and the aspirants Bosnia and Herzegovina, Georgia and Ukraine
 are kept; a missing one is an error, so a renamed country cannot silently vanish.
@@ -33,6 +37,8 @@ from natolab.importers.workbooks import open_workbook
 
 __all__ = [
     "HISTORICAL_STATES",
+    "LOCAL_CURRENCY",
+    "PLACEHOLDER_ZERO_RULE",
     "SHEETS",
     "SipriLayoutError",
     "import_sipri_workbook",
@@ -62,8 +68,37 @@ SHEETS = (
     SheetSpec("Share of Govt. spending", "share_of_government_spending_pct", 100.0),
 )
 
+# Read only as evidence for PLACEHOLDER_ZERO_RULE, not written: SIPRI's spending in local
+# currency, calendar years (the basis of its calendar-year US$ series).
+LOCAL_CURRENCY = SheetSpec("Local currency calendar years", "local_currency", 1.0)
+
 _NO_DATA = "no data"
 _NOT_A_STATE = "state did not exist"
+_PLACEHOLDER_ZERO = "placeholder zero"
+
+
+@dataclass(frozen=True)
+class PlaceholderZeroRule:
+    """A 0 in ``indicator`` is a placeholder where any of ``evidence`` is positive for the same
+    country-year; ``reason`` goes to ``missing_reason`` and ``why`` says why."""
+
+    indicator: str
+    evidence: tuple[str, ...]
+    reason: str
+    why: str
+
+
+PLACEHOLDER_ZERO_RULE = PlaceholderZeroRule(
+    indicator="usd_current_m",
+    evidence=(LOCAL_CURRENCY.indicator, "usd_constant_2023_m", "share_of_gdp_pct"),
+    reason=_PLACEHOLDER_ZERO,
+    why="SIPRI's Current US$ sheet holds a literal 0 for country-years whose spending it "
+    "records as positive in local currency, constant US$ or share of GDP (April 2025 workbook: "
+    "Albania 1975-91, Estonia 1992, Hungary 1954-67, Romania 1950-56; for most of them only "
+    "the local-currency figure exists). Spending cannot be positive in local currency and zero "
+    "in US$: the 0 stands for a conversion SIPRI did not make. A zero with no positive "
+    "evidence (Iceland, no military) is a value and stays.",
+)
 
 
 class SipriLayoutError(ValueError):
@@ -106,7 +141,7 @@ def _sheet_rows(wb: Any, spec: SheetSpec, file: str, edition: str) -> list[dict[
     if spec.sheet not in wb.sheetnames:
         raise SipriLayoutError(
             f"{file}: sheet {spec.sheet!r} not found; expected sheets "
-            f"{', '.join(s.sheet for s in SHEETS)}; found {', '.join(wb.sheetnames)}"
+            f"{', '.join(s.sheet for s in (*SHEETS, LOCAL_CURRENCY))}; found {', '.join(wb.sheetnames)}"
         )
     rows = [tuple(r) for r in wb[spec.sheet].iter_rows(values_only=True)]
     header_index, years = _header(rows, spec.sheet, file)
@@ -170,9 +205,30 @@ def sipri_rows(path: Path | str, edition: str | None = None) -> list[dict[str, s
         if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", edition):
             raise ValueError(f"edition must be YYYY-MM, got {edition!r}")
         rows = [r for spec in SHEETS for r in _sheet_rows(wb, spec, path.name, edition)]
+        evidence = _sheet_rows(wb, LOCAL_CURRENCY, path.name, edition)
     finally:
         wb.close()
+    _blank_placeholder_zeros(rows, evidence, PLACEHOLDER_ZERO_RULE)
     return sorted(rows, key=lambda r: (r["iso3"], int(r["year"]), r["indicator"]))
+
+
+def _blank_placeholder_zeros(
+    rows: list[dict[str, str]], extra: list[dict[str, str]], rule: PlaceholderZeroRule
+) -> None:
+    """Blank ``rule.indicator`` zeros that ``rule.evidence`` (in ``rows`` or ``extra``) contradicts."""
+    positive = {
+        (r["iso3"], r["year"])
+        for r in (*rows, *extra)
+        if r["indicator"] in rule.evidence and r["value"] and float(r["value"]) > 0
+    }
+    for row in rows:
+        if (
+            row["indicator"] == rule.indicator
+            and row["value"]
+            and float(row["value"]) == 0
+            and (row["iso3"], row["year"]) in positive
+        ):
+            row["value"], row["missing_reason"] = "", rule.reason
 
 
 def import_sipri_workbook(

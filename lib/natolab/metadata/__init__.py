@@ -19,7 +19,7 @@ from natolab import paths
 
 __all__ = ["PACKAGE", "TOPIC_MODULES", "build_datapackage", "write_datapackage"]
 
-TOPIC_MODULES = ("countries", "facts", "spending")
+TOPIC_MODULES = ("countries", "facts", "spending", "deterrence")
 
 PACKAGE: dict[str, Any] = {
     "profile": "tabular-data-package",

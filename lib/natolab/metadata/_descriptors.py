@@ -10,8 +10,8 @@ from typing import Any
 
 ACCESSED = "2026-11-28"
 ISO3_PATTERN = "[A-Z_]{3,}"
-# "M03" (SOURCES.md) or "U26-07" (SOURCES-2026-update.md)
-SOURCE_ID_PATTERN = "[A-Z][0-9]{2}(-[0-9]{2})?"
+# "M03" (SOURCES.md), "U26-07" (SOURCES-2026-update.md) or "D107" (SOURCES-deterrence.md)
+SOURCE_ID_PATTERN = "[A-Z][0-9]{2,3}(-[0-9]{2})?"
 SOURCE_IDS_PATTERN = f"{SOURCE_ID_PATTERN}(;{SOURCE_ID_PATTERN})*"
 PARTIAL_DATE_PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 PRECISIONS = ["day", "month", "year"]

@@ -125,22 +125,47 @@ EU_MEMBERSHIP = resource(
 
 SUMMITS = resource(
     "summits",
-    "NATO summits, Bucharest 2008 and Wales 2014 to The Hague 2025",
-    "Summit dates, host, number of Allies at the time and the burden-sharing and other key "
-    "decisions (text, partly paraphrased). Bucharest 2008 is a context row. Not included: the "
-    "Brussels meeting of NATO leaders of 25 May 2017, the extraordinary Brussels summit of "
-    "24 Mar 2022 and the Ankara summit announced for 7-8 Jul 2026 (S34). The burden-sharing "
-    "paragraphs of Warsaw 2016 and Brussels 2021 were not retrieved; the Wales 20% clause and "
-    "the Vilnius '2% floor' are paraphrased from secondary reports; Spain's reported opt-out at "
-    "The Hague is media reporting. Structured targets are in the targets resource.",
+    "NATO summits and leaders' meetings, 1957-2026",
+    "Every summit-level meeting of NATO Heads of State and Government in the 2026 update "
+    "(summits_all.csv, 39 rows, Paris 1957 to Ankara 2026): the ten rows of the first "
+    "collection (Bucharest 2008, Wales 2014 to The Hague 2025; copied unchanged, checked by the "
+    "curation script) plus 29 new ones, among them special NAC meetings (Brussels 1985, 2001), "
+    "the NATO-Russia summit (Rome 2002), the Meeting of NATO Leaders (Brussels 2017), the "
+    "London Leaders' Meeting (2019) and the two extraordinary summits of 2022. This is WIDER "
+    "than NATO's own count (NATO called Bucharest 2008 its 22nd summit and Lisbon 2010 its "
+    "24th; here they are the 23rd and 25th rows): never publish the number of rows as NATO's "
+    "number of summits; say 'summits and leaders' meetings in the data', or count "
+    "counted_by_nato. counted_by_nato is true where NATO counts the meeting (its mid-1997 "
+    "count of 14 summit meetings, U26-01; regular summits after that) and blank where it is not "
+    "established (the exceptional meetings: NATO's ordinals leave some of them out without "
+    "saying which); it is never false. Strasbourg/Kehl 2009 had two hosts (France and "
+    "Germany); the virtual meeting of 25 Feb 2022 none. n_allies counts the Allies whose "
+    "accession date is on or before the first day (Rome 2002: 19 Allies plus Russia). Ankara "
+    "2026 outcomes rest on low-grade sources only; several pre-1990 days rest on a Wikipedia "
+    "list (see flags). Spending targets are in the targets resource (summits_all.csv's "
+    "target columns are not repeated here).",
     [
-        field("summit", "Summit name: city and year", required=True, unique=True),
+        field("summit", "Summit name: city and year (month where a year has two)", required=True,
+              unique=True),
         field("city", "Venue as given by the source", required=True),
-        iso3("host_iso3", "Host country (key of countries)"),
+        iso3("host_iso3", "Host country (key of countries; blank for the virtual meeting of "
+             "25 Feb 2022; the first-named host where there were two)", required=False),
+        iso3("co_host_iso3", "Second host where a summit had two (Strasbourg/Kehl 2009: "
+             "Germany); blank otherwise", required=False),
         field("start_date", "First day", "date", required=True),
         field("end_date", "Last day", "date", required=True),
-        field("meeting_type", "Summit, Leaders' Meeting ...", required=True),
-        field("n_allies", "Number of Allies at the time of the summit", "integer",
+        field("meeting_type", "Kind of meeting as the source gives it (Summit, Special meeting of "
+              "the NAC ..., Meeting of NATO Leaders, Leaders' Meeting, Extraordinary summit ...)",
+              required=True),
+        field("counted_by_nato", "True where NATO counts the meeting among its summits; blank "
+              "where that is not established (never false): see nato_count_basis", "boolean"),
+        field("nato_count_basis", "count_1997: within NATO's count of 14 summit meetings to "
+              "mid-1997 (U26-01; the data's meetings to May 1997 are exactly 14); "
+              "regular_summit: after mid-1997, typed 'Summit' by the source; "
+              "exceptional_meeting: special, extraordinary or leaders' meeting or the "
+              "NATO-Russia summit, some of which NATO's numbering leaves out", required=True,
+              enum=["count_1997", "regular_summit", "exceptional_meeting"]),
+        field("n_allies", "Number of Allies on the first day of the meeting", "integer",
               required=True, unit="Allies"),
         field("burden_sharing_decisions", "Decisions on defence spending (blank = not "
               "retrieved or none)"),
@@ -149,8 +174,10 @@ SUMMITS = resource(
         flags(),
     ],
     primary_key=["summit"],
-    foreign_keys=country_fk("host_iso3"),
-    sources=[facts_source("summits.csv", "summits"), WALES_PLEDGE, VILNIUS_COMMUNIQUE],
+    foreign_keys=country_fk("host_iso3", "co_host_iso3"),
+    sources=[facts_update_source("summits_all.csv", "summit-level meetings 1957-2026"),
+             facts_source("summits.csv", "summits (first collection, copied into summits_all.csv)"),
+             WALES_PLEDGE, VILNIUS_COMMUNIQUE],
 )
 
 TARGETS = resource(
@@ -203,15 +230,27 @@ EU_NATO = resource(
     "32 (kept: 42 + 32 = 74). A Russian news item's '40 points' for 2016 is treated as wrong. "
     "The days of the 1st, 4th, 7th and 9th reports were not found (month only; the 9th report's "
     "month is inferred from its coverage period) and the 10th report is undated (blank). "
-    "n_actions is the size of the set endorsed, or the number of actions a report covers.",
+    "n_actions is the size of the set endorsed, or the number of actions a report covers. "
+    "The 2026 update (eu_nato_2025_2026.csv) adds the first von der Leyen-Rutte meeting "
+    "(29 Oct 2024) and Rutte at the EU leaders' retreat (3 Feb 2025) as high_level_meeting, "
+    "the content of the 10th report (still undated; merged into its row) and six EU defence "
+    "initiatives of 2025-2026 (ReArm Europe, the White Paper, SAFE, the European Council "
+    "conclusions of 26 Jun 2025 and 18 Jun 2026, the Defence Readiness Roadmap) as "
+    "eu_initiative_context: CONTEXT, EU decisions rather than EU-NATO milestones; each row's "
+    "content and flags say what link to NATO a source gives, if any. "
+    "No new joint declaration and no 11th progress report was found. The 9th report's day "
+    "(13 Jun 2024 per a source citing the Council, U26-52) is not applied: eu_nato.csv keeps "
+    "2024-06.",
     [
-        field("event_id", "event_type and number (or year when unnumbered)", required=True,
+        field("event_id", "event_type and number, or the year when unnumbered, or the full "
+              "date where two unnumbered events of one type share a year", required=True,
               unique=True),
         partial_date("date", "Date of the event"),
         precision("date_precision", "date"),
         field("event_type", "Kind of milestone", required=True,
               enum=["declaration", "arrangement", "joint_declaration",
-                    "common_set_of_proposals", "progress_report"]),
+                    "common_set_of_proposals", "progress_report", "high_level_meeting",
+                    "eu_initiative_context"]),
         field("number", "Ordinal within its event type (blank for the 2002/2003 rows)",
               "integer"),
         field("title", "Title", required=True),
@@ -224,7 +263,9 @@ EU_NATO = resource(
         flags(),
     ],
     primary_key=["event_id"],
-    sources=[facts_source("eu_nato.csv", "EU-NATO milestones"), NATO_EU],
+    sources=[facts_source("eu_nato.csv", "EU-NATO milestones"),
+             facts_update_source("eu_nato_2025_2026.csv", "EU-NATO milestones 2024-2026"),
+             NATO_EU],
 )
 
 EU_NATO_ACTIONS = resource(
@@ -353,7 +394,7 @@ ASPIRANTS = resource(
 
 OPERATIONS = resource(
     "operations",
-    "NATO operations, missions and activities, 1993-2025",
+    "NATO operations, missions and activities, 1993-2026",
     "Start and end dates (as precise as the sources), status, mandate and strength notes. "
     "Conflicts kept and flagged: Deliberate Force 30 Aug-14 Sep 1995 (SHAPE; others end it "
     "20/21 Sep); Active Endeavour start_date 4 Oct 2001 is the NAC decision (deployment 6 Oct, "
@@ -361,10 +402,20 @@ OPERATIONS = resource(
     "Ocean Shield end 15 Dec or 24 Nov 2016; Baltic Air Policing March or April 2004; the "
     "Aegean activity's status and end are unknown (status 'unclear'); NSATU's start 11 Jul "
     "2024 is the announcement (declaration 10 Jul, coordination from 12 Jul); ISAF's '28 PRTs' "
-    "is not confirmed (USAID and ALNAP give 26).",
+    "is not confirmed (USAID and ALNAP give 26). Six rows from operations_additions.csv "
+    "(SOURCES-deterrence.md, D source ids): Eastern Sentry (12 Sep 2025 is the announcement; "
+    "reports say it began that evening), Arctic Sentry (11 Feb 2026, mainly secondary "
+    "reports), Icelandic Air Policing (first deployment 5 May 2008), Enhanced Air Policing "
+    "(May 2014 per the Romanian MoD, April 2014 per AIRCOM; the Baltic augmentation stays in "
+    "the Baltic Air Policing row), Enhanced Vigilance Activities (24 Feb 2022 = the invasion "
+    "NATO responded to; no formal launch date) and the augmentation of Turkey's air defence "
+    "(Active Fence; 4 Dec 2012 is the NAC decision). Their statuses are 'ongoing' as of the "
+    "latest source retrieved (2023-2026), not checked since. The air-policing rows' "
+    "operation_id (baltic_air_policing, icelandic_air_policing, enhanced_air_policing, "
+    "enhanced_vigilance_activities) is the mission name before any bracket.",
     [
-        field("operation_id", "Identifier derived from the short name", required=True,
-              unique=True),
+        field("operation_id", "Identifier derived from the short name (the part before any "
+              "bracket)", required=True, unique=True),
         field("name", "Name", required=True),
         field("short_name", "Short name", required=True),
         field("operation_type", "Kind of operation", required=True),
@@ -384,7 +435,10 @@ OPERATIONS = resource(
         flags(),
     ],
     primary_key=["operation_id"],
-    sources=[facts_source("operations.csv", "operations"), NATO_OPERATIONS],
+    sources=[facts_source("operations.csv", "operations"),
+             facts_source("operations_additions.csv", "operations and activities added in 2026",
+                          notes="SOURCES-deterrence.md", accessed=ACCESSED_2026_UPDATE),
+             NATO_OPERATIONS],
 )
 
 KFOR_STRENGTH = resource(

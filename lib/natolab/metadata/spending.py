@@ -291,7 +291,11 @@ SIPRI_MILEX = resource(
     "every year SIPRI lists (1949-2024; per capita and share of government spending from 1988). "
     "SIPRI stores the shares of GDP and of government spending as FRACTIONS; natolab multiplies "
     "them by 100, so the unit is percent. SIPRI's '. .' (shown as '...') becomes a blank value "
-    "with missing_reason 'no data', 'xxx' a blank value with 'state did not exist'. SIPRI's "
+    "with missing_reason 'no data', 'xxx' a blank value with 'state did not exist'. A literal "
+    "0 in SIPRI's Current US$ sheet where the same country-year has positive spending in local "
+    "currency, constant US$ or share of GDP is a placeholder, not zero spending: blank value "
+    "with 'placeholder zero' (Albania 1975-91, Estonia 1992, Hungary 1954-67, Romania "
+    "1950-56; rule PLACEHOLDER_ZERO_RULE of natolab.importers.sipri). SIPRI's "
     "estimates (blue) and highly uncertain figures (red) are marked by colour only and are not "
     "flagged here. Germany is SIPRI's 'Germany' row (the GDR, USSR, Czechoslovakia and "
     "Yugoslavia are separate rows in SIPRI and are not kept). Iceland has no military: SIPRI "
@@ -308,8 +312,10 @@ SIPRI_MILEX = resource(
         _field("value", "number", "share_of_gdp_pct and share_of_government_spending_pct in "
                "percent (SIPRI fraction x100); usd_constant_2023_m and usd_current_m in US$ "
                "million; per_capita_usd_current in US$ (blank: see missing_reason)"),
-        _field("missing_reason", "string", "Why value is blank",
-               constraints={"enum": ["no data", "state did not exist"]}),
+        _field("missing_reason", "string", "Why value is blank: SIPRI has no data ('. .'), "
+               "the state did not exist ('xxx'), or SIPRI's 0 in current US$ is a placeholder "
+               "(positive spending in another measure the same year)",
+               constraints={"enum": ["no data", "state did not exist", "placeholder zero"]}),
         _field("edition", "string", "SIPRI release (YYYY-MM)",
                constraints={"required": True, "pattern": _EDITION_PATTERN}),
     ],

@@ -16,6 +16,7 @@ from natolab.metrics._frames import country_names, join_names, name_of, require_
 from natolab.metrics.membership import eu_members_on, members_on
 
 __all__ = [
+    "CONTEXT_EVENT_TYPES",
     "EU_STATUSES",
     "OVERLAP_GROUPS",
     "EUSpending",
@@ -126,17 +127,23 @@ def overlap_timeline(
     return out
 
 
+#: eu_nato rows that are EU decisions recorded as context for EU-NATO cooperation, not milestones of it.
+CONTEXT_EVENT_TYPES = ("eu_initiative_context",)
+
+
 def eu_nato_milestones(
     as_of: DateLike = None,
     *,
     include_undated: bool = False,
+    include_context: bool = False,
     eu_nato: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Declarations, common sets of proposals and progress reports known to have happened by ``as_of``.
+    """Declarations, common sets of proposals, progress reports and high-level meetings known by ``as_of``.
 
     Sources often give only a month ("2017-06"); such an event counts once its whole
     month is over, and is plotted on the first day of its period (``date``). Rows with
-    no date at all (the tenth progress report) are left out unless ``include_undated``.
+    no date at all (the tenth progress report) are left out unless ``include_undated``;
+    EU initiatives recorded as context (:data:`CONTEXT_EVENT_TYPES`) unless ``include_context``.
     Columns: event_id, date, date_label, date_precision, event_type, number, title,
     n_actions, flags.
     """
@@ -144,6 +151,8 @@ def eu_nato_milestones(
     table = resource(eu_nato, "eu_nato")
     require_columns(table, ["date", "event_type", "title"], "eu_nato")
     table = table.copy()
+    if not include_context:
+        table = table.loc[~table["event_type"].astype(str).isin(CONTEXT_EVENT_TYPES)]
     table["date_label"] = [
         "" if pd.isna(v) else (v.strftime("%Y-%m-%d") if isinstance(v, pd.Timestamp) else str(v)) for v in table["date"]
     ]

@@ -3,7 +3,8 @@
 Every function takes the frames it needs as optional keyword arguments and loads
 them through :func:`natolab.data.load` when they are not given, so tests can pass
 small synthetic frames. Dates are inclusive: a country that deposited its
-instrument of accession on day D is an Ally on day D.
+instrument of accession on day D is an Ally on day D; an EU member is counted from the
+day its accession treaty entered into force to its exit date (its last day) inclusive.
 """
 
 from __future__ import annotations
@@ -161,10 +162,13 @@ def eu_members_on(
     eu_membership: pd.DataFrame | None = None,
     countries: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """EEC/EC/EU members on ``date``: accession <= date and (no exit or exit > date).
+    """EEC/EC/EU members on ``date``: accession <= date and (no exit or exit >= date).
 
-    ``eu_exit_date`` is the day membership ended (United Kingdom: 31 January 2020,
-    at 23:00 GMT); on that day the country is counted as outside the EU.
+    ``eu_accession_date`` is the day the accession treaty entered into force, the first day
+    of membership; ``eu_exit_date`` is the last day of membership: the United Kingdom left
+    at 23:00 GMT on 31 January 2020, midnight in Brussels at the end of that day, so it is
+    counted as a member on 31 January and outside from 1 February 2020 (docs/data-model.md,
+    "Dates").
     Columns: iso3, country, eu_accession_date, eu_exit_date.
     """
     day = to_timestamp(date, "date")
@@ -173,6 +177,6 @@ def eu_members_on(
     table = table.copy()
     table["eu_accession_date"] = pd.to_datetime(table["eu_accession_date"])
     table["eu_exit_date"] = pd.to_datetime(table["eu_exit_date"])
-    in_eu = (table["eu_accession_date"] <= day) & (table["eu_exit_date"].isna() | (table["eu_exit_date"] > day))
+    in_eu = (table["eu_accession_date"] <= day) & (table["eu_exit_date"].isna() | (table["eu_exit_date"] >= day))
     columns = ["iso3", "country", "eu_accession_date", "eu_exit_date"]
     return _named_in_order(table.loc[in_eu], "eu_accession_date", columns, countries)

@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from natolab.metrics._dates import to_timestamp
 from natolab.metrics._frames import country_names, require_columns, resource
 
 __all__ = [
@@ -76,17 +77,13 @@ def ally_facts(
         valid = ", ".join(sorted(table["iso3"].astype(str)))
         raise ValueError(f"{iso3!r} is not an Ally. Valid values: {valid}")
     rec = row.iloc[0]
-    if as_of is None:
-        from natolab import data
-
-        day = data.data_as_of()
-    else:
-        day = pd.Timestamp(as_of)
+    day = to_timestamp(as_of, "as_of")  # None = the data's as-of date; a day, time of day dropped
     eu = resource(eu_membership, "eu_membership")
     eu_row = eu.loc[eu["iso3"].astype(str) == code]
     eu_in = pd.to_datetime(eu_row["eu_accession_date"]).iloc[0] if len(eu_row) else pd.NaT
     eu_out = pd.to_datetime(eu_row["eu_exit_date"]).iloc[0] if len(eu_row) else pd.NaT
-    eu_member = bool(pd.notna(eu_in) and eu_in <= day and (pd.isna(eu_out) or eu_out > day))
+    # eu_exit_date is the last day of membership (docs/data-model.md, "Dates").
+    eu_member = bool(pd.notna(eu_in) and eu_in <= day and (pd.isna(eu_out) or eu_out >= day))
     founding = rec.get("founding_member", int(rec["round_number"]) == 0)
     notes = rec.get("special_notes", None)
     return {
@@ -163,8 +160,15 @@ def operations_mentioning(
 
 
 def summits_hosted(iso3: str, *, summits: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Summits (in the dataset) hosted by the Ally: summit, city, start_date."""
+    """Summits and leaders' meetings (in the dataset) hosted by the Ally: summit, city, start_date.
+
+    A meeting with two hosts (Strasbourg/Kehl 2009: ``co_host_iso3``) counts for both.
+    """
     table = resource(summits, "summits")
     require_columns(table, ["summit", "city", "host_iso3", "start_date"], "summits")
-    out = table.loc[table["host_iso3"].astype(str) == _code(iso3), ["summit", "city", "start_date"]]
+    code = _code(iso3)
+    hosted = table["host_iso3"].astype(str) == code
+    if "co_host_iso3" in table.columns:
+        hosted |= table["co_host_iso3"].astype(str) == code
+    out = table.loc[hosted, ["summit", "city", "start_date"]]
     return out.sort_values("start_date").reset_index(drop=True)
