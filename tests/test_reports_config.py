@@ -111,7 +111,7 @@ def test_missing_config_is_named(tmp_path):
         load_config(tmp_path / "nope.toml", data_dir=tmp_path)
 
 
-def test_project_config_covers_the_six_notebooks_and_every_ally():
+def test_project_config_covers_every_notebook_and_every_ally():
     config = load_config(paths.REPORTS_CONFIG, data_dir=paths.DATA_DIR)
     notebooks = {job.notebook for job in config.jobs}
     assert notebooks == {
@@ -120,6 +120,7 @@ def test_project_config_covers_the_six_notebooks_and_every_ally():
         "eu_nato_cooperation",
         "country_profile",
         "crisis_management",
+        "deterrence_defence",
         "partnerships",
     }
     by_name = {job.name: job for job in config.jobs}

@@ -83,6 +83,29 @@ def test_crisis_management_claim(curated):
     assert _verdicts(seed_claims.crisis_management_claims("2010-01-01")) == ["differs"]
 
 
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        # Forward presence (first record 28 Aug 2017), Belgium in Baltic Air Policing (from 29 Mar 2004),
+        # Wales 2014 / Warsaw 2016 (agreed 5 Sep 2014; no resilience decision in the summits data).
+        ("2004-01-01", ["not yet", "not yet", "not yet"]),
+        ("2010-01-01", ["not yet", "holds", "not yet"]),
+        ("2018-01-01", ["holds", "holds", "not recorded"]),
+    ],
+)
+def test_deterrence_claims_on_key_days(curated, as_of, expected):
+    assert _verdicts(seed_claims.deterrence_claims(as_of)) == expected
+
+
+def test_deterrence_air_policing_claim_counts_the_raw_belgian_detachments(curated):
+    belgian = [r for r in raw_facts("air_policing_rotations.csv")
+               if r["mission"] == "Baltic Air Policing" and r["nation_iso3"] == "BEL"]
+    said = seed_claims.deterrence_claims()["data_on_date"].iloc[1]
+    assert said.startswith(f"Belgium flew {len(belgian)} Baltic Air Policing detachments")
+    latest = max(r["start_date"] for r in belgian)
+    assert pd.Timestamp(latest).strftime("%B %Y") in said
+
+
 def test_partnership_claim_counts_distinct_countries(curated):
     claims = seed_claims.partnership_claims()
     # 41 listings (SOURCES.md) of 38 distinct countries: BIH, GEO and UKR are aspirants and PfP partners.

@@ -175,6 +175,8 @@ NOTEBOOKS: dict[str, tuple[tuple[str, ...], Callable[[dict[str, Any]], dict[str,
     "country_profile": (("country",), _validate_country_profile),
     "crisis_management": (("as_of",), _validate_as_of_only),
     "partnerships": (("as_of",), _validate_as_of_only),
+    # Same rules as enlargement: a day in the data's span and Allies to mark.
+    "deterrence_defence": (("as_of", "highlight"), _validate_enlargement),
 }
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from natolab.metrics import deterrence, membership, operations
 from natolab.metrics import eu_nato as eu_nato_metrics
-from natolab.metrics import membership, operations
 from natolab.metrics._dates import DateLike, to_timestamp
 from natolab.metrics._frames import join_names
 
@@ -24,12 +24,13 @@ __all__ = [
     "VERDICTS",
     "claims_sentence",
     "crisis_management_claims",
+    "deterrence_claims",
     "enlargement_claims",
     "eu_nato_claims",
     "partnership_claims",
 ]
 
-VERDICTS = ("holds", "not yet", "no longer current", "differs")
+VERDICTS = ("holds", "not yet", "no longer current", "differs", "not recorded")
 
 #: Verbatim sentences of the seed text that data can check.
 QUOTES = {
@@ -55,7 +56,21 @@ QUOTES = {
         "and the activities in the Aegean Sea to combat irregular migration."
     ),
     "partners": "NATO cooperates in various formats with more than 40 partner countries",
+    "forward_presence": (
+        "The increased importance of the first core task is reflected in Enhanced Forward Presence"
+    ),
+    "air_policing": (
+        "the task of Enhanced Air Policing in the airspace of the Baltic States in which Belgium "
+        "regularly participates"
+    ),
+    "wales_warsaw": (
+        "Another manifestation is the commitments taken on defence expenditure (Wales, 2014) and "
+        "national resilience (Warsaw, 2016)."
+    ),
 }
+#: How recent a Belgian air-policing detachment must be for "regularly participates" to hold
+#: on a date: Belgium's gaps between Baltic detachments in the data are under five years.
+REGULAR_YEARS = 5
 
 
 def _day(day: pd.Timestamp) -> str:
@@ -231,6 +246,60 @@ def partnership_claims(as_of: DateLike = None, *, partners: pd.DataFrame | None 
     return _frame([_row("partners", said, "holds" if distinct > 40 else "differs")])
 
 
+def deterrence_claims(
+    as_of: DateLike = None,
+    *,
+    efp_history: pd.DataFrame | None = None,
+    rotations: pd.DataFrame | None = None,
+    targets: pd.DataFrame | None = None,
+    summits: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Forward presence, Belgium in Baltic air policing, and the Wales and Warsaw commitments."""
+    from natolab.metrics._frames import resource
+
+    day = to_timestamp(as_of, "as_of")
+    rows = []
+    state = deterrence.forward_land_forces(day, efp_history=efp_history)
+    if state.empty:
+        rows.append(_row("forward_presence", f"No forward land forces recorded by {_day(day)}.", "not yet"))
+    else:
+        said = (f"{_count(len(state), 'host nation')} on {_day(day)}: {join_names(state['host'].tolist())} "
+                "(NATO now calls them Forward Land Forces).")
+        rows.append(_row("forward_presence", said, "holds"))
+
+    baltic = deterrence.air_policing_detachments(day, rotations=rotations)
+    baltic = baltic.loc[baltic["mission"] == deterrence.BALTIC_AIR_POLICING]
+    belgian = baltic.loc[baltic["nation_iso3"] == "BEL"]
+    if belgian.empty:
+        rows.append(_row("air_policing", f"No Belgian Baltic Air Policing detachment by {_day(day)}.", "not yet"))
+    else:
+        years = sorted(dict.fromkeys(int(y) for y in belgian["year"]))
+        latest = belgian["start"].max()
+        said = (f"Belgium flew {_count(len(belgian), 'Baltic Air Policing detachment')} by {_day(day)}, begun in "
+                f"{join_names([str(y) for y in years])}; the latest from {_day(latest)}.")
+        recent = latest > day - pd.DateOffset(years=REGULAR_YEARS)
+        rows.append(_row("air_policing", said, "holds" if recent else "no longer current"))
+
+    target_rows = resource(targets, "targets")
+    wales = target_rows.loc[target_rows["target_id"] == "wales_2pct"].iloc[0]
+    agreed = pd.Timestamp(wales["agreed_date"])
+    summit_rows = resource(summits, "summits")
+    warsaw = summit_rows.loc[summit_rows["summit"] == "Warsaw 2016"]
+    decided = " ".join(str(v) for col in ("burden_sharing_decisions", "other_key_decisions")
+                       if col in warsaw.columns for v in warsaw[col].dropna())
+    resilience = "resilience" in decided.lower()
+    said = f"Wales ({_day(agreed)}): {float(wales['threshold_pct']):g}% of GDP by {int(wales['target_year'])}. "
+    if warsaw.empty:
+        said += "Warsaw 2016 is not in the summits data."
+    elif resilience:
+        said += "Warsaw 2016: the summits data records a resilience commitment."
+    else:
+        said += "Warsaw 2016 is in the summits data, but no resilience commitment among the decisions it records."
+    verdict = "not yet" if day < agreed else "holds" if resilience else "not recorded"
+    rows.append(_row("wales_warsaw", said, verdict))
+    return _frame(rows)
+
+
 def claims_sentence(claims: pd.DataFrame, as_of: DateLike = None) -> str:
     """'Of 4 checkable claims of the source text, 3 hold on 28 November 2026 and 1 is no longer current.'"""
     day = to_timestamp(as_of, "as_of")
@@ -241,6 +310,7 @@ def claims_sentence(claims: pd.DataFrame, as_of: DateLike = None) -> str:
         "not yet": ("describes events after that date", "describe events after that date"),
         "no longer current": ("is no longer current", "are no longer current"),
         "differs": ("differs from the data", "differ from the data"),
+        "not recorded": ("is only partly recorded in the data", "are only partly recorded in the data"),
     }
     for verdict in VERDICTS:
         n = int(counts.get(verdict, 0))

@@ -2,6 +2,8 @@
 
 * :mod:`natolab.charts.spending`: generic ranked bars, counts, lines and long runs
   (burden sharing, country profile);
+* :mod:`natolab.charts.deterrence`: Forward Land Forces, air policing, KFOR contributions,
+  the three Cs (deterrence and collective defence);
 * :mod:`natolab.charts.timelines`: dated charts of the facts notebooks (enlargement,
   EU–NATO cooperation, crisis management, partnerships).
 
@@ -10,6 +12,12 @@ figure in the house style of :mod:`natolab.plots`; a notebook writes
 ``charts.<builder>(...)`` and shows the result with ``plots.show``.
 """
 
+from natolab.charts.deterrence import (
+    air_policing_grid,
+    forward_land_forces_chart,
+    kfor_contributions_chart,
+    three_cs_chart,
+)
 from natolab.charts.spending import count_bars, line_chart, long_run, paired_bars, ranked_bars
 from natolab.charts.timelines import (
     allies_step_chart,
@@ -24,11 +32,14 @@ from natolab.charts.timelines import (
 )
 
 __all__ = [
+    "air_policing_grid",
     "allies_step_chart",
     "count_bars",
     "efp_chart",
     "eu_spending_chart",
+    "forward_land_forces_chart",
     "kfor_chart",
+    "kfor_contributions_chart",
     "line_chart",
     "long_run",
     "milestones_chart",
@@ -38,4 +49,5 @@ __all__ = [
     "partners_chart",
     "partners_joined_chart",
     "ranked_bars",
+    "three_cs_chart",
 ]

@@ -5,6 +5,7 @@ so notebooks can write ``from natolab import metrics; metrics.members_on("2020-0
 """
 
 from natolab.metrics.burden import *  # noqa: F403
+from natolab.metrics.deterrence import *  # noqa: F403
 from natolab.metrics.eu_nato import *  # noqa: F403
 from natolab.metrics.membership import *  # noqa: F403
 from natolab.metrics.operations import *  # noqa: F403

@@ -3,6 +3,8 @@
 * :mod:`natolab.narrative.spending`: burden sharing and country profile;
 * :mod:`natolab.narrative.burden`: the burden-sharing report's opening (key figures,
   the two definitions, The Hague 2025);
+* :mod:`natolab.narrative.deterrence`: deterrence and collective defence (Forward Land
+  Forces, air policing, KFOR contributions, the three Cs);
 * :mod:`natolab.narrative.facts`: enlargement, EU–NATO cooperation, crisis
   management and partnerships.
 
@@ -20,6 +22,14 @@ from natolab.narrative.burden import (
     key_figures_table,
     no_complete_edition,
     related_spending_sentence,
+)
+from natolab.narrative.deterrence import (
+    air_policing_sentence,
+    ally_air_policing_sentence,
+    forward_land_forces_sentence,
+    kfor_contributions_sentence,
+    ordinal,
+    three_cs_sentence,
 )
 from natolab.narrative.facts import (
     allies_sentence,
@@ -62,7 +72,9 @@ from natolab.narrative.spending import (
 )
 
 __all__ = [
+    "air_policing_sentence",
     "allies_sentence",
+    "ally_air_policing_sentence",
     "appearances_sentence",
     "aspirants_sentence",
     "below_target",
@@ -79,6 +91,7 @@ __all__ = [
     "eu_spending_sentence",
     "europe_us_sentence",
     "facts_table",
+    "forward_land_forces_sentence",
     "gap_note",
     "gap_sentence",
     "hague_commitment_sentence",
@@ -86,6 +99,7 @@ __all__ = [
     "highlight_sentence",
     "key_figures_markdown",
     "key_figures_table",
+    "kfor_contributions_sentence",
     "kfor_sentence",
     "league_sentence",
     "long_run_sentence",
@@ -93,6 +107,7 @@ __all__ = [
     "no_complete_edition",
     "no_forces_note",
     "operations_sentence",
+    "ordinal",
     "overlap_sentence",
     "partners_sentence",
     "per_capita_sentence",
@@ -105,6 +120,7 @@ __all__ = [
     "sipri_sentence",
     "spending_position",
     "summit_events",
+    "three_cs_sentence",
     "troops_label",
     "year_span",
 ]

@@ -1,0 +1,440 @@
+"""Deterrence and collective defence: Forward Land Forces, air policing, KFOR contributions, the three Cs.
+
+Every figure keeps its own date. The sources give Forward Land Forces troop numbers,
+framework nations and contributor lists at different dates, so the state of a
+formation on a day is assembled field by field from the latest dated row that has
+that field, and each field carries the date it comes from. Partial dates ("2022-11",
+"2018") count once their period has begun, as in :mod:`natolab.metrics.operations`.
+
+Air-policing time on station is a *lower bound*: a start known only to the month
+counts from that month's last day, an end known only to the month to its first day,
+and a detachment without an end date counts no time at all. Frames are optional
+keyword arguments, loaded through :mod:`natolab.data` when not given.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from natolab import editions as edition_catalogue
+from natolab.metrics._dates import DateLike, add_period_columns, to_timestamp
+from natolab.metrics._frames import country_names, name_of, require_columns, resource
+from natolab.metrics.spending import _year_table, edition_years
+
+__all__ = [
+    "AVERAGE_MONTH_DAYS",
+    "BALTIC_AIR_POLICING",
+    "THREE_CS_INDICATORS",
+    "air_policing_by_ally",
+    "air_policing_by_year",
+    "air_policing_detachments",
+    "forward_land_forces",
+    "forward_land_forces_history",
+    "kfor_contributions",
+    "kfor_snapshot",
+    "split_codes",
+    "three_cs",
+    "three_cs_edition",
+]
+
+#: Days in an average month (365.25 / 12): months on station = days / this.
+AVERAGE_MONTH_DAYS = 365.25 / 12
+#: The mission name of NATO's Baltic air policing in ``air_policing_rotations``.
+BALTIC_AIR_POLICING = "Baltic Air Policing"
+_LEAD_ROLES = ("lead", "single")
+
+
+def split_codes(value: object) -> list[str]:
+    """The ISO3 codes of a ';'-separated list cell, in the order written; blank gives []."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return []
+    return [code.strip() for code in str(value).split(";") if code.strip()]
+
+
+def _label(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return str(value).strip()
+
+
+def _dated(table: pd.DataFrame, column: str, prefix: str) -> pd.DataFrame:
+    table = table.copy()
+    table[f"{prefix}_label"] = [_label(v) for v in table[column]]
+    return add_period_columns(table, f"{prefix}_label", prefix)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() == ""
+
+
+# --------------------------------------------------------------------------- Forward Land Forces
+
+_FLF_COLUMNS = ["host_iso3", "date", "framework_nation_iso3", "troops", "contributing_nations", "unit_scale"]
+
+
+def forward_land_forces_history(
+    as_of: DateLike = None,
+    *,
+    efp_history: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every dated Forward Land Forces record whose date has begun by ``as_of``, oldest first.
+
+    A record without a date cannot be placed in time and is left out. Columns:
+    host_iso3, host, date (first day of the period), date_label (as the source dates
+    it), framework_iso3, framework_nation, troops, unit_scale, contributors (names,
+    other than host and framework nation), n_contributors, flags, source_ids.
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = resource(efp_history, "efp_history")
+    require_columns(table, _FLF_COLUMNS, "efp_history")
+    names = country_names(countries)
+    table = _dated(table, "date", "period")
+    table = table.loc[table["period_first"].notna() & (table["period_first"] <= day)].copy()
+    table["date"] = table["period_first"]
+    table["date_label"] = table["period_label"]
+    table["host"] = [name_of(str(c), names) for c in table["host_iso3"]]
+    table["framework_iso3"] = table["framework_nation_iso3"].astype("object")
+    table["framework_nation"] = [
+        "" if _blank(c) else name_of(str(c), names) for c in table["framework_nation_iso3"]
+    ]
+    codes = [split_codes(v) for v in table["contributing_nations"]]
+    table["contributors"] = [", ".join(name_of(c, names) for c in sorted(cs, key=lambda c: name_of(c, names)))
+                             for cs in codes]
+    table["n_contributors"] = pd.array([len(cs) if cs else pd.NA for cs in codes], dtype="Int64")
+    for column in ("flags", "source_ids"):
+        if column not in table.columns:
+            table[column] = ""
+    columns = ["host_iso3", "host", "date", "date_label", "framework_iso3", "framework_nation", "troops",
+               "unit_scale", "contributors", "n_contributors", "flags", "source_ids"]
+    return table.sort_values(["date", "host"], kind="stable")[columns].reset_index(drop=True)
+
+
+def _latest(rows: pd.DataFrame, column: str) -> tuple[object, str]:
+    """(value, date label) of the latest row with a value in ``column``; (None, '') if none."""
+    having = rows.loc[[not _blank(v) for v in rows[column]]]
+    if having.empty:
+        return None, ""
+    last = having.iloc[-1]
+    return last[column], str(last["date_label"])
+
+
+def forward_land_forces(
+    as_of: DateLike = None,
+    *,
+    efp_history: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Forward Land Forces on ``as_of``: one row per host, each field with the date it comes from.
+
+    Columns: host_iso3, host, first_recorded (date label of the host's first record),
+    framework_nation, framework_as_of, formation ("battlegroup", "brigade" or "not
+    stated"), formation_as_of, troops (latest figure, <NA> if none yet), troops_as_of,
+    contributors, n_contributors, contributors_as_of. Sorted by first record, then host.
+    """
+    history = forward_land_forces_history(as_of, efp_history=efp_history, countries=countries)
+    rows = []
+    for host_iso3, group in history.groupby("host_iso3", sort=False):
+        framework, framework_as_of = _latest(group, "framework_nation")
+        scale, scale_as_of = _latest(group, "unit_scale")
+        troops, troops_as_of = _latest(group, "troops")
+        contributors, contributors_as_of = _latest(group, "contributors")
+        n_contributors = group.loc[group["date_label"] == contributors_as_of, "n_contributors"]
+        rows.append({
+            "host_iso3": host_iso3,
+            "host": group["host"].iloc[0],
+            "first_recorded": group["date_label"].iloc[0],
+            "first_date": group["date"].iloc[0],
+            "framework_nation": framework or "",
+            "framework_as_of": framework_as_of,
+            "formation": scale or "not stated",
+            "formation_as_of": scale_as_of,
+            "troops": troops if troops is not None else pd.NA,
+            "troops_as_of": troops_as_of,
+            "contributors": contributors or "",
+            "n_contributors": n_contributors.iloc[-1] if contributors and not n_contributors.empty else pd.NA,
+            "contributors_as_of": contributors_as_of,
+        })
+    columns = ["host_iso3", "host", "first_recorded", "framework_nation", "framework_as_of", "formation",
+               "formation_as_of", "troops", "troops_as_of", "contributors", "n_contributors", "contributors_as_of"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    table = pd.DataFrame(rows).sort_values(["first_date", "host"], kind="stable")
+    table["troops"] = pd.array(table["troops"], dtype="Int64")
+    table["n_contributors"] = pd.array(table["n_contributors"], dtype="Int64")
+    return table[columns].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- air policing
+
+_AP_COLUMNS = ["mission", "rotation_number", "start_date", "end_date", "nation_iso3", "role", "base"]
+
+
+def air_policing_detachments(
+    as_of: DateLike = None,
+    *,
+    rotations: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Air-policing detachments that had begun by ``as_of``, oldest first.
+
+    ``months_on_station`` is a lower bound (see the module note), counted up to
+    ``as_of`` for a detachment still on station that day; <NA> where the start or the end
+    is not recorded. A detachment without a recorded start counts from its end (it had
+    begun by then), its year is the end's. Columns: mission, rotation_number,
+    rotation_number_basis, nation_iso3, nation, role, base, aircraft_type, n_aircraft,
+    start_label, end_label, start, end, year, months_on_station, on_station (on ``as_of``:
+    "yes", "no", "start not recorded", "end not recorded"), flags, source_ids.
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = resource(rotations, "air_policing_rotations")
+    require_columns(table, _AP_COLUMNS, "air_policing_rotations")
+    names = country_names(countries)
+    table = _dated(_dated(table, "start_date", "start"), "end_date", "end")
+    # A detachment without a recorded start had begun by its end: it counts from then on.
+    begun = table["start_first"].fillna(table["end_first"])
+    table = table.loc[begun.notna() & (begun <= day)].copy()
+    table["nation"] = [name_of(str(c), names) for c in table["nation_iso3"]]
+    table["start"] = table["start_first"]
+    table["end"] = table["end_last"]
+    timed = table["end_first"].notna() & table["start_last"].notna()
+    # Lower bound: latest possible start to earliest possible end, cut at as_of.
+    stop = table["end_first"].where(table["end_first"] < day, day)
+    days = (stop - table["start_last"]).dt.days.clip(lower=0)
+    table["months_on_station"] = (days / AVERAGE_MONTH_DAYS).where(timed).round(1)
+    table["on_station"] = [
+        "start not recorded" if pd.isna(start) else "end not recorded" if pd.isna(end)
+        else ("yes" if end >= day else "no")
+        for start, end in zip(table["start_first"], table["end_last"], strict=True)
+    ]
+    table["year"] = table["start"].fillna(table["end_first"]).dt.year.astype("Int64")
+    for column in ("rotation_number_basis", "aircraft_type", "n_aircraft", "flags", "source_ids"):
+        if column not in table.columns:
+            table[column] = pd.NA
+    columns = ["mission", "rotation_number", "rotation_number_basis", "nation_iso3", "nation", "role", "base",
+               "aircraft_type", "n_aircraft", "start_label", "end_label", "start", "end", "year",
+               "months_on_station", "on_station", "flags", "source_ids"]
+    return table.sort_values(["start", "nation"], kind="stable")[columns].reset_index(drop=True)
+
+
+def air_policing_by_ally(
+    as_of: DateLike = None,
+    *,
+    since: DateLike | None = None,
+    mission: str | None = None,
+    rotations: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Per Ally: detachments begun between ``since`` and ``as_of``, lead rotations and months on station.
+
+    ``mission`` keeps one mission (e.g. :data:`BALTIC_AIR_POLICING`). lead_rotations
+    counts the distinct Baltic rotations the Ally led (role "lead", or "single" before
+    rotation 35). Columns: nation_iso3, nation, detachments, lead_rotations,
+    months_on_station (sum of the lower bounds), detachments_not_timed (no recorded start or
+    end, so no time counted), first_year,
+    last_year. Most months first.
+    """
+    table = air_policing_detachments(as_of, rotations=rotations, countries=countries)
+    if since is not None:
+        table = table.loc[table["start"] >= to_timestamp(since, "since")]
+    if mission is not None:
+        table = table.loc[table["mission"] == mission]
+    columns = ["nation_iso3", "nation", "detachments", "lead_rotations", "months_on_station",
+               "detachments_not_timed", "first_year", "last_year"]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    lead = table.loc[table["role"].isin(_LEAD_ROLES) & (table["mission"] == BALTIC_AIR_POLICING)]
+    grouped = table.groupby(["nation_iso3", "nation"], sort=False)
+    out = pd.DataFrame({
+        "detachments": grouped.size(),
+        "months_on_station": grouped["months_on_station"].sum(min_count=1).round(1),
+        "detachments_not_timed": grouped["months_on_station"].apply(lambda s: int(s.isna().sum())),
+        "first_year": grouped["year"].min(),
+        "last_year": grouped["year"].max(),
+    }).reset_index()
+    leads = lead.groupby("nation_iso3")["rotation_number"].nunique()
+    out["lead_rotations"] = [int(leads.get(c, 0)) for c in out["nation_iso3"]]
+    out = out.sort_values(["months_on_station", "detachments", "nation"], ascending=[False, False, True],
+                          kind="stable", na_position="last")
+    return out[columns].reset_index(drop=True)
+
+
+def air_policing_by_year(
+    as_of: DateLike = None,
+    *,
+    mission: str | None = BALTIC_AIR_POLICING,
+    rotations: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Detachments begun per Ally and year (rows: Allies, most detachments first; columns: years).
+
+    Years without a detachment of any Ally in between are kept as columns of zeros, so a
+    chart of the frame shows gaps as gaps.
+    """
+    table = air_policing_detachments(as_of, rotations=rotations, countries=countries)
+    if mission is not None:
+        table = table.loc[table["mission"] == mission]
+    if table.empty:
+        return pd.DataFrame()
+    counts = table.pivot_table(index="nation", columns="year", values="mission", aggfunc="size", fill_value=0)
+    years = range(int(table["year"].min()), int(table["year"].max()) + 1)
+    counts = counts.reindex(columns=list(years), fill_value=0)
+    order = counts.sum(axis=1).sort_values(ascending=False, kind="stable")
+    counts = counts.loc[sorted(counts.index, key=lambda n: (-order[n], n))]
+    counts.columns = [int(y) for y in counts.columns]
+    counts.index.name = "nation"
+    return counts
+
+
+# --------------------------------------------------------------------------- KFOR
+
+def _kfor(frame: pd.DataFrame | None) -> pd.DataFrame:
+    table = resource(frame, "kfor_contributions")
+    require_columns(table, ["date", "nation_iso3", "troops"], "kfor_contributions")
+    return _dated(table, "date", "period")
+
+
+def kfor_contributions(
+    as_of: DateLike = None,
+    *,
+    nations: list[str] | None = None,
+    kfor: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Troops each nation had in KFOR, at every dated figure begun by ``as_of`` (oldest first).
+
+    Rows the dataset marks ``use_in_total_only`` (the nation is not reliably attributed),
+    rows it marks ``planned`` (an announced, not an actual, figure) and rows without a
+    number are left out: none of them is that nation's figure.
+    Columns: nation_iso3, nation, date, date_label, troops, figure_kind, flags, source_ids.
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = _kfor(kfor)
+    names = country_names(countries)
+    keep = table["period_first"].notna() & (table["period_first"] <= day) & table["troops"].notna()
+    for column in ("use_in_total_only", "planned"):
+        if column in table.columns:
+            keep &= ~table[column].fillna(False).astype(bool)
+    table = table.loc[keep].copy()
+    if nations is not None:
+        table = table.loc[table["nation_iso3"].isin([str(n).upper() for n in nations])]
+    table["nation"] = [name_of(str(c), names) for c in table["nation_iso3"]]
+    table["date"] = table["period_first"]
+    table["date_label"] = table["period_label"]
+    for column in ("figure_kind", "flags", "source_ids"):
+        if column not in table.columns:
+            table[column] = pd.NA
+    columns = ["nation_iso3", "nation", "date", "date_label", "troops", "figure_kind", "flags", "source_ids"]
+    return table.sort_values(["date", "nation"], kind="stable")[columns].reset_index(drop=True)
+
+
+def kfor_snapshot(
+    as_of: DateLike = None,
+    *,
+    kfor: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> tuple[str, pd.DataFrame]:
+    """The latest snapshot that lists every contributing nation, as (date label, table).
+
+    A snapshot is the set of rows with one date; it is complete where the dataset's
+    ``snapshot_complete`` column says so (the curator's reading of the source, e.g. a
+    KFOR placemat listing every contributor). Rows of that date whose nation is not
+    reliably attributed (``use_in_total_only``) are kept out of the table. Returns ('', empty) when no complete
+    snapshot is dated by ``as_of``. Table columns: nation_iso3, nation, troops; most first.
+    """
+    day = to_timestamp(as_of, "as_of")
+    table = _kfor(kfor)
+    require_columns(table, ["snapshot_complete"], "kfor_contributions")
+    complete = table.loc[table["snapshot_complete"].fillna(False).astype(bool)
+                         & (table["period_first"] <= day)]
+    columns = ["nation_iso3", "nation", "troops"]
+    if complete.empty:
+        return "", pd.DataFrame(columns=columns)
+    latest = complete.loc[complete["period_first"] == complete["period_first"].max(), "period_label"].iloc[0]
+    rows = kfor_contributions(as_of, kfor=kfor, countries=countries)
+    rows = rows.loc[rows["date_label"] == latest]
+    rows = rows.sort_values(["troops", "nation"], ascending=[False, True], kind="stable")
+    return str(latest), rows[columns].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- the three Cs
+
+#: NATO indicators of the three Cs: cash (share of GDP), capabilities (equipment share),
+#: and the size of the armed forces that contributions are scaled by.
+THREE_CS_INDICATORS = ("share_of_gdp_pct", "equipment_share_pct", "military_personnel_k")
+
+
+def three_cs_edition(
+    as_of: DateLike = None,
+    *,
+    expenditure: pd.DataFrame | None = None,
+    editions: pd.DataFrame | None = None,
+) -> tuple[str, int]:
+    """(edition, year): the latest edition reporting all three indicators of the three Cs, and
+    the latest year up to ``as_of``'s year for which it reports them.
+
+    One edition for all three columns, so cash, capabilities and personnel are never mixed
+    across editions. Raises ValueError when no edition reports all three by then.
+    """
+    day = to_timestamp(as_of, "as_of")
+    for edition in reversed(edition_catalogue.order(editions=editions, expenditure=expenditure)):
+        common = set.intersection(*(set(edition_years(edition, ind, expenditure=expenditure, editions=editions))
+                                    for ind in THREE_CS_INDICATORS))
+        years = [y for y in common if y <= day.year]
+        if years:
+            return edition, max(years)
+    raise ValueError(f"No edition reports {', '.join(THREE_CS_INDICATORS)} for a year up to {day.year}")
+
+
+def three_cs(
+    as_of: DateLike = None,
+    *,
+    window_years: int = 10,
+    expenditure: pd.DataFrame | None = None,
+    editions: pd.DataFrame | None = None,
+    members: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+    rotations: pd.DataFrame | None = None,
+    kfor: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Cash, capabilities and contributions per Ally, each part from its own dated source.
+
+    * cash: defence expenditure as % of GDP, capabilities: equipment share of defence
+      expenditure, both with military personnel from one edition and year
+      (:func:`three_cs_edition`);
+    * contributions = KFOR troops per 1,000 military personnel (latest complete KFOR
+      snapshot by ``as_of``; an Ally the snapshot does not list had no troops in KFOR)
+      + months on station in Baltic Air Policing in the ``window_years`` years to
+      ``as_of`` (lower bound, see the module note). Blank where a part is missing.
+
+    Columns: iso3, country, share_of_gdp_pct, equipment_share_pct, estimate,
+    military_personnel_k, kfor_troops, kfor_per_1000_personnel, air_policing_months,
+    contributions_measure, year, edition, kfor_snapshot. Highest contributions first.
+    """
+    day = to_timestamp(as_of, "as_of")
+    edition, year = three_cs_edition(day, expenditure=expenditure, editions=editions)
+    table, _ = _year_table(year, edition, list(THREE_CS_INDICATORS), expenditure=expenditure,
+                           editions=editions, members=members, countries=countries)
+    snapshot_label, snapshot = kfor_snapshot(day, kfor=kfor, countries=countries)
+    troops = snapshot.set_index("nation_iso3")["troops"]
+    if snapshot_label:
+        table["kfor_troops"] = pd.array([int(troops.get(c, 0)) for c in table["iso3"]], dtype="Int64")
+    else:
+        table["kfor_troops"] = pd.array([pd.NA] * len(table), dtype="Int64")
+    personnel = table["military_personnel_k"].where(table["military_personnel_k"] > 0)
+    table["kfor_per_1000_personnel"] = (table["kfor_troops"].astype("float64") / personnel).round(2)
+    since = day - pd.DateOffset(years=window_years) + pd.Timedelta(days=1)
+    months = air_policing_by_ally(day, since=since, mission=BALTIC_AIR_POLICING, rotations=rotations,
+                                  countries=countries).set_index("nation_iso3")["months_on_station"]
+    table["air_policing_months"] = [float(months.get(c, 0.0)) if pd.notna(months.get(c, 0.0)) else 0.0
+                                    for c in table["iso3"]]
+    table["contributions_measure"] = (table["kfor_per_1000_personnel"] + table["air_policing_months"]).round(1)
+    table["kfor_snapshot"] = snapshot_label
+    columns = ["iso3", "country", "share_of_gdp_pct", "equipment_share_pct", "estimate", "military_personnel_k",
+               "kfor_troops", "kfor_per_1000_personnel", "air_policing_months", "contributions_measure", "year",
+               "edition", "kfor_snapshot"]
+    table = table.sort_values(["contributions_measure", "country"], ascending=[False, True], kind="stable",
+                              na_position="last")
+    return table[columns].reset_index(drop=True)
