@@ -82,13 +82,24 @@ def test_three_cs_sentence_ranks_among_allies_with_both_figures():
     table = pd.DataFrame({
         "iso3": ["AAA", "BBB", "CCC"], "country": ["Aland", "Bland", "Cland"],
         "share_of_gdp_pct": [1.5, 3.0, None], "contributions_measure": [20.0, 5.0, 7.0],
-        "kfor_per_1000_personnel": [2.0, 1.0, None], "air_policing_months": [18.0, 4.0, 7.0],
+        "kfor_troops": [40, 0, None],
+        "kfor_per_1000_personnel": [2.0, 0.0, None], "air_policing_months": [18.0, 5.0, 7.0],
         "kfor_snapshot": ["2023", "2023", "2023"],
     })
     text = narrative.three_cs_sentence(table, ["AAA", "CCC"], year_label="2024e", window="in the ten years to X")
     assert text.startswith("Of the 2 Allies with both figures, Aland ranks 2nd on cash (1.50% of GDP in 2024e) "
                            "and 1st on contributions (20.0 points: 2.0 KFOR troops")
     assert "Cland lacks one of the figures" in text
+    bland = narrative.three_cs_sentence(table, ["BBB"], year_label="2024e", window="in the ten years to X")
+    assert "(5.0 points: no troops in the KFOR list of 2023; 5 months of Baltic Air Policing in the ten years" in bland
+
+
+def test_three_cs_sources_sentence_names_both_editions_and_definitions():
+    text = narrative.three_cs_sources_sentence(2026, "2026-07", 2024, "2024-06")
+    assert text == ("Cash and capabilities are 2026e figures from the edition of July 2026 (core defence "
+                    "expenditure), the same as in the burden-sharing report; military personnel, which scales the "
+                    "KFOR troops, is 2024e from the edition of June 2024 (NATO definition), the latest edition with "
+                    "personnel figures.")
 
 
 def test_ordinal():

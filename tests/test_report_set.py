@@ -120,7 +120,7 @@ def _raw_latest_core_shares(sources_dir: Path) -> tuple[int, str, dict[str, floa
 
 @pytest.mark.parametrize("iso3", ["BEL", "POL", "DEU"])
 def test_one_headline_in_every_report(report_set, sources_dir, iso3):
-    """One Ally, one year, one edition: one share of GDP in the three reports, the source's."""
+    """One Ally, one year, one edition: one share of GDP in the four reports, the source's."""
     year, label, raw = _raw_latest_core_shares(sources_dir)
     expected = raw[NAMES[iso3]]
     league = {r["iso3"]: r for r in _csv(report_set / "burden_sharing/tables/league-table.csv")}[iso3]
@@ -130,8 +130,10 @@ def test_one_headline_in_every_report(report_set, sources_dir, iso3):
     assert profile["edition"] == "2026-07"
     eu = {r["iso3"]: r for r in _csv(report_set / "eu_nato_cooperation/tables/eu-spending-by-ally.csv")}[iso3]
     assert eu["edition"] == "2026-07"
+    cs = {r["country"]: r for r in _csv(report_set / "deterrence_defence/tables/three-cs.csv")}[NAMES[iso3]]
+    assert cs["edition"] == "2026-07"
     shown = {"burden_sharing": float(league["share_of_gdp_pct"]), profile_job: float(profile["value"]),
-             "eu_nato_cooperation": float(eu["share_of_gdp_pct"])}
+             "eu_nato_cooperation": float(eu["share_of_gdp_pct"]), "deterrence_defence": float(cs["share_of_gdp_pct"])}
     assert shown == dict.fromkeys(shown, expected)
     profile_text = "\n".join(sentences(_notebook(report_set, profile_job)))
     assert f"In {label}, {NAMES[iso3]} spent **{expected:.2f}% of GDP**" in profile_text

@@ -16,6 +16,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from natolab import plots
 from natolab.metrics._dates import DateLike, to_timestamp
@@ -38,6 +39,31 @@ def _empty(fig: Figure, ax, message: str, note: str) -> Figure:
     return plots.set_alt(fig, f"{fig.get_suptitle()}: {message}.")
 
 
+_FLF_START = pd.Timestamp("2017-01-01")
+#: Vertical offsets (points) tried in turn for a troop label: above the lane, then below it.
+_LABEL_LEVELS = (9, -15)
+
+
+def _label_troops(ax, figures: pd.DataFrame, lane: int, *, span_days: int) -> int:
+    """Print each troop figure at its date, above or below the lane, where no earlier label is
+    within a label's width (about 5% of the time axis); a figure with no free place keeps its
+    dot only (the table has every figure). The latest figure is placed first, so it is never the
+    one left out. Returns the number of figures left unlabelled."""
+    width = pd.Timedelta(days=max(1, int(span_days * 0.05)))
+    placed: dict[int, list[pd.Timestamp]] = {level: [] for level in _LABEL_LEVELS}
+    unlabelled = 0
+    for row in figures.iloc[::-1].itertuples(index=False):
+        ax.plot(row.date, lane, "o", color="#222222", markersize=4)
+        level = next((lv for lv in _LABEL_LEVELS if all(abs(row.date - d) > width for d in placed[lv])), None)
+        if level is None:
+            unlabelled += 1
+            continue
+        placed[level].append(row.date)
+        ax.annotate(f"{int(row.troops):,}", xy=(row.date, lane), xytext=(0, level), textcoords="offset points",
+                    ha="center", va="center", fontsize=8, color="#222222")
+    return unlabelled
+
+
 def forward_land_forces_chart(history: pd.DataFrame, state: pd.DataFrame, *, as_of: DateLike,
                               note: str) -> Figure:
     """One lane per host from its first record to ``as_of``, coloured by the formation's scale
@@ -48,7 +74,7 @@ def forward_land_forces_chart(history: pd.DataFrame, state: pd.DataFrame, *, as_
     """
     day = to_timestamp(as_of, "as_of")
     title = f"Forward Land Forces, 2017 to {day_label(day)}"
-    height = max(3.2, 1.8 + 0.55 * len(state))
+    height = max(3.2, 1.8 + 0.7 * len(state))
     fig, ax = plots.figure(title, subtitle="Host nation (framework nation on the date); troops at the date "
                            "each figure was given", xlabel="Year", size=(10, height))
     if state.empty:
@@ -57,6 +83,7 @@ def forward_land_forces_chart(history: pd.DataFrame, state: pd.DataFrame, *, as_
     hosts = state["host_iso3"].tolist()
     labels = [f"{row.host} ({row.framework_nation})" if row.framework_nation else row.host
               for row in state.itertuples(index=False)]
+    unlabelled = 0
     for lane, host in enumerate(hosts):
         rows = history.loc[history["host_iso3"] == host].reset_index(drop=True)
         scale = "not stated"
@@ -65,17 +92,14 @@ def forward_land_forces_chart(history: pd.DataFrame, state: pd.DataFrame, *, as_
             end = rows["date"].iloc[i + 1] if i + 1 < len(rows) else day
             ax.barh(lane, (end - row["date"]).days, left=row["date"], height=0.5,
                     color=_SCALE_COLORS.get(scale, _P["grey"]), edgecolor="white", linewidth=0.5)
-        figures = rows.loc[rows["troops"].notna()]
-        for j, row in enumerate(figures.itertuples(index=False)):
-            ax.plot(row.date, lane, "o", color="#222222", markersize=4)
-            ax.annotate(f"{int(row.troops):,}", xy=(row.date, lane), xytext=(0, 9 if j % 2 == 0 else -15),
-                        textcoords="offset points", ha="center", fontsize=8, color="#222222")
+        unlabelled += _label_troops(ax, rows.loc[rows["troops"].notna()], lane, span_days=(day - _FLF_START).days)
     ax.set_yticks(range(len(hosts)), labels)
     ax.set_ylim(len(hosts) - 0.4, -0.7)
-    ax.set_xlim(pd.Timestamp("2017-01-01"), day + pd.Timedelta(days=60))
+    ax.set_xlim(_FLF_START, day + pd.Timedelta(days=60))
     ax.grid(axis="y", visible=False)
     handles = [Patch(color=_SCALE_COLORS[s], label=s) for s in ("battlegroup", "brigade", "not stated")]
-    handles.append(Line2D([], [], marker="o", linestyle="", color="#222222", label="troops at that date"))
+    dot = "troops at that date" + (" (figures weeks apart: see the table)" if unlabelled else "")
+    handles.append(Line2D([], [], marker="o", linestyle="", color="#222222", label=dot))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, frameon=False)
     plots.footnote(fig, note)
     counts = state["formation"].value_counts()
@@ -118,6 +142,7 @@ def air_policing_grid(by_year: pd.DataFrame, *, highlight: Sequence[str] = (), a
     ax.set_ylim(len(nations) - 0.4, -0.6)
     years = by_year.columns
     ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="y", visible=False)
     plots.footnote(fig, note)
     totals = by_year.sum(axis=1)
@@ -172,8 +197,8 @@ def three_cs_chart(table: pd.DataFrame, *, highlight: Sequence[str] = (), label_
 
     ``table`` is :func:`natolab.metrics.three_cs`.
     """
-    fig, ax = plots.figure(title, subtitle="Cash: defence expenditure (% of GDP); contributions: KFOR troops "
-                           "per 1,000 military personnel + months of Baltic Air Policing",
+    fig, ax = plots.figure(title, subtitle="Contributions = KFOR troops per 1,000 military personnel + months "
+                           "of Baltic Air Policing",
                            xlabel="Defence expenditure (% of GDP)", ylabel="Contributions measure (points)",
                            size=(10, 6.2))
     data = table.dropna(subset=["share_of_gdp_pct", "contributions_measure"])

@@ -14,17 +14,21 @@ keyword arguments, loaded through :mod:`natolab.data` when not given.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from natolab import editions as edition_catalogue
 from natolab.metrics._dates import DateLike, add_period_columns, to_timestamp
 from natolab.metrics._frames import country_names, name_of, require_columns, resource
-from natolab.metrics.spending import _year_table, edition_years
+from natolab.metrics.burden import present
+from natolab.metrics.spending import _year_table, default_edition
 
 __all__ = [
     "AVERAGE_MONTH_DAYS",
     "BALTIC_AIR_POLICING",
-    "THREE_CS_INDICATORS",
+    "PERSONNEL_MIN_ALLIES",
+    "ThreeCsSources",
     "air_policing_by_ally",
     "air_policing_by_year",
     "air_policing_detachments",
@@ -34,7 +38,7 @@ __all__ = [
     "kfor_snapshot",
     "split_codes",
     "three_cs",
-    "three_cs_edition",
+    "three_cs_sources",
 ]
 
 #: Days in an average month (365.25 / 12): months on station = days / this.
@@ -361,31 +365,53 @@ def kfor_snapshot(
 
 # --------------------------------------------------------------------------- the three Cs
 
-#: NATO indicators of the three Cs: cash (share of GDP), capabilities (equipment share),
-#: and the size of the armed forces that contributions are scaled by.
-THREE_CS_INDICATORS = ("share_of_gdp_pct", "equipment_share_pct", "military_personnel_k")
+#: Allies an edition must report for a year before it is used for military personnel.
+PERSONNEL_MIN_ALLIES = 20
 
 
-def three_cs_edition(
+@dataclass(frozen=True)
+class ThreeCsSources:
+    """Where each part of the three Cs comes from: cash and capabilities from one edition and
+    year (the burden-sharing report's for that year), military personnel (which scales KFOR
+    troops) from the latest edition and year up to then that reports it."""
+
+    year: int
+    edition: str
+    personnel_year: int
+    personnel_edition: str
+
+
+def three_cs_sources(
     as_of: DateLike = None,
     *,
     expenditure: pd.DataFrame | None = None,
     editions: pd.DataFrame | None = None,
-) -> tuple[str, int]:
-    """(edition, year): the latest edition reporting all three indicators of the three Cs, and
-    the latest year up to ``as_of``'s year for which it reports them.
+    members: pd.DataFrame | None = None,
+) -> ThreeCsSources:
+    """The editions and years of the three Cs on ``as_of``.
 
-    One edition for all three columns, so cash, capabilities and personnel are never mixed
-    across editions. Raises ValueError when no edition reports all three by then.
+    The year is ``as_of``'s, capped at the latest year NATO reports
+    (:func:`natolab.metrics.present`); its edition is the one the burden-sharing report
+    uses for that year (:func:`natolab.metrics.default_edition`), so an Ally's share of
+    GDP here is the same figure as there. Personnel: the latest year up to then with a
+    figure for at least :data:`PERSONNEL_MIN_ALLIES` Allies in one edition, the latest such
+    edition. Raises ValueError when no edition reports personnel by then.
     """
     day = to_timestamp(as_of, "as_of")
-    for edition in reversed(edition_catalogue.order(editions=editions, expenditure=expenditure)):
-        common = set.intersection(*(set(edition_years(edition, ind, expenditure=expenditure, editions=editions))
-                                    for ind in THREE_CS_INDICATORS))
-        years = [y for y in common if y <= day.year]
-        if years:
-            return edition, max(years)
-    raise ValueError(f"No edition reports {', '.join(THREE_CS_INDICATORS)} for a year up to {day.year}")
+    now = present(expenditure=expenditure, editions=editions, members=members)
+    year = min(day.year, now.year)
+    edition = now.edition if year == now.year else default_edition(year, expenditure=expenditure,
+                                                                    editions=editions, members=members)
+    frame = resource(expenditure, "defence_expenditure")
+    rows = frame.loc[(frame["indicator"] == "military_personnel_k") & frame["value"].notna()
+                     & (frame["year"] <= year)]
+    counts = rows.groupby(["year", "edition"]).size()
+    counts = counts[counts >= PERSONNEL_MIN_ALLIES]
+    if counts.empty:
+        raise ValueError(f"No edition reports military personnel for {PERSONNEL_MIN_ALLIES} Allies up to {year}")
+    order = edition_catalogue.order(editions=editions, expenditure=frame)
+    personnel_year, personnel_edition = max(counts.index, key=lambda ye: (ye[0], order.index(ye[1])))
+    return ThreeCsSources(int(year), str(edition), int(personnel_year), str(personnel_edition))
 
 
 def three_cs(
@@ -401,22 +427,26 @@ def three_cs(
 ) -> pd.DataFrame:
     """Cash, capabilities and contributions per Ally, each part from its own dated source.
 
-    * cash: defence expenditure as % of GDP, capabilities: equipment share of defence
-      expenditure, both with military personnel from one edition and year
-      (:func:`three_cs_edition`);
+    * cash: defence expenditure as % of GDP; capabilities: equipment share of defence
+      expenditure; both from one edition and year (:func:`three_cs_sources`);
     * contributions = KFOR troops per 1,000 military personnel (latest complete KFOR
-      snapshot by ``as_of``; an Ally the snapshot does not list had no troops in KFOR)
-      + months on station in Baltic Air Policing in the ``window_years`` years to
-      ``as_of`` (lower bound, see the module note). Blank where a part is missing.
+      list by ``as_of``; an Ally the list does not name had no troops in KFOR; personnel
+      from :func:`three_cs_sources`) + months on station in Baltic Air Policing in the
+      ``window_years`` years to ``as_of`` (lower bound, see the module note). Blank
+      where a part is missing (e.g. no personnel figure).
 
     Columns: iso3, country, share_of_gdp_pct, equipment_share_pct, estimate,
     military_personnel_k, kfor_troops, kfor_per_1000_personnel, air_policing_months,
-    contributions_measure, year, edition, kfor_snapshot. Highest contributions first.
+    contributions_measure, year, edition, personnel_year, personnel_edition,
+    kfor_snapshot. Highest contributions first.
     """
     day = to_timestamp(as_of, "as_of")
-    edition, year = three_cs_edition(day, expenditure=expenditure, editions=editions)
-    table, _ = _year_table(year, edition, list(THREE_CS_INDICATORS), expenditure=expenditure,
-                           editions=editions, members=members, countries=countries)
+    src = three_cs_sources(day, expenditure=expenditure, editions=editions, members=members)
+    table, _ = _year_table(src.year, src.edition, ["share_of_gdp_pct", "equipment_share_pct"],
+                           expenditure=expenditure, editions=editions, members=members, countries=countries)
+    people, _ = _year_table(src.personnel_year, src.personnel_edition, ["military_personnel_k"],
+                            expenditure=expenditure, editions=editions, members=members, countries=countries)
+    table["military_personnel_k"] = table["iso3"].map(people.set_index("iso3")["military_personnel_k"])
     snapshot_label, snapshot = kfor_snapshot(day, kfor=kfor, countries=countries)
     troops = snapshot.set_index("nation_iso3")["troops"]
     if snapshot_label:
@@ -427,14 +457,15 @@ def three_cs(
     table["kfor_per_1000_personnel"] = (table["kfor_troops"].astype("float64") / personnel).round(2)
     since = day - pd.DateOffset(years=window_years) + pd.Timedelta(days=1)
     months = air_policing_by_ally(day, since=since, mission=BALTIC_AIR_POLICING, rotations=rotations,
-                                  countries=countries).set_index("nation_iso3")["months_on_station"]
-    table["air_policing_months"] = [float(months.get(c, 0.0)) if pd.notna(months.get(c, 0.0)) else 0.0
-                                    for c in table["iso3"]]
+                                  countries=countries).set_index("nation_iso3")["months_on_station"].fillna(0.0)
+    table["air_policing_months"] = [float(months.get(c, 0.0)) for c in table["iso3"]]
     table["contributions_measure"] = (table["kfor_per_1000_personnel"] + table["air_policing_months"]).round(1)
+    table["personnel_year"] = src.personnel_year
+    table["personnel_edition"] = src.personnel_edition
     table["kfor_snapshot"] = snapshot_label
     columns = ["iso3", "country", "share_of_gdp_pct", "equipment_share_pct", "estimate", "military_personnel_k",
                "kfor_troops", "kfor_per_1000_personnel", "air_policing_months", "contributions_measure", "year",
-               "edition", "kfor_snapshot"]
+               "edition", "personnel_year", "personnel_edition", "kfor_snapshot"]
     table = table.sort_values(["contributions_measure", "country"], ascending=[False, True], kind="stable",
                               na_position="last")
     return table[columns].reset_index(drop=True)

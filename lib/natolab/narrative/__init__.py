@@ -30,6 +30,7 @@ from natolab.narrative.deterrence import (
     kfor_contributions_sentence,
     ordinal,
     three_cs_sentence,
+    three_cs_sources_sentence,
 )
 from natolab.narrative.facts import (
     allies_sentence,
@@ -121,6 +122,7 @@ __all__ = [
     "spending_position",
     "summit_events",
     "three_cs_sentence",
+    "three_cs_sources_sentence",
     "troops_label",
     "year_span",
 ]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from natolab import editions
 from natolab.metrics._dates import DateLike
 from natolab.metrics._frames import join_names
 from natolab.narrative._words import counted, day_label, plural
@@ -22,6 +23,7 @@ __all__ = [
     "kfor_contributions_sentence",
     "ordinal",
     "three_cs_sentence",
+    "three_cs_sources_sentence",
 ]
 
 
@@ -92,7 +94,8 @@ def air_policing_sentence(by_ally: pd.DataFrame, detachments: pd.DataFrame, as_o
     if detachments.empty:
         return f"By {day} no Baltic Air Policing detachment had begun."
     first = detachments.iloc[0]
-    last = detachments.loc[detachments["rotation_number"].notna()].iloc[-1]
+    numbered = detachments.loc[detachments["rotation_number"].notna() & detachments["start"].notna()]
+    last = numbered.loc[numbered["rotation_number"].astype(int).idxmax()]
     rotations = int(detachments["rotation_number"].nunique())
     text = (f"From {_date_words(first['start_label'])} to {day}, {counted(len(by_ally), 'Ally', 'Allies')} "
             f"flew {counted(len(detachments), 'detachment')} in {counted(rotations, 'rotation')} of Baltic Air "
@@ -177,11 +180,27 @@ def three_cs_sentence(table: pd.DataFrame, highlight: Sequence[str], *, year_lab
             continue
         i = row.index[0]
         r = row.iloc[0]
-        snapshot = f"KFOR list of {_date_words(r['kfor_snapshot'])}" if r["kfor_snapshot"] else "no KFOR list"
+        listed = f"the KFOR list of {_date_words(r['kfor_snapshot'])}"
+        kfor = (f"no troops in {listed}" if int(r["kfor_troops"]) == 0 else
+                f"{r['kfor_per_1000_personnel']:.1f} KFOR troops per 1,000 military personnel in {listed}")
         parts.append(
             f"{r['country']} ranks {ordinal(int(cash_rank[i]))} on cash ({r['share_of_gdp_pct']:.2f}% of GDP in "
             f"{year_label}) and {ordinal(int(contrib_rank[i]))} on contributions ({r['contributions_measure']:.1f} "
-            f"points: {r['kfor_per_1000_personnel']:.1f} KFOR troops per 1,000 military personnel, {snapshot}; "
-            f"{r['air_policing_months']:.0f} months of Baltic Air Policing {window})"
+            f"points: {kfor}; {r['air_policing_months']:.0f} months of Baltic Air Policing {window})"
         )
     return f"Of the {n} Allies with both figures, " + "; ".join(parts) + "."
+
+
+def three_cs_sources_sentence(year: int, edition: str, personnel_year: int, personnel_edition: str) -> str:
+    """Which edition and year each part of the three Cs comes from, in words.
+
+    Arguments are the fields of :func:`natolab.metrics.three_cs_sources`.
+    """
+    cash = editions.describe(edition)
+    people = editions.describe(personnel_edition)
+    text = (f"Cash and capabilities are {cash.year_label(year)} figures from the {cash.label} "
+            f"({cash.definition_short}), the same as in the burden-sharing report")
+    if (personnel_year, personnel_edition) == (year, edition):
+        return text + "; military personnel, which scales the KFOR troops, from the same edition."
+    return (text + f"; military personnel, which scales the KFOR troops, is {people.year_label(personnel_year)} "
+            f"from the {people.label} ({people.definition_short}), the latest edition with personnel figures.")
