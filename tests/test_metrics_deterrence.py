@@ -140,3 +140,17 @@ def test_kfor_snapshot_is_the_latest_complete_list():
 def test_split_codes():
     assert metrics.split_codes("BEL; NLD;") == ["BEL", "NLD"]
     assert metrics.split_codes(None) == [] and metrics.split_codes(float("nan")) == []
+
+
+def test_three_cs_cash_is_the_burden_sharing_figure_and_personnel_names_its_own_edition():
+    src = metrics.three_cs_sources()
+    now = metrics.present()
+    assert (src.year, src.edition) == (now.year, now.edition)
+    assert src.personnel_year <= src.year
+    table = metrics.three_cs()
+    league = metrics.league_table(now.year, edition=now.edition).set_index("iso3")["share_of_gdp_pct"]
+    shares = table.set_index("iso3")["share_of_gdp_pct"]
+    assert shares.dropna().to_dict() == league.reindex(shares.dropna().index).to_dict()
+    assert set(table["personnel_edition"]) == {src.personnel_edition}
+    # A past day takes that year, capped by nothing later.
+    assert metrics.three_cs_sources("2018-01-01").year == 2018

@@ -120,10 +120,12 @@ def air_policing_grid(by_year: pd.DataFrame, *, highlight: Sequence[str] = (), a
     ``by_year`` is :func:`natolab.metrics.air_policing_by_year` (rows: Allies by name).
     """
     day = to_timestamp(as_of, "as_of")
-    title = title or f"Baltic Air Policing detachments by Ally, 2004 to {day_label(day)}"
+    span = f"{min(by_year.columns)}–{max(by_year.columns)}" if not by_year.empty else f"to {day_label(day)}"
+    # The years the data records, not up to as_of: later rotations were not collected.
+    title = title or f"Baltic Air Policing detachments by Ally, {span}"
     height = max(3.2, 1.8 + 0.3 * len(by_year))
-    fig, ax = plots.figure(title, subtitle="Detachments begun per year (lead and augmenting); "
-                           "dot size = number", xlabel="Year of start", size=(10, height))
+    fig, ax = plots.figure(title, subtitle=f"Detachments begun per year, lead and augmenting (dot size = number); "
+                           f"recorded by {day_label(day)}", xlabel="Year of start", size=(10, height))
     if by_year.empty:
         return _empty(fig, ax, f"No detachment by {day_label(day)} (Baltic Air Policing began in March 2004)",
                       note)
