@@ -1,8 +1,10 @@
-"""Catalogue entries of the spending data: editions, defence_expenditure, sipri_milex.
+"""Catalogue entries of the spending data: editions, defence_expenditure, sipri_milex,
+sipri_factsheet_2025.
 
 Values are written by ``natolab.importers`` (``natolab data import-nato-workbook``,
-``import-sipri``, ``import-secondary``); the descriptions below say what each
-edition holds, how conflicts were resolved, and what was left out.
+``import-sipri``, ``import-secondary``; ``python -m natolab.importers.sipri_factsheet``);
+the descriptions below say what each edition holds, how conflicts were resolved, and
+what was left out.
 """
 
 from __future__ import annotations
@@ -10,7 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from natolab.importers.transcriptions import CONFLICTS
-from natolab.metadata._descriptors import ACCESSED, country_fk, facts_update_source, foreign_key, resource
+from natolab.metadata._descriptors import (
+    ACCESSED,
+    ACCESSED_2026_UPDATE,
+    SOURCE_IDS_PATTERN,
+    country_fk,
+    facts_update_source,
+    foreign_key,
+    resource,
+)
 
 __all__ = ["INDICATORS", "RESOURCES", "SIPRI_INDICATORS", "SOURCES", "SOURCE_KINDS"]
 
@@ -325,4 +335,112 @@ SIPRI_MILEX = resource(
     licenses=[_SIPRI_TERMS, _CURATION],
 )
 
-RESOURCES: list[dict[str, Any]] = [EDITIONS, DEFENCE_EXPENDITURE, SIPRI_MILEX]
+_U26 = "shared/sources/facts/SOURCES-2026-update.md"
+SIPRI_FACTSHEET_SOURCES = [
+    {
+        "title": "SIPRI Fact Sheet 'Trends in World Military Expenditure, 2025' (April 2026, "
+        "DOI 10.55163/ZLHQ1057), Table 1 (top 40 spenders), as transcribed in "
+        "abhisheksharma-github/Aero_Vault packages/vault/scripts/build-countries.py @b98ed80 "
+        "[U26-43, low: a personal repository transcribing the official fact sheet]",
+        "path": "https://www.sipri.org/sites/default/files/2026-04/2604_milex_2025.pdf (official "
+        "PDF, not stored; the transcription is in " + _U26 + ")",
+        "publisher": "Stockholm International Peace Research Institute (SIPRI); transcribed by "
+        "a personal repository",
+        "edition": "2026-04",
+        "accessed": ACCESSED_2026_UPDATE,
+    },
+    {
+        "title": "SIPRI press release of 27 Apr 2026 as quoted in public GitHub files, agreeing "
+        "with U26-43 for the United States, Germany, the United Kingdom, France and Spain "
+        "[U26-44, low]",
+        "path": "https://www.sipri.org/media/press-release/2026/global-military-spending-rise-"
+        "continues-european-and-asian-expenditures-surge (named, not stored)",
+        "publisher": "Stockholm International Peace Research Institute (SIPRI); quoted in "
+        "public files",
+        "edition": "2026-04",
+        "accessed": ACCESSED_2026_UPDATE,
+    },
+    {
+        "title": "SIPRI Military Expenditure Database, 1949-2025 (SIPRI-Milex-data-1949-"
+        "2025_v1.2.xlsx, constant prices 2024 US$): known to exist, NO COPY RETRIEVED, not "
+        "used [U26-45, low]",
+        "path": "https://www.sipri.org/sites/default/files/SIPRI-Milex-data-1949-2025_v1.2.xlsx",
+        "publisher": "Stockholm International Peace Research Institute (SIPRI)",
+        "edition": "2026-04",
+        "accessed": ACCESSED_2026_UPDATE,
+    },
+    facts_update_source("sipri_2026.md", "SIPRI April 2026 release: 2025 figures for the 18 "
+                        "Allies in SIPRI's top 40 (section 2), from a [low] transcription of the "
+                        "fact sheet (U26-43..U26-45)"),
+]
+
+SIPRI_FACTSHEET_2025 = resource(
+    "sipri_factsheet_2025",
+    "SIPRI military expenditure 2025 from the April 2026 fact sheet (18 Allies, current US$ bn)",
+    "SIPRI's 2025 figures for the 18 Allies in the top 40 of Table 1 of the fact sheet 'Trends "
+    "in World Military Expenditure, 2025' (SIPRI, April 2026), one row per Ally. SIPRI's "
+    "definition of military expenditure (not NATO's). Spending is in CURRENT 2025 US$ billion, "
+    "not constant US$; the changes are SIPRI's real (inflation-adjusted) changes in percent; "
+    "shares of GDP and of the world total in percent. Values are as printed in the fact sheet, "
+    "rounded to one decimal (several changes printed as whole numbers, e.g. +118), a leading "
+    "'+' dropped; nothing is recomputed. Grade [low]: the figures come from a transcription of "
+    "the official fact sheet in a personal repository (U26-43); the United States, Germany, the "
+    "United Kingdom, France and Spain agree with other public files quoting SIPRI "
+    "(corroborated_by U26-44; flags names the figures that agree). No Ally is marked as a SIPRI "
+    "estimate in the transcription. Not found, so no row (nothing filled): the 14 Allies "
+    "outside the top 40 (Albania, Bulgaria, Croatia, Estonia, Hungary, Iceland, Latvia, "
+    "Lithuania, Luxembourg, Montenegro, North Macedonia, Portugal, Slovakia, Slovenia) and "
+    "constant-US$ 2025 values for every Ally (the 2026 workbook, U26-45, could not be "
+    "retrieved). Left out: the raw table's column of NATO 2026-edition core shares of GDP "
+    "(NATO's data, in defence_expenditure; the source says never to splice the series) and the "
+    "aggregates the raw file quotes (world, Europe, '29 European NATO members'), which rest on "
+    "[low] quotes only; the audit of SOURCES-2026-update.md says the 'US$559 bn for 29 European "
+    "NATO members' line is a mix-up with NATO's August 2025 aggregate. Do not join or append "
+    "to sipri_milex: a different release (April 2025, data to 2024, constant 2023 US$ million) "
+    "from the April 2026 release this comes from (constant prices 2024 US$, not held here); "
+    "and do not mix with NATO's series (defence_expenditure): the definitions differ (e.g. "
+    "Canada 2025: 1.6 % SIPRI vs 2.03 % NATO 2026 edition, core).",
+    [
+        _field("iso3", "string", "ISO 3166-1 alpha-3 code of the Ally",
+               constraints={"required": True, "pattern": "[A-Z]{3}"}),
+        _field("year", "integer", "Year the figures refer to (2025)",
+               constraints={"required": True, "minimum": 2025, "maximum": 2025}),
+        _field("milex_usd_current_bn", "number", "Military expenditure 2025 in US$ billion at "
+               "current (2025) prices and exchange rates, SIPRI definition",
+               constraints={"required": True, "minimum": 0}),
+        _field("real_change_2024_2025_pct", "number", "Real (inflation-adjusted) change in "
+               "military expenditure 2024-2025, in percent",
+               constraints={"required": True, "minimum": -100}),
+        _field("real_change_2016_2025_pct", "number", "Real (inflation-adjusted) change in "
+               "military expenditure 2016-2025, in percent",
+               constraints={"required": True, "minimum": -100}),
+        _field("share_of_gdp_pct", "number", "Military expenditure 2025 as a share of GDP, in "
+               "percent (SIPRI's share, not NATO's)",
+               constraints={"required": True, "minimum": 0, "maximum": 100}),
+        _field("share_of_gdp_2016_pct", "number", "Military expenditure 2016 as a share of GDP, "
+               "in percent, as the 2026 fact sheet gives it",
+               constraints={"required": True, "minimum": 0, "maximum": 100}),
+        _field("share_of_world_pct", "number", "Share of world military expenditure 2025, in "
+               "percent", constraints={"required": True, "minimum": 0, "maximum": 100}),
+        _field("sipri_rank_2025", "integer", "Rank among the world's spenders in 2025 (Table 1 "
+               "lists the top 40)", constraints={"required": True, "minimum": 1, "maximum": 40}),
+        _field("sipri_rank_2024", "integer", "Rank in 2024 as the 2026 fact sheet gives it (in "
+               "brackets)", constraints={"required": True, "minimum": 1}),
+        _field("corroborated_by", "string", "Source ids (';'-separated) of other files that "
+               "agree with some of the row's figures (blank = none found; flags names the "
+               "figures)", constraints={"pattern": SOURCE_IDS_PATTERN}),
+        _field("source_ids", "string", "Source ids (';'-separated) of the row's figures, each "
+               "listed in the references resource",
+               constraints={"required": True, "pattern": SOURCE_IDS_PATTERN}),
+        _field("grade", "string", "Grade of the source of the figures (low: a personal "
+               "repository transcribing the official fact sheet)",
+               constraints={"required": True, "enum": ["official", "reprint", "secondary", "low"]}),
+        _field("flags", "string", "Which figures the corroborating files give (blank = none)"),
+    ],
+    primary_key=["iso3", "year"],
+    foreign_keys=country_fk("iso3"),
+    sources=SIPRI_FACTSHEET_SOURCES,
+    licenses=[_SIPRI_TERMS, _CURATION],
+)
+
+RESOURCES: list[dict[str, Any]] = [EDITIONS, DEFENCE_EXPENDITURE, SIPRI_MILEX, SIPRI_FACTSHEET_2025]
