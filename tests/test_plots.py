@@ -331,6 +331,7 @@ def test_long_tables_fold_under_their_caption_and_short_ones_stay_open(shell):
     ("n_reported", "Reported (count)"),
     ("difference_pp", "Difference (points)"),
     ("iso3", "ISO3"),
+    ("start_label", "Start"),
     ("2024-06", "2024-06"),  # an edition code is already what a reader needs
     ("2026e", "2026e"),
 ])

@@ -383,15 +383,18 @@ _UNITS = (
     ("_usd_current_m", " (US$ million, current prices)"), ("_usd_constant", " (US$, constant prices)"),
     ("_usd_current", " (US$, current prices)"), ("_natcur_current_m", " (national currency, million)"),
     ("_m", " (million)"), ("_k", " (thousand)"),
+    # A date as its source writes it ("2022-11", "2018"): the reader sees a date, not a "label".
+    ("_label", ""),
 )
-_WORDS = {"gdp": "GDP", "nato": "NATO", "eu": "EU", "us": "US", "iso3": "ISO3", "usd": "US$", "e": "e"}
+_WORDS = {"gdp": "GDP", "nato": "NATO", "eu": "EU", "us": "US", "iso3": "ISO3", "usd": "US$", "e": "e", "dcb": "DCB"}
 
 
 def header(column: object) -> str:
     """A table header a reader can take in, from a column name of the data.
 
     ``share_of_gdp_pct`` → "Share of GDP (%)", ``gap_usd_current_m`` → "Gap (US$ million,
-    current prices)", ``meets_3_5pct`` → "Meets 3.5%", ``n_reported`` → "Reported (count)".
+    current prices)", ``meets_3_5pct`` → "Meets 3.5%", ``n_reported`` → "Reported (count)",
+    ``start_label`` → "Start".
     Names that are not snake_case (edition codes "2024-06", year labels "2026e") are kept.
     """
     name = str(column)

@@ -40,6 +40,7 @@ def _empty(fig: Figure, ax, message: str, note: str) -> Figure:
 
 
 _FLF_START = pd.Timestamp("2017-01-01")
+_MIN_BAR_DAYS = 12
 #: Vertical offsets (points) tried in turn for a troop label: above the lane, then below it.
 _LABEL_LEVELS = (9, -15)
 
@@ -90,7 +91,8 @@ def forward_land_forces_chart(history: pd.DataFrame, state: pd.DataFrame, *, as_
         for i, row in rows.iterrows():
             scale = row["unit_scale"] if isinstance(row["unit_scale"], str) and row["unit_scale"] else scale
             end = rows["date"].iloc[i + 1] if i + 1 < len(rows) else day
-            ax.barh(lane, (end - row["date"]).days, left=row["date"], height=0.5,
+            # A record dated on the day asked for still shows as a sliver, not nothing.
+            ax.barh(lane, max((end - row["date"]).days, _MIN_BAR_DAYS), left=row["date"], height=0.5,
                     color=_SCALE_COLORS.get(scale, _P["grey"]), edgecolor="white", linewidth=0.5)
         unlabelled += _label_troops(ax, rows.loc[rows["troops"].notna()], lane, span_days=(day - _FLF_START).days)
     ax.set_yticks(range(len(hosts)), labels)

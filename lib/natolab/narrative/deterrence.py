@@ -153,7 +153,8 @@ def kfor_contributions_sentence(snapshot_label: str, snapshot: pd.DataFrame, ser
             continue
         peak = rows.loc[rows["troops"].astype(float).idxmax()]
         last = rows.iloc[-1]
-        text += (f" {name}: {int(last['troops']):,} troops {_when(last['date_label'])}"
+        n = int(last["troops"])
+        text += (f" {name}: {n:,} {plural(n, 'troop', 'troops')} {_when(last['date_label'])}"
                  + (f"; its highest figure in the data {int(peak['troops']):,} {_when(peak['date_label'])}"
                     if peak["date_label"] != last["date_label"] else "") + ".")
     return text
