@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
+from natolab import __version__
 from natolab.reports.export import (
     CHROMIUM,
     PdfError,
@@ -196,3 +198,221 @@ def test_page_header_links_back_and_names_date_editions_and_version(tmp_path):
     html = notebook_html(_executed_notebook(), "t", line)
     assert '<nav class="natolab-header"><a href="../index.html">' in html
     assert page_header(tmp_path / "missing", None, "0.1.0") == '<a href="../index.html">&larr; All reports</a> · natolab 0.1.0'
+
+
+# --- Footer, downloads and determinism -----------------------------------------------------
+
+def _catalogue(folder: Path) -> Path:
+    """A small catalogue: NATO spending in two editions, SIPRI, and membership facts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "references.csv").write_text("source_id,grade\nM01,official\n", encoding="utf-8")
+    nato_terms = {"name": "NATO-attribution", "title": "NATO: free to reuse with attribution ('Source: NATO')",
+                  "path": "https://www.nato.int/cps/en/natohq/topics_49198.htm"}
+    curation = {"name": "CC-BY-4.0", "title": "natolab's curation", "path": "https://creativecommons.org/licenses/by/4.0/"}
+    package = {
+        "created": "2026-11-28T00:00:00Z",
+        "resources": [
+            {"name": "members", "path": "members.csv", "title": "NATO Allies",
+             "schema": {"fields": [{"name": "iso3", "type": "string", "description": "ISO 3166-1 alpha-3 code"}]},
+             "sources": [{"title": "NATO facts collection", "publisher": "natolab from archived public pages (see references)"},
+                         {"title": "Member countries [M01]", "publisher": "NATO", "path": "https://www.nato.int/m"}],
+             "licenses": [curation]},
+            {"name": "spending", "path": "spending.csv", "title": "NATO defence expenditure",
+             "schema": {"fields": [{"name": "share_of_gdp_pct", "type": "number", "unit": "percent of GDP",
+                                    "description": "Defence expenditure as a share of real GDP"}]},
+             "sources": [{"title": "Defence Expenditure of NATO Countries (2014-2024)", "edition": "2024-06",
+                          "publisher": "NATO Public Diplomacy Division"},
+                         {"title": "Defence Investment of NATO Countries (2014-2026)", "edition": "2026-07",
+                          "publisher": "NATO Public Diplomacy Division (secondary transcription)"},
+                         {"title": "Press figures", "edition": "2017-06", "publisher": "Daily Example"}],
+             "licenses": [nato_terms, curation]},
+            {"name": "sipri", "path": "sipri.csv", "title": "SIPRI military expenditure",
+             "schema": {"fields": []},
+             "sources": [{"title": "SIPRI Military Expenditure Database", "edition": "2025-04",
+                          "publisher": "Stockholm International Peace Research Institute (SIPRI)"}],
+             "licenses": [{"name": "SIPRI-terms", "title": "SIPRI: free for non-commercial use with attribution",
+                           "path": "https://www.sipri.org/databases/milex"}]},
+        ],
+    }
+    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    return folder
+
+
+EDITIONS = {"members": [], "sipri": ["2025-04"], "spending": ["2026-07"]}
+
+
+def _report_notebook(injected_id: str = "a1b2c3d4"):
+    """An executed report as papermill leaves it: heading, injected parameters, tables, data used."""
+    heading = new_markdown_cell("# Burden sharing: who pays\n\nText.")
+    injected = new_code_cell('# Parameters\nyear = 2026\n', execution_count=1)
+    injected.metadata["tags"] = ["injected-parameters"]
+    injected["id"] = injected_id
+    heading["id"] = "heading"  # cells from the source notebook keep their ids; only papermill's is random
+    tables = new_code_cell("plots.table(...)", execution_count=2)
+    tables["id"] = "tables"
+    tables.outputs = [
+        new_output("display_data", metadata={"natolab": {"table": "league"}}, data={
+            "text/plain": "League", "text/csv": "rank,iso3,share_of_gdp_pct,meets_2pct,year,since\n"
+                                               "1,POL,4.12,True,2026e,1999-03-12\n2,EST,3.43,False,2026e,\n",
+            "text/html": "<p><strong>League table, 2026e &amp; more</strong></p>\n<table></table>"}),
+        new_output("display_data", metadata={"natolab": {"table": "x" * 40}}, data={
+            "text/plain": "long", "text/csv": "a\n1\n", "text/html": "<table></table>"}),
+    ]
+    used = new_code_cell("plots.sources_used()", execution_count=3)
+    used["id"] = "used"
+    used.outputs = [_editions_output(EDITIONS)]
+    return new_notebook(cells=[heading, injected, tables, used],
+                        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+
+
+def _export_into(folder: Path, data_dir: Path, nb=None, *, pdf: bool = False):
+    """Run the worker's export step (no kernel) on an executed notebook written into ``folder``."""
+    from natolab.reports.worker import Outcome, Task, _export
+
+    folder.mkdir(parents=True)
+    executed = folder / "burden.ipynb"
+    nbformat.write(nb or _report_notebook(), executed)
+    task = Task("burden", str(folder / "burden_sharing.ipynb"), {"year": 2026}, str(folder), str(data_dir), 60, pdf)
+    outcome = Outcome("burden", "ok", 0.0)
+    files = _export(task, folder, executed, outcome, None)
+    return files, outcome
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    root = tmp_path_factory.mktemp("export")
+    data_dir = _catalogue(root / "data")
+    files, outcome = _export_into(root / "one", data_dir)
+    return root / "one", files, outcome, data_dir
+
+
+def test_footer_cites_producers_first_then_natolab(exported):
+    folder, _, _, _ = exported
+    page = (folder / "burden.html").read_text(encoding="utf-8")
+    footer = page[page.index('<footer class="natolab-footer">'):]
+    assert footer.index("</footer>") < footer.index("</body>")
+    cite = re.search(r'<p class="natolab-citation">(.*?)</p>', footer).group(1)
+    assert cite == (
+        "NATO Public Diplomacy Division; Stockholm International Peace Research Institute (SIPRI); NATO. "
+        "Data as of 28 November 2026. "
+        f"In: natolab {__version__}, “Burden sharing: who pays — year 2026”, burden/burden.html."
+    )
+    assert "Daily Example" not in footer  # the source of an edition the report did not use
+    assert "natolab from archived" not in cite  # natolab's own step is cited as natolab, after the producers
+
+
+def test_footer_names_licences_and_links_data_pages_and_downloads(exported):
+    folder, _, _, _ = exported
+    footer = (folder / "burden.html").read_text(encoding="utf-8").split('<footer class="natolab-footer">')[1]
+    assert '<a href="https://www.nato.int/cps/en/natohq/topics_49198.htm">NATO: free to reuse with attribution' in footer
+    assert "SIPRI: free for non-commercial use with attribution" in footer
+    assert "natolab's curation" in footer  # (nbconvert writes the page's entities its own way)
+    licences = re.findall(r'<li><a href="[^"]+">([^<]+)</a> <span class="natolab-note">', footer)
+    assert licences[-1] == "natolab's curation"  # the producers' terms first
+    for href in ("../data/spending.html", "../data/sipri.html", "../data/members.html", "burden.xlsx",
+                 "tables/league.csv", "tables/league.metadata.json", "burden.ipynb", "../index.html"):
+        assert f'href="{href}"' in footer, href
+    assert "Defence Investment of NATO Countries (2014-2026), July 2026" in footer  # editions in words
+    assert 'href="burden.pdf"' not in footer  # no PDF asked for
+
+
+def test_report_page_carries_no_build_time_but_the_manifest_does(exported):
+    folder, _, outcome, _ = exported
+    page = (folder / "burden.html").read_text(encoding="utf-8")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", outcome.about["generated"])
+    assert outcome.about["generated"][:10] not in page and "UTC" not in page
+    assert outcome.about["topic"] == "Burden sharing: who pays"
+    assert outcome.about["data_as_of"] == "2026-11-28"
+    assert outcome.about["producers"][0] == "NATO Public Diplomacy Division"
+
+
+def test_workbook_has_about_and_one_typed_sheet_per_table(exported):
+    from openpyxl import load_workbook
+
+    folder, files, _, _ = exported
+    assert "burden.xlsx" in files
+    book = load_workbook(folder / "burden.xlsx")
+    assert book.sheetnames == ["About", "league", "x" * 31]
+    about = {row[0]: row[1] for row in book["About"].iter_rows(values_only=True) if row[0]}
+    assert about["Title"] == "Burden sharing: who pays — year 2026"
+    assert about["Parameters"] == "year = 2026"
+    assert "Stockholm International Peace Research Institute (SIPRI)" in about["Producers of the data"]
+    assert "SIPRI: free for non-commercial use" in about["Licences"]
+    assert about["How to cite"].startswith("NATO Public Diplomacy Division;")
+    assert about["Data as of"] == "28 November 2026"
+    rows = list(book["league"].iter_rows(values_only=True))
+    assert rows[0] == ("rank", "iso3", "share_of_gdp_pct", "meets_2pct", "year", "since")
+    assert rows[1][:5] == (1, "POL", 4.12, True, "2026e")
+    assert isinstance(rows[1][0], int) and isinstance(rows[1][2], float)
+    assert rows[1][5].date().isoformat() == "1999-03-12" and rows[2][5] is None
+    assert book.properties.created.isoformat().startswith("2026-11-28")
+
+
+def test_sheet_names_are_short_unique_and_never_about():
+    from natolab.reports.downloads import Table, sheet_names
+
+    tables = [Table(f"{name}.csv", "a\n1\n") for name in ("About", "y" * 40, "Y" * 40, "data:used")]
+    names = sheet_names(tables)
+    assert names == ["About~2", "y" * 31, "Y" * 29 + "~2", "data_used"]
+    assert all(len(name) <= 31 for name in names)
+
+
+def test_every_csv_has_its_metadata_json(exported):
+    folder, files, _, _ = exported
+    csvs = sorted(f for f in files if f.endswith(".csv"))
+    assert csvs == ["tables/league.csv", f"tables/{'x' * 40}.csv"]
+    for csv_file in csvs:
+        assert csv_file.removesuffix(".csv") + ".metadata.json" in files
+    meta = json.loads((folder / "tables" / "league.metadata.json").read_text(encoding="utf-8"))
+    assert meta["profile"] == "tabular-data-resource" and meta["path"] == "league.csv"
+    assert meta["title"] == "League table, 2026e & more"  # the caption the report showed
+    fields = {f["name"]: f for f in meta["schema"]["fields"]}
+    assert [f["type"] for f in meta["schema"]["fields"]] == ["integer", "string", "number", "boolean", "string", "date"]
+    assert fields["share_of_gdp_pct"]["unit"] == "percent of GDP"  # from the catalogue
+    assert fields["share_of_gdp_pct"]["description"] == "Defence expenditure as a share of real GDP"
+    assert fields["iso3"]["description"] == "ISO 3166-1 alpha-3 code"
+    assert fields["meets_2pct"]["title"] == "Meets 2%"  # from the column name
+    assert {(s.get("publisher"), s.get("edition")) for s in meta["sources"]} >= {
+        ("NATO Public Diplomacy Division (secondary transcription)", "2026-07"),
+        ("Stockholm International Peace Research Institute (SIPRI)", "2025-04"),
+    }
+    assert ("Daily Example", "2017-06") not in {(s.get("publisher"), s.get("edition")) for s in meta["sources"]}
+    assert {lic["name"] for lic in meta["licenses"]} == {"NATO-attribution", "CC-BY-4.0", "SIPRI-terms"}
+    assert meta["citation"].startswith("NATO Public Diplomacy Division;")
+    datasets = {d["name"]: d for d in meta["natolab"]["datasets"]}
+    assert datasets["spending"]["editions"] == ["2026-07"]
+    assert datasets["spending"]["page"] == "../../data/spending.html"
+
+
+def test_two_exports_of_the_same_executed_notebook_are_identical(exported, tmp_path, monkeypatch):
+    import time
+
+    first, files, _, data_dir = exported
+    # Another second on the clock, and papermill's random id for the injected cell: neither shows.
+    later = time.time() + 3600
+    monkeypatch.setattr(time, "time", lambda: later)
+    second_files, _ = _export_into(tmp_path / "two", data_dir, _report_notebook(injected_id="ffffeeee"))
+    assert second_files == files
+    for name in files:
+        if name.endswith(".ipynb"):
+            continue  # the executed notebook itself, as papermill wrote it
+        assert (first / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    assert 'id="cell-id=injected-parameters"' in (first / "burden.html").read_text(encoding="utf-8")
+
+
+def test_credits_month_words_match_the_data_layer():
+    from natolab import data
+    from natolab.reports.credits import month_in_words
+
+    for edition in ("2024-06", "2026-07", "1999-12", "commit 0d11995", "2024-13", ""):
+        assert month_in_words(edition) == data.month_in_words(edition)
+
+
+def test_producer_keeps_who_not_how():
+    from natolab.reports.credits import producer
+
+    assert producer("NATO Public Diplomacy Division (secondary transcription)") == "NATO Public Diplomacy Division"
+    assert producer("NATO; tidied by alistaire47/passport") == "NATO"
+    assert producer("Stockholm International Peace Research Institute (SIPRI)") == (
+        "Stockholm International Peace Research Institute (SIPRI)")
+    assert producer("NATO (reprinted by Defence Turkey)") == "NATO"

@@ -155,7 +155,8 @@ def test_good_run_writes_reports_manifest_and_index(project):
     assert "reads-a" in out and "ok" in out  # the summary table
 
     folder = project.out / "reads-a"
-    assert sorted(project.snapshot("reads-a")) == ["reads-a.html", "reads-a.ipynb", "tables/squares.csv"]
+    assert sorted(project.snapshot("reads-a")) == [
+        "reads-a.html", "reads-a.ipynb", "reads-a.xlsx", "tables/squares.csv", "tables/squares.metadata.json"]
     expected_csv = "n,square\n" + "".join(f"{n},{n * n}\n" for n in range(4))
     assert (folder / "tables" / "squares.csv").read_text() == expected_csv
     html = (folder / "reads-a.html").read_text()
@@ -181,11 +182,17 @@ def test_good_run_writes_reports_manifest_and_index(project):
     assert list(manifest) == ["plain", "reads-a", "nothing"]  # config order
 
     index = (project.out / "index.html").read_text()
-    assert '<h2 id="ok">ok</h2>' in index and '<h2 id="ok_noparams">' in index
+    # One section per notebook, titled by its heading; each report by its own title.
+    assert '<section id="ok" data-filter-group>\n<h2>OK fixture</h2>' in index
+    assert '<h2>OK fixture without parameters</h2>' in index
     for job in ("plain", "reads-a", "nothing"):
         assert f'href="{job}/{job}.html"' in index
-    assert "a: 2024-06" in index
-    assert '<a href="reads-a/reads-a.html">OK fixture — Report a: 2 data lines</a>' in index
+    assert "June 2024" in index  # the edition of a.csv, in words
+    assert ('<a class="title" href="reads-a/reads-a.html" title="OK fixture — Report a: 2 data lines">'
+            "Report a: 2 data lines</a>") in index
+    assert re.search(r"generated \d{1,2} \w+ \d{4}, \d\d:\d\d UTC", index)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry["report"]["generated"])
+    assert entry["report"]["generated"] not in html and "UTC" not in html  # the build time: index and manifest only
     assert "<title>OK fixture — Report a: 2 data lines</title>" in html
     assert 'href="reads-a/tables/squares.csv"' in index
     assert not REMOTE.search(index)
@@ -235,9 +242,9 @@ def test_manifest_lists_the_editions_a_report_says_it_used(project):
     )
     index = (project.out / "index.html").read_text()
     says_row = next(line for line in index.splitlines() if 'href="says/says.html"' in line)
-    assert "e: 2025-08" in says_row and "2024-06" not in says_row
+    assert "Test series, August 2025" in says_row and "June 2024" not in says_row
     silent_row = next(line for line in index.splitlines() if 'href="silent/silent.html"' in line)
-    assert "e: 2024-06, 2025-08" in silent_row
+    assert ">June 2024</span>, <span" in silent_row and "Test series, August 2025" in silent_row
 
 
 @pytest.mark.slow
@@ -317,8 +324,9 @@ def test_failures_keep_the_last_good_report_byte_for_byte(project):
         assert entry["error"]
     assert "kernel died" in (project.out / "_failed" / "victim-kill.log").read_text().lower()
     index = (project.out / "index.html").read_text()
-    assert "showing the last good report" in index
+    assert "The last good report is still published" in index
     assert 'href="_failed/victim-raise.ipynb"' in index
+    assert 'href="_failed/victim-raise.log"' in index
     assert project.leftovers() == []
     # Killed and timed-out kernels never shut down cleanly; their socket folders go with the run's.
     assert _temp_leftovers(project) == []
@@ -480,8 +488,10 @@ def test_interrupted_run_leaves_no_half_written_report(project, how):
     assert project.manifest()["victim"]["status"] == "interrupted"
     assert project.manifest()["victim"]["report"]["files"] == [
         "tables/squares.csv",
+        "tables/squares.metadata.json",
         "victim.html",
         "victim.ipynb",
+        "victim.xlsx",
     ]
     kernel_pid = int(next(line for line in project.runs() if line.startswith("kernel ")).split()[1])
     _wait_gone(kernel_pid)
@@ -503,3 +513,145 @@ def test_slowest_jobs_start_first_and_new_jobs_before_them():
         "d": {"report": {"duration_s": 3.0}},
     }
     assert [p.job.name for p in _longest_first(planned, entries)] == ["c", "b", "d", "a"]
+
+
+def _same_bytes(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
+    """Files that are not byte-identical in two snapshots (or in only one of them)."""
+    return sorted(name for name in set(first) | set(second) if first.get(name) != second.get(name))
+
+
+@pytest.mark.slow
+def test_identical_inputs_give_byte_identical_reports(project):
+    project.configure([{"name": "same", "notebook": "ok", "parameters": project.reads("a", "a", rows=3)}])
+    assert project.run(force=True)[0].exit_code == EXIT_OK
+    first = project.snapshot("same")
+    summary, *_ = project.run(force=True)
+    assert _statuses(summary) == {"same": "ok"}  # really run again, not skipped
+    second = project.snapshot("same")
+    assert {"same.ipynb", "same.html", "tables/squares.csv"} <= set(first)
+    assert _same_bytes(first, second) == []  # index.html and manifest.json may differ (build time)
+
+    executed = json.loads(first["same.ipynb"])
+    # The source's ids, and a fixed one for papermill's injected cell (random otherwise).
+    assert [cell["id"] for cell in executed["cells"]] == ["ok-0", "ok-1", "injected-parameters", "ok-2", "ok-3"]
+    assert b'id="cell-id=injected-parameters"' in first["same.html"]
+    assert executed["metadata"]["papermill"]["start_time"] is None  # run times are in the manifest only
+    assert all("execution" not in cell["metadata"] for cell in executed["cells"])
+
+
+@pytest.mark.slow
+def test_a_project_report_is_byte_identical_run_to_run(tmp_path):
+    from natolab import __version__, paths
+
+    options = Options(
+        config_path=paths.REPORTS_CONFIG,
+        output_dir=tmp_path / "reports",
+        data_dir=paths.DATA_DIR,
+        library_dir=paths.PACKAGE_DIR,
+        only=["country_profile-BEL"],
+        force=True,
+        jobs=1,
+        validator="project",
+        progress=False,
+        version=__version__,
+    )
+    snapshots, fingerprints = [], set()
+    for _ in range(2):
+        summary = run_reports(options, out=io.StringIO(), err=io.StringIO())
+        assert _statuses(summary) == {"country_profile-BEL": "ok"}
+        folder = options.output_dir / "country_profile-BEL"
+        snapshots.append({p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()})
+        manifest = json.loads((options.output_dir / "manifest.json").read_text())
+        fingerprints.add(manifest["jobs"][0]["report"]["fingerprint"])
+    if len(fingerprints) > 1:  # someone edited the library, notebook or data in between
+        pytest.skip("the project's inputs changed between the two runs")
+    assert any(name.startswith("tables/") for name in snapshots[0])
+    assert _same_bytes(*snapshots) == []
+
+
+def _process_tree(root: int) -> dict[int, str]:
+    """``{pid: command line}`` of every descendant of ``root`` (psutil if installed, else /proc)."""
+    try:
+        import psutil
+    except ImportError:
+        psutil = None
+    if psutil is not None:
+        tree = {}
+        for child in psutil.Process(root).children(recursive=True):
+            try:
+                command = " ".join(child.cmdline())
+            except psutil.Error:  # gone meanwhile, or a zombie
+                command = ""
+            tree[child.pid] = command
+        return tree
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(text[text.rfind(")") + 2 :].split()[1])
+    tree, todo = {}, [root]
+    while todo:
+        parent = todo.pop()
+        for pid, ppid in parents.items():
+            if ppid == parent and pid not in tree:
+                try:
+                    tree[pid] = (Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()).strip()
+                except OSError:
+                    tree[pid] = ""
+                todo.append(pid)
+    return tree
+
+
+def _running(pid: int) -> bool:
+    """The process exists and is not a zombie waiting to be reaped."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rfind(")") + 2] != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signals are Linux-only")
+def test_a_killed_run_leaves_no_process_and_the_next_run_cleans_up(project):
+    # Three never-ending jobs on two workers, and one quick one behind them.
+    endless = [{"name": f"endless-{n}", "notebook": "broken_timeout"} for n in (1, 2, 3)]
+    project.configure([*endless, {"name": "plain", "notebook": "ok"}])
+    runner = _runner_process(project)  # no timeout: only a kill ends it
+    tree: dict[int, str] = {}
+    try:
+        deadline = time.monotonic() + 120
+        while sum(line.startswith("kernel ") for line in project.runs()) < 2:  # both kernels in their loop
+            assert runner.poll() is None, runner.communicate()
+            assert time.monotonic() < deadline, "the never-ending notebooks did not start"
+            time.sleep(0.2)
+        kernels = {int(line.split()[1]) for line in project.runs() if line.startswith("kernel ")}
+        tree = _process_tree(runner.pid)
+        assert kernels <= set(tree), tree
+        assert sum("resource_tracker" in command for command in tree.values()) == 1, tree
+        assert sum("spawn_main" in command for command in tree.values()) == 2, tree  # the workers
+        assert (project.out / ".tmp" / "endless-1").is_dir()
+        run_dirs = list(project.temp.glob("natolab-run-*"))
+        assert len(run_dirs) == 1
+
+        runner.kill()  # SIGKILL, as `timeout -s KILL` or the OOM killer: no cleanup runs
+        runner.communicate(timeout=30)
+        deadline = time.monotonic() + 5
+        while any(_running(pid) for pid in tree) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        survivors = {pid: command for pid, command in tree.items() if _running(pid)}
+        assert survivors == {}, "still running after the runner was killed"
+    finally:
+        for pid in tree:  # never leave a test's processes behind, even when it fails
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
+
+    # Its folders are still there; the next run removes them.
+    assert (project.out / ".tmp").is_dir() and run_dirs[0].is_dir()
+    project.configure([{"name": "plain", "notebook": "ok"}])
+    summary, *_ = project.run()
+    assert summary.exit_code == EXIT_OK
+    assert project.leftovers() == []
+    assert _temp_leftovers(project) == []

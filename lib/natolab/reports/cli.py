@@ -7,6 +7,7 @@ so ``natolab --help`` and an up-to-date run stay fast.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -20,13 +21,18 @@ to HTML without code (and PDF with --pdf), with the CSV of every table it shows.
 
 Writes, under the output folder (default reports/):
   <job>/<job>.ipynb          the executed notebook
-  <job>/<job>.html           the report, without code cells; opens offline
+  <job>/<job>.html           the report, without code cells; opens offline; ends
+                             with how to cite it, its data, licences and downloads
+  <job>/<job>.xlsx           every table on its own sheet, and an About sheet
   <job>/<job>.pdf            with --pdf (headless Chromium)
-  <job>/tables/<name>.csv    every table the notebook published
+  <job>/tables/<name>.csv    every table the notebook published, each with
+  <job>/tables/<name>.metadata.json  its columns, sources, licences, citation
+  data/<dataset>.html, .csv  one page per dataset of the catalogue, and its CSV
   _failed/<job>.ipynb, .log  the executed notebook and kernel log of a failed run
-  index.html                 every report, grouped by notebook, with data editions
+  index.html                 the catalogue: failures first, a filter box, every
+                             Ally, reports by topic with editions and build time
   manifest.json              job, parameters, status, duration, input fingerprint,
-                             natolab version and data editions of every job
+                             natolab version, data editions and build time (UTC)
 
 A job is skipped when its notebook, parameters, the data files it read and the
 natolab library are unchanged since its last good run (--force reruns all).
@@ -48,6 +54,7 @@ exit codes:
 examples:
   natolab report                          run what changed since the last good run
   natolab report --list                   show every job, its parameters and whether it is stale
+  natolab report --list --json            the same for a scheduler: one JSON object per job and line
   natolab report --only 'burden_sharing*' the burden-sharing jobs only
   natolab report --only country_profile-BEL --force
   natolab report --jobs 2 --timeout 300 --pdf
@@ -71,6 +78,13 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--list",
         action="store_true",
         help="list the jobs (name, notebook, parameters) and whether each would run; run nothing",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="with --list: one JSON object per job and line, for schedulers (name, notebook, "
+        "notebook_path, parameters, outputs, stale, state, reasons, problem; paths relative to "
+        "the project, i.e. the config file's folder, when inside it)",
     )
     parser.add_argument(
         "--only",
@@ -152,7 +166,51 @@ def options_from_args(args: argparse.Namespace):  # -> runner.Options
     )
 
 
-def _list(options) -> int:
+def _state(planned) -> str:
+    """problem, new, stale or up to date."""
+    if planned.problem:
+        return "problem"
+    if planned.reasons == ["never ran successfully"]:
+        return "new"
+    return "stale" if planned.stale else "up to date"
+
+
+def _project_path(path: Path, root: Path) -> str:
+    """``path`` relative to the project ``root`` (POSIX), or absolute when outside it."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _job_json(planned, options) -> dict:
+    """One line of ``--list --json``: what a scheduler needs to run the job itself."""
+    job = planned.job
+    root = Path(options.config_path).resolve().parent
+    folder = Path(options.output_dir) / job.name
+    outputs = {
+        "dir": _project_path(folder, root),
+        "ipynb": _project_path(folder / f"{job.name}.ipynb", root),
+        "html": _project_path(folder / f"{job.name}.html", root),
+        "tables": _project_path(folder / "tables", root),
+    }
+    if options.pdf:
+        outputs["pdf"] = _project_path(folder / f"{job.name}.pdf", root)
+    return {
+        "name": job.name,
+        "notebook": job.notebook,
+        "notebook_path": _project_path(job.notebook_path, root),
+        "parameters": job.parameters,  # exactly what papermill injects
+        "outputs": outputs,
+        "stale": planned.stale,
+        "state": _state(planned),
+        "reasons": planned.reasons,
+        "problem": planned.problem or None,
+    }
+
+
+def _list(options, as_json: bool = False) -> int:
     from natolab.reports import fingerprints, manifest
     from natolab.reports.config import ConfigError
     from natolab.reports.runner import EXIT_CONFIG, load_selected, plan
@@ -168,14 +226,17 @@ def _list(options) -> int:
         data_dir=options.data_dir, library_dir=options.library_dir, version=options.version
     )
     planned = plan(jobs, manifest.read_manifest(options.output_dir), fingerprinter, options)
+    if as_json:
+        for p in planned:
+            print(json.dumps(_job_json(p, options), ensure_ascii=False, default=str))
+        return 0
     width = max([3, *(len(job.name) for job in jobs)])
     print(f"{'job':<{width}}  {'notebook':<20} {'state':<10} parameters")
     for p in planned:
         params = ", ".join(f"{k}={v!r}" for k, v in p.job.parameters.items()) or "(defaults)"
-        new = p.reasons == ["never ran successfully"]
-        state = "problem" if p.problem else "new" if new else "stale" if p.stale else "up to date"
+        state = _state(p)
         print(f"{p.job.name:<{width}}  {p.job.notebook:<20} {state:<10} {params}")
-        if p.problem or (p.stale and not new):
+        if p.problem or state == "stale":
             print(f"{'':<{width}}    why: {p.problem or ', '.join(p.reasons)}")
     print(f"{len(jobs)} jobs in {options.config_path}")
     return 0
@@ -184,8 +245,11 @@ def _list(options) -> int:
 def run(args: argparse.Namespace) -> int:
     """Handle ``natolab report``; return the exit code."""
     options = options_from_args(args)
+    if args.json and not args.list:
+        print("natolab report: --json goes with --list (natolab report --list --json)", file=sys.stderr)
+        return 2
     if args.list:
-        return _list(options)
+        return _list(options, as_json=args.json)
     from natolab.reports.runner import run_reports
 
     return run_reports(options).exit_code

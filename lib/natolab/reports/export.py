@@ -5,11 +5,19 @@ second of imports per notebook) without code cells, and works offline: the
 template's CDN scripts (require.js, MathJax, mermaid) are left out and any
 remaining remote ``<script src>`` or ``<link href>`` is removed. Charts are
 already embedded as data URIs.
+
+Every page has a header line (:func:`page_header`) and a footer (:func:`page_footer`:
+how to cite, the data and its licences, the downloads). Neither says when the page was
+built, and the cell id papermill draws at random for its injected-parameters cell is
+replaced by a fixed one, so exporting the same executed notebook twice gives the same
+bytes; the build time is kept in ``manifest.json`` and ``index.html`` only.
 """
 
 from __future__ import annotations
 
 import ast
+import copy
+import html as html_text
 import re
 import shutil
 import subprocess
@@ -18,17 +26,24 @@ from typing import Any
 
 __all__ = [
     "CHROMIUM",
+    "INJECTED_CELL_ID",
     "PdfError",
     "extract_tables",
     "notebook_html",
+    "page_footer",
     "page_header",
     "print_pdf",
+    "published_tables",
+    "report_heading",
+    "report_subject",
     "report_title",
     "strip_remote_assets",
     "used_editions",
 ]
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: The id given to papermill's injected-parameters cell in the HTML (papermill draws a random one).
+INJECTED_CELL_ID = "injected-parameters"
 
 # Extends JupyterLab's template with every block that loads code from a CDN emptied.
 _TEMPLATE = """\
@@ -43,18 +58,37 @@ _TEMPLATE = """\
 <nav class="natolab-header">{{ resources.natolab_header }}</nav>
 {%- endif %}
 {%- endblock body_header -%}
+{% block body_footer %}
+</main>
+{%- if resources.natolab_footer %}
+<footer class="natolab-footer">
+{{ resources.natolab_footer }}
+</footer>
+{%- endif %}
+</body>
+{% endblock body_footer %}
 {% block extra_css %}
 <style>
 /* natolab reports: folded long tables, and print rules so a PDF reads like the page. */
 details.natolab-fold > summary { cursor: pointer; margin: 0.6em 0; }
 nav.natolab-header { font-size: 0.85rem; color: #555; padding: 0.5rem 1rem; border-bottom: 1px solid #ddd; }
 nav.natolab-header a { color: #0b5cad; }
+footer.natolab-footer { font-size: 0.9rem; color: #333; margin: 2rem 0 1rem; padding: 1rem 1rem 0;
+  border-top: 2px solid #ddd; max-width: 60rem; line-height: 1.45; }
+footer.natolab-footer h2 { font-size: 1.05rem; margin: 1rem 0 0.4rem; }
+footer.natolab-footer ul { margin: 0.3rem 0; padding-left: 1.2rem; }
+footer.natolab-footer li { margin: 0.15rem 0; }
+footer.natolab-footer a { color: #0b5cad; }
+footer.natolab-footer .natolab-citation { background: #f6f6f6; padding: 0.5rem 0.7rem; border-left: 3px solid #0b5cad; }
+footer.natolab-footer .natolab-note { color: #555; }
 @media print {
   .jp-RenderedImage, .jp-RenderedImage img, table, figure { break-inside: avoid; page-break-inside: avoid; }
   .jp-RenderedImage img { max-height: 12.5cm; width: auto !important; height: auto !important; max-width: 100%; }
   h1, h2, h3, summary { break-after: avoid; page-break-after: avoid; }
   details:not([open]) > :not(summary) { display: none; }
   .jp-OutputArea-output, .jp-RenderedHTMLCommon { break-inside: auto; }
+  footer.natolab-footer { break-before: auto; }
+  footer.natolab-footer section { break-inside: avoid; page-break-inside: avoid; }
 }
 </style>
 {% endblock extra_css %}
@@ -110,12 +144,17 @@ def _html_exporter() -> Any:
     return _exporter
 
 
-def notebook_html(nb: Any, title: str, header: str | None = None) -> str:
+def notebook_html(nb: Any, title: str, header: str | None = None, footer: str | None = None) -> str:
     """HTML of an executed notebook (a ``NotebookNode``) without code, fit to open offline.
 
-    ``header`` (HTML, see :func:`page_header`) goes in a line above the report.
+    ``header`` (HTML, see :func:`page_header`) goes in a line above the report, ``footer``
+    (see :func:`page_footer`) below it. The same notebook gives the same bytes.
     """
-    resources = {"metadata": {"name": title}, "natolab_header": header or ""}
+    nb = copy.deepcopy(nb)
+    for cell in nb.get("cells", []):
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = INJECTED_CELL_ID  # papermill's is random; nbconvert writes it into the page
+    resources = {"metadata": {"name": title}, "natolab_header": header or "", "natolab_footer": footer or ""}
     body, _ = _html_exporter().from_notebook_node(nb, resources=resources)
     return strip_remote_assets(body)
 
@@ -149,11 +188,8 @@ def page_header(data_dir: Path, editions: dict[str, list[str]] | None, version: 
     return " · ".join(parts)
 
 
-def report_title(nb: Any, job: str) -> str:
-    """The title a reader sees for a report: the notebook's first heading, then what the
-    job is about — the heading a report computes for its subject ("## Belgium") or, without
-    one, the parameters papermill injected ("year 2024, edition 2024-06"). Falls back to
-    the job name for a notebook without a heading."""
+def _title_parts(nb: Any) -> tuple[str | None, str | None, dict[str, str]]:
+    """(first heading, the subject heading a report computed, injected parameters as written)."""
     heading, subject, injected = None, None, {}
     for cell in nb.get("cells", []):
         source = "".join(cell.get("source", ""))
@@ -166,6 +202,26 @@ def report_title(nb: Any, job: str) -> str:
             text = "".join(text) if isinstance(text, list) else text
             if subject is None and text and text.startswith("## ") and "\n" not in text.strip():
                 subject = text[3:].strip()
+    return heading, subject, injected
+
+
+def report_heading(nb: Any) -> str | None:
+    """The notebook's first heading ("Burden sharing: who pays for NATO's defence"): the topic
+    the index files the report under. None without a heading."""
+    return _title_parts(nb)[0]
+
+
+def report_subject(nb: Any) -> str | None:
+    """The heading a report computed for its subject ("## Belgium" gives "Belgium"), if any."""
+    return _title_parts(nb)[1]
+
+
+def report_title(nb: Any, job: str) -> str:
+    """The title a reader sees for a report: the notebook's first heading, then what the
+    job is about — the heading a report computes for its subject ("## Belgium") or, without
+    one, the parameters papermill injected ("year 2024, edition 2024-06"). Falls back to
+    the job name for a notebook without a heading."""
+    heading, subject, injected = _title_parts(nb)
     if heading is None:
         return job
     about = subject or ", ".join(f"{name.replace('_', ' ')} {_in_words(value)}" for name, value in injected.items())
@@ -187,13 +243,29 @@ def _safe(name: str) -> str:
     return _SAFE_NAME.sub("_", name).strip("._") or "table"
 
 
-def extract_tables(nb: Any) -> dict[str, str]:
-    """``{file name: CSV text}`` of every output published by ``natolab.plots.table``.
+_CAPTION = re.compile(r"^\s*(?:<details[^>]*>\s*<summary>|<p>)\s*<strong>(.*?)</strong>", re.DOTALL)
+
+
+def _caption(output: Any) -> str | None:
+    """The caption ``plots.table`` set above (or as the fold of) a table, from its HTML."""
+    shown = output.get("data", {}).get("text/html")
+    shown = "".join(shown) if isinstance(shown, list) else shown
+    match = _CAPTION.match(shown or "")
+    if match is None:
+        return None
+    return html_text.unescape(match.group(1)).strip() or None
+
+
+def published_tables(nb: Any) -> list[Any]:
+    """Every output published by ``natolab.plots.table``, as :class:`~natolab.reports.downloads.Table`
+    (file name, CSV text, caption), in the order the report shows them.
 
     Such outputs carry ``text/csv`` data and ``{"natolab": {"table": name}}`` metadata.
     A repeated name gets ``-2``, ``-3``… so that no table is lost.
     """
-    tables: dict[str, str] = {}
+    from natolab.reports.downloads import Table
+
+    tables: dict[str, Any] = {}
     for cell in nb.get("cells", []):
         for output in cell.get("outputs", []):
             name = output.get("metadata", {}).get("natolab", {}).get("table")
@@ -206,8 +278,84 @@ def extract_tables(nb: Any) -> dict[str, str]:
             while file_name in tables:
                 number += 1
                 file_name = f"{base}-{number}.csv"
-            tables[file_name] = csv_text
-    return tables
+            tables[file_name] = Table(file_name, csv_text, _caption(output))
+    return list(tables.values())
+
+
+def extract_tables(nb: Any) -> dict[str, str]:
+    """``{file name: CSV text}`` of every output published by ``natolab.plots.table``
+    (see :func:`published_tables`)."""
+    return {table.file: table.csv_text for table in published_tables(nb)}
+
+
+def _link(path: str, text: str) -> str:
+    """``text`` linked to ``path`` when it is a web address; plain (escaped) otherwise."""
+    if re.match(r"https?://", path or ""):
+        return f'<a href="{html_text.escape(path)}">{html_text.escape(text)}</a>'
+    return html_text.escape(text)
+
+
+def page_footer(credit: Any, tables: list[Any], *, pdf: bool = False) -> str:
+    """The footer of every report page (``credit``: a :class:`~natolab.reports.credits.ReportCredit`):
+
+    * How to cite: the producers of the data first, then natolab, its version and the
+      report's address relative to the report folder.
+    * The data: each dataset used, linked to its data page, with the editions in words,
+      and the licences of those datasets.
+    * Downloads: the Excel workbook, each table's CSV and its ``.metadata.json``, the notebook.
+
+    Deterministic: nothing here depends on when the page was built.
+    """
+    from natolab.reports.credits import DATA_PAGES_DIR, date_in_words
+
+    esc = html_text.escape
+    job = esc(credit.job)
+    parts = ['<section id="how-to-cite"><h2>How to cite</h2>',
+             f'<p class="natolab-citation">{esc(credit.citation)}</p>']
+    parts.append('<p class="natolab-note">The producers of the data come first; natolab compiled, checked '
+                 "and charted it. The datasets and editions are listed below.</p>")
+    parts.append("</section>")
+    parts.append('<section id="data-and-licences"><h2>Data and licences</h2>')
+    if credit.datasets:
+        items = []
+        for used in credit.datasets:
+            name = used["title"]
+            label = (f'<a href="../{DATA_PAGES_DIR}/{esc(used["name"])}.html">{esc(name)}</a>'
+                     if used["in_catalogue"] else esc(name))
+            words = credit.words(used["name"])
+            items.append(f"<li>{label}{': ' + esc('; '.join(words)) if words else ''}</li>")
+        parts.append("<p>Datasets this report used (each links to its description, fields and sources):</p>")
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    else:
+        parts.append("<p>This report recorded no use of the curated datasets.</p>")
+    if credit.licences:
+        items = []
+        for lic in credit.licences:
+            text = lic["title"] or lic["name"]
+            applies = ", ".join(lic["datasets"])
+            items.append(f"<li>{_link(lic['path'], text)} <span class=\"natolab-note\">({esc(applies)})</span></li>")
+        parts.append("<p>Licences and terms of those datasets:</p><ul>" + "".join(items) + "</ul>")
+    parts.append("</section>")
+    parts.append('<section id="downloads"><h2>Downloads</h2><ul>')
+    parts.append(f'<li><a href="{job}.xlsx">Excel workbook ({job}.xlsx)</a>: every table of this report on its own '
+                 "sheet, numbers as numbers, and an About sheet with the sources, licences and citation</li>")
+    if tables:
+        links = ", ".join(
+            f'<a href="tables/{esc(t.file)}">{esc(t.file)}</a> '
+            f'(<a href="tables/{esc(t.name)}.metadata.json">metadata</a>)'
+            for t in tables
+        )
+        parts.append(f"<li>Tables as CSV, each with a description of its columns: {links}</li>")
+    parts.append(f'<li><a href="{job}.ipynb">The executed notebook ({job}.ipynb)</a></li>')
+    if pdf:
+        parts.append(f'<li><a href="{job}.pdf">PDF ({job}.pdf)</a></li>')
+    parts.append("</ul></section>")
+    note = [f"natolab {esc(credit.version)}"]
+    if credit.as_of:
+        note.insert(0, f"Data as of {esc(date_in_words(credit.as_of))}")
+    note.append('<a href="../index.html">All reports</a>')
+    parts.append(f'<p class="natolab-note">{" · ".join(note)}</p>')
+    return "\n".join(parts)
 
 
 def used_editions(nb: Any) -> dict[str, list[str]] | None:

@@ -8,15 +8,27 @@ One entry per job, in config order::
      "error": null | "cell 5 raised ValueError: ...",
      "failed_notebook": null | "_failed/burden_sharing-2024.ipynb",
      "report": null | {                      # the report in reports/<job>/ (last good run)
+         "title": "Burden sharing: … — year 2024, edition 2024-06",
          "fingerprint": "sha256…", "inputs": {...}, "natolab_version": "0.1.0",
          "data_editions": {"defence_expenditure": ["2024-06"]}, "files": [...],
-         "duration_s": 3.1}}
+         "duration_s": 3.1,
+         # for the index (worker._export):
+         "topic": "Burden sharing: …",       # the notebook's heading
+         "subject": null | "Belgium",        # the heading the report computed for its subject
+         "data_as_of": "2026-11-28",
+         "data_used": [{"name": …, "title": …, "editions_in_words": [...]}],
+         "producers": ["NATO Public Diplomacy Division", …],
+         "generated": "2026-12-02T15:05:17Z", # when this report was built (UTC)
+         "commit": "0c09e28…", "uncommitted_changes": false}}   # where the checkout is a git one
 
 ``data_editions`` is what the notebook said it used (the last output of
 ``natolab.plots.sources_used``); for a notebook that does not say, every edition of
 each data file it opened, from ``datapackage.json`` (:func:`data_editions`).
 
-No timestamps: two runs that did the same thing write the same manifest.
+One timestamp, ``report.generated``, set when a report is built and kept while it is
+skipped: two runs that built nothing write the same manifest. Report pages carry no
+build time, so rebuilding unchanged inputs changes no report byte; the time lives here
+and in ``index.html``.
 """
 
 from __future__ import annotations

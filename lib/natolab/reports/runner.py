@@ -6,8 +6,8 @@
 3. Check the parameters of every job that will run — before any kernel starts.
 4. Run the rest in a ``spawn`` pool of warm workers, each job into a private
    folder; publish successes atomically, keep failures under ``_failed/``.
-5. Write ``manifest.json`` and ``index.html`` (also after a Ctrl-C, for the
-   jobs that finished), print a summary, return the exit code.
+5. Write ``manifest.json``, the data pages and ``index.html`` (also after a Ctrl-C,
+   for the jobs that finished), print a summary, return the exit code.
 
 Heavy modules (papermill, nbconvert, pandas, tqdm) are imported only once there
 is something to run.
@@ -20,7 +20,6 @@ import os
 import shutil
 import signal
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from natolab.reports import fingerprints, index, manifest, store
+from natolab.reports import datapages, fingerprints, index, lifeline, manifest, store
 from natolab.reports.config import Config, ConfigError, Job, load_config
 from natolab.reports.lock import LockHeld, run_lock
 from natolab.reports.validation import InvalidJob, Validator, check_job
@@ -263,6 +262,8 @@ class _Recorder:
             "data_editions": editions,
             "files": sorted(outcome.files),
             "duration_s": round(outcome.duration_s, 3),
+            # Topic, data in words, producers, build time and commit, for the index (worker._export).
+            **(getattr(outcome, "about", None) or {}),
         }
 
     def failure(self, planned: Planned, status: str, duration_s: float, error: str, work: Path | None) -> None:
@@ -302,12 +303,14 @@ def _run_pool(
     from natolab.reports.worker import Task, run_task, warm_up
 
     workers = min(options.jobs or os.cpu_count() or 1, len(to_run))
-    temp_dir = tempfile.mkdtemp(prefix="natolab-run-")  # short: kernels' Unix sockets live below it
+    temp_dir = lifeline.make_run_dir()  # removed below, or by the next run if this one is killed
+    # Workers start from this thread (in submit), which outlives them: their parent-death
+    # signal fires when this process dies, not before (see natolab.reports.lifeline).
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=warm_up,
-        initargs=(temp_dir,),
+        initargs=(str(temp_dir), os.getpid()),
     )
     futures = {}
     bar = tqdm(total=len(to_run), desc="reports", unit="job", file=err, disable=None if options.progress else True)
@@ -435,7 +438,10 @@ def _refuse_invalid(
 
 
 def _run_locked(options: Options, config: Config, jobs: list[Job], out: TextIO, err: TextIO) -> RunSummary:
+    # What a killed run left: its work folders here (the lock says that no run uses them)
+    # and its temporary folder, once the run that made it is gone.
     store.recover(options.output_dir)
+    lifeline.sweep_run_dirs()
     previous = manifest.read_manifest(options.output_dir)
     fingerprinter = fingerprints.Fingerprinter(
         data_dir=options.data_dir, library_dir=options.library_dir, version=options.version
@@ -463,7 +469,8 @@ def _run_locked(options: Options, config: Config, jobs: list[Job], out: TextIO, 
             store.recover(options.output_dir)  # drop the work folders of unfinished jobs
     # Entries of jobs that are no longer configured are dropped; their files stay.
     recorder.save()
-    index.write_index(options.output_dir, recorder.ordered(), options.version)
+    datasets = datapages.write_data_pages(options.output_dir, options.data_dir, options.version)
+    index.write_index(options.output_dir, recorder.ordered(), options.version, datasets=datasets)
     ordered = [results[job.name] for job in jobs if job.name in results]
     print(_summary_table(ordered), file=out)
     if interrupted:

@@ -41,6 +41,11 @@ def recover(output_dir: Path) -> None:
     shutil.rmtree(output_dir / TMP_DIR, ignore_errors=True)
     for partial in (output_dir / FAILED_DIR).glob(".*"):
         partial.unlink(missing_ok=True)
+    # A manifest, index or data page being written when the run was killed.
+    for pattern in (".*.partial", "*/.*.partial"):
+        for partial in output_dir.glob(pattern):
+            if partial.is_file():
+                partial.unlink(missing_ok=True)
 
 
 def publish(work: Path, output_dir: Path, job: str) -> Path:

@@ -1,4 +1,4 @@
-"""Run one job in a worker process: papermill, then HTML, table CSVs and PDF.
+"""Run one job in a worker process: papermill, then HTML, table CSVs, workbook and PDF.
 
 Everything is written into the job's private work folder; the runner (main
 process) decides what becomes the published report. Workers live in a
@@ -9,8 +9,12 @@ costs a kernel, not a second of imports.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import functools
+import json
 import os
 import signal
+import subprocess
 import sys
 import time
 import traceback
@@ -53,6 +57,9 @@ class Outcome:
     # What the notebook said it used (natolab.plots.sources_used); None: it did not say.
     data_editions: dict[str, list[str]] | None = None
     title: str | None = None  # the report's own title (export.report_title)
+    # More about the report for the manifest and the index (topic, data in words, build time):
+    # the runner merges it into the manifest's "report" entry.
+    about: dict[str, Any] = field(default_factory=dict)
     executed: bool = False  # an executed (possibly failed) notebook exists in the work folder
 
 
@@ -63,14 +70,21 @@ class Outcome:
 SKIPPED_OPTIONAL_MODULES = ("rfc3987_syntax",)
 
 
-def warm_up(temp_dir: str | None = None) -> None:
+def warm_up(temp_dir: str | None = None, runner_pid: int | None = None) -> None:
     """Pool initializer: pay the imports once per worker, while the runner is still planning.
 
     ``temp_dir`` becomes this worker's (and its kernels') temporary folder: the
     runner removes it at the end, so the socket folders of kernels that were killed
     rather than shut down (timeouts, Ctrl-C, a notebook killing its own kernel) do
     not pile up in /tmp night after night.
+
+    With ``runner_pid``, the worker is killed as soon as the runner dies, however it
+    dies (SIGKILL, the OOM killer): see :mod:`natolab.reports.lifeline`.
     """
+    if runner_pid is not None:
+        from natolab.reports import lifeline
+
+        lifeline.die_with_parent(runner_pid)
     if temp_dir is not None:
         import tempfile
 
@@ -86,8 +100,12 @@ def warm_up(temp_dir: str | None = None) -> None:
 
 
 def _kernel_arguments(data_dir: str, reads_log: Path) -> list[str]:
-    """IPython options that install the data-read recorder before the first cell runs."""
+    """IPython options run before the first cell: the kernel dies with this worker
+    (:mod:`natolab.reports.lifeline`), and the data-read recorder is installed."""
+    from natolab.reports import lifeline
+
     code = (
+        f"{lifeline.kernel_code(os.getpid())}; "
         "import natolab.reports.reads as _natolab_reads; "
         f"_natolab_reads.install({data_dir!r}, {str(reads_log)!r}); del _natolab_reads"
     )
@@ -109,36 +127,147 @@ def _describe(error: BaseException) -> tuple[str, str]:
     return "failed", "".join(traceback.format_exception_only(error)).strip()
 
 
-def _export(task: Task, work: Path, executed: Path, outcome: Outcome) -> list[str]:
-    """Write HTML, table CSVs and (optionally) PDF beside the executed notebook.
+def _edition_words(editions: dict[str, list[str]], data_dir: Path) -> dict[str, list[str]]:
+    """Each dataset's editions in words ("Defence Expenditure of NATO Countries (2014-2024), June 2024")."""
+    from natolab import data
 
-    Also sets ``outcome.data_editions`` and ``outcome.title`` from the notebook, read here
-    once for all of it.
+    words: dict[str, list[str]] = {}
+    for name, codes in editions.items():
+        found = []
+        for code in codes:
+            try:
+                found.append(data.edition_in_words(name, code, data_dir=data_dir))
+            except (ValueError, KeyError, OSError):  # not in the catalogue: the month alone
+                found.append(data.month_in_words(code))
+        words[name] = found
+    return words
+
+
+@functools.cache
+def _commit(folder: str) -> dict[str, Any]:
+    """The git commit of the checkout holding ``folder`` (once per worker), for the manifest."""
+    try:
+        head = subprocess.run(["git", "-C", folder, "rev-parse", "HEAD"],
+                              capture_output=True, text=True, timeout=20, check=False)
+        if head.returncode != 0:
+            return {}
+        changes = subprocess.run(["git", "-C", folder, "status", "--porcelain", "--untracked-files=no"],
+                                 capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    return {"commit": head.stdout.strip(), "uncommitted_changes": bool(changes.stdout.strip())}
+
+
+def _export(task: Task, work: Path, executed: Path, outcome: Outcome, data_read: list[str] | None) -> list[str]:
+    """Write HTML, table CSVs with their metadata, the workbook and (optionally) PDF beside
+    the executed notebook.
+
+    Also sets ``outcome.data_editions``, ``outcome.title`` and ``outcome.about`` from the
+    notebook, read here once for all of it.
     """
     import nbformat
 
-    from natolab.reports import export
+    from natolab import __version__
+    from natolab.reports import credits, downloads, export, manifest
 
+    data_dir = Path(task.data_dir)
     nb = nbformat.read(executed, as_version=4)
     outcome.data_editions = export.used_editions(nb)
-    html = work / f"{task.job}.html"
     outcome.title = export.report_title(nb, task.job)
-    from natolab import __version__
-
-    header = export.page_header(Path(task.data_dir), outcome.data_editions, __version__)
-    html.write_text(export.notebook_html(nb, outcome.title, header), encoding="utf-8")
+    editions = outcome.data_editions
+    if editions is None:  # the notebook did not say: every edition of each file it opened, as the runner records
+        editions = manifest.data_editions(data_dir, data_read) if data_read is not None else {}
+    credit = credits.report_credit(task.job, outcome.title, __version__, task.parameters, editions, data_dir,
+                                   _edition_words(editions, data_dir))
+    tables = export.published_tables(nb)
+    header = export.page_header(data_dir, outcome.data_editions, __version__)
+    footer = export.page_footer(credit, tables, pdf=task.pdf)
+    html = work / f"{task.job}.html"
+    html.write_text(export.notebook_html(nb, outcome.title, header, footer), encoding="utf-8")
     files = [executed.name, html.name]
-    tables = export.extract_tables(nb)
     if tables:
         (work / "tables").mkdir(exist_ok=True)
-        for name, text in tables.items():
-            (work / "tables" / name).write_text(text, encoding="utf-8")
-            files.append(f"tables/{name}")
+        for table in tables:
+            (work / "tables" / table.file).write_text(table.csv_text, encoding="utf-8")
+            files.append(f"tables/{table.file}")
+    files += downloads.write_downloads(work, task.job, tables, credit)
     if task.pdf:
         pdf = work / f"{task.job}.pdf"
         export.print_pdf(html, pdf, chromium=Path(task.chromium))
         files.append(pdf.name)
+    outcome.about = {
+        "topic": export.report_heading(nb),
+        "subject": export.report_subject(nb),
+        "data_as_of": credit.as_of,
+        "data_used": [
+            {"name": used["name"], "title": used["title"], "editions_in_words": credit.words(used["name"])}
+            for used in credit.datasets
+        ],
+        "producers": credit.producers,
+        # The one wall-clock time of a report: in the manifest and the index, never in its files.
+        "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        **_commit(str(Path(task.notebook_path).resolve().parent)),
+    }
     return files
+
+
+# Set by papermill (cells and notebook) at run time; nbclient adds "execution" timestamps.
+_PAPERMILL_TIMES = ("start_time", "end_time", "duration")
+# The injected-parameters cell's id: fixed, as in the HTML (export.notebook_html), so the
+# reports of one notebook differ only where their contents do.
+INJECTED_CELL_ID = "injected-parameters"
+
+
+def make_reproducible(nb: Any, source_ids: set[str]) -> None:
+    """Make an executed notebook depend only on what it ran, in place.
+
+    papermill gives the injected-parameters cell a random id (and nbformat gives random
+    ids to the cells of a notebook older than format 4.5); nbconvert writes cell ids into
+    the HTML. The injected cell gets :data:`INJECTED_CELL_ID`, any other cell whose id is
+    not in the source notebook (``source_ids``) ``cell-<position>``; the source's ids are
+    kept. Run times (papermill's ``start_time``/``end_time``/``duration``, nbclient's
+    ``execution`` timestamps) are cleared: the job's duration is in the manifest. A failed
+    run's notebook (kept in ``_failed/``) is not touched and keeps them.
+    """
+    used: set[str] = set()
+    for position, cell in enumerate(nb.cells):
+        metadata = cell.setdefault("metadata", {})
+        cell_id = cell.get("id")
+        if cell_id not in source_ids or cell_id in used:
+            injected = "injected-parameters" in metadata.get("tags", [])
+            cell_id = base = INJECTED_CELL_ID if injected else f"cell-{position}"
+            number = 1
+            while cell_id in used or cell_id in source_ids:
+                number += 1
+                cell_id = f"{base}-{number}"
+            cell["id"] = cell_id
+        used.add(cell_id)
+        metadata.pop("execution", None)
+        _clear_times(metadata.get("papermill"))
+    _clear_times(nb.get("metadata", {}).get("papermill"))
+
+
+def _clear_times(papermill_metadata: dict[str, Any] | None) -> None:
+    for key in _PAPERMILL_TIMES:
+        if papermill_metadata is not None and key in papermill_metadata:
+            papermill_metadata[key] = None
+
+
+def _source_ids(notebook_path: str) -> set[str]:
+    """Cell ids of the notebook as committed (plain JSON: no nbformat upgrade adding ids)."""
+    try:
+        cells = json.loads(Path(notebook_path).read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return set()
+    return {cell["id"] for cell in cells if isinstance(cell, dict) and isinstance(cell.get("id"), str)}
+
+
+def _write_reproducible(nb: Any, task: Task, executed: Path) -> None:
+    """Rewrite the executed notebook so that identical inputs give identical bytes."""
+    import nbformat
+
+    make_reproducible(nb, _source_ids(task.notebook_path))
+    nbformat.write(nb, str(executed))
 
 
 @contextlib.contextmanager
@@ -177,7 +306,7 @@ def run_task(task: Task) -> Outcome:
     outcome = Outcome(task.job, "ok", 0.0)
     with _stderr_to(work / STDERR_LOG):
         try:
-            papermill.execute_notebook(
+            nb = papermill.execute_notebook(
                 task.notebook_path,
                 str(executed),
                 parameters=task.parameters,
@@ -191,7 +320,8 @@ def run_task(task: Task) -> Outcome:
                 # Parallel workers' kernels must not race for TCP ports (see natolab.kernels).
                 **kernels.client_options(),
             )
-            outcome.files = _export(task, work, executed, outcome)
+            _write_reproducible(nb, task, executed)
+            outcome.files = _export(task, work, executed, outcome, reads.read_log(reads_log))
         except PdfError as err:
             outcome.status, outcome.error = "failed", str(err)
         except Exception as err:  # a notebook's failure is a result, not a crash of the runner
