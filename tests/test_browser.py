@@ -8,6 +8,11 @@ checks: no error output, every chart of the committed run rendered with a non-ze
 size, and the introduction's first sentence on the page. A screenshot per notebook
 goes to ``tests/artifacts/browser/``.
 
+The interactive notebook (``explore.ipynb``) has no committed run to compare with (it is
+committed without outputs), so it has a test of its own: it runs from the Run menu, its
+three views render their charts, and picking another Ally in the country view's dropdown
+redraws that view's table.
+
 Needs ``chromium`` (``apt-get install chromium``): skipped where absent, except under
 ``CI=true``, where a missing browser fails the run.
 """
@@ -27,11 +32,24 @@ from typing import Any
 import nbformat
 import pytest
 from browser.expected import expected_from, first_sentence
-from browser.lab import LAUNCH_ARGS, LabServer, browser_env, find_chromium, jupyter_env, run_notebook, start_lab
+from browser.lab import (
+    LAUNCH_ARGS,
+    RUN_TIMEOUT_MS,
+    LabServer,
+    browser_env,
+    find_chromium,
+    jupyter_env,
+    page_state,
+    run_notebook,
+    start_lab,
+)
 
+from natolab.notebooks import INTERACTIVE
 from natolab.paths import NOTEBOOKS_DIR
 
-NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+ALL_NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+# The reports, checked against their committed run; the interactive ones have their own test below.
+NOTEBOOKS = [path for path in ALL_NOTEBOOKS if path.stem not in INTERACTIVE]
 
 
 def browser_or_skip(chromium: str | None, has_playwright: bool, ci: bool) -> str:
@@ -71,7 +89,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     # depend on where the notebook lives: natolab resolves data from the package).
     served = base / "root" / "notebooks"
     served.mkdir(parents=True)
-    for path in NOTEBOOKS:
+    for path in ALL_NOTEBOOKS:
         shutil.copy2(path, served / path.name)
     server = start_lab(served.parent, base / "state")
     try:
@@ -111,6 +129,54 @@ def test_notebook_runs_in_jupyterlab(lab: Lab, path: Path, artifacts_dir: Path) 
     assert not empty, f"{path.name}: charts {empty} rendered with zero size"
     assert expected.first_sentence, f"{path.name} has no introduction sentence in its first markdown cell"
     assert expected.first_sentence in run.text, f"introduction not on the page: {expected.first_sentence!r}"
+    assert not lab.server.running_kernels(), "the notebook's kernel was not shut down through /api/sessions"
+
+
+_COUNTRY_OUTPUT = ".natolab-explore-country .natolab-explore-output"
+# The country view's last output is the chart's table, captioned "<Ally>: Share of GDP (e = estimate)".
+_COUNTRY_DRAWN_JS = f"""([name]) => {{
+  const out = document.querySelector('{_COUNTRY_OUTPUT}');
+  return !!out && out.innerText.includes(name + ': Share of GDP')
+    && [...out.querySelectorAll('img')].every(i => i.complete && i.naturalWidth > 0);
+}}"""
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_explore_views_respond_in_jupyterlab(lab: Lab, artifacts_dir: Path) -> None:
+    path = NOTEBOOKS_DIR / "explore.ipynb"
+    expected = expected_from(nbformat.read(path, as_version=4))
+    served_path = f"notebooks/{path.name}"
+    shots = artifacts_dir / "browser"
+    page = lab.browser.new_page(viewport={"width": 1280, "height": 1000})
+    try:
+        run = run_notebook(page, lab.server, served_path, expected.code_cell_count, shots / "explore.png")
+        # The widget manager renders each view after its cell has run: wait for every chart.
+        for view in ("spending", "membership", "country"):
+            page.locator(f".natolab-explore-{view} .natolab-explore-output img").first.wait_for(timeout=RUN_TIMEOUT_MS)
+        page.wait_for_function(_COUNTRY_DRAWN_JS, arg=["Belgium"], timeout=RUN_TIMEOUT_MS)
+        before = page.locator(_COUNTRY_OUTPUT).inner_text()
+        page.locator(".natolab-country-ally select").select_option(label="Poland")  # an analyst picks another Ally
+        page.wait_for_function(_COUNTRY_DRAWN_JS, arg=["Poland"], timeout=RUN_TIMEOUT_MS)
+        after = page.locator(_COUNTRY_OUTPUT).inner_text()
+        # Tall enough for a whole view in one picture (docs/images/explore.png is one of these).
+        page.set_viewport_size({"width": 1280, "height": 2000})
+        page.locator(".natolab-explore-spending").screenshot(path=str(shots / "explore-spending.png"))
+        page.locator(".natolab-explore-country").screenshot(path=str(shots / "explore-country.png"))
+        state = page_state(page)
+    finally:
+        page.close()
+        lab.server.shutdown_sessions(served_path)
+
+    assert not run.errors and not state["errors"], "explore.ipynb shows error or stderr output:\n" + "\n---\n".join(
+        run.errors + state["errors"])
+    assert run.numbered_cells == expected.code_cell_count, "not every code cell ran"
+    assert expected.first_sentence in run.text, f"introduction not on the page: {expected.first_sentence!r}"
+    charts = [image for image in state["images"] if image["naturalWidth"]]
+    assert len(charts) >= 3 and all(image["width"] and image["height"] for image in charts), state["images"]
+    assert "Belgium: spending figures" in before and "Poland" not in before
+    assert "Poland: spending figures" in after and "joined the Alliance on 12 March 1999" in after
+    assert "Belgium" not in after, "the country view still shows the previous Ally"
     assert not lab.server.running_kernels(), "the notebook's kernel was not shut down through /api/sessions"
 
 

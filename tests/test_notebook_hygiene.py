@@ -36,6 +36,7 @@ from nbformat.v4 import (
     new_output,
 )
 
+from natolab.notebooks import INTERACTIVE
 from natolab.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 
 KERNEL_NAME = "python3"
@@ -167,9 +168,36 @@ def notebook_problems(nb: dict) -> list[Problem]:
     return problems + _check_structure(nb) + _check_execution(nb) + _check_outputs(nb)
 
 
+def interactive_notebook_problems(nb: dict) -> list[Problem]:
+    """Every way an interactive notebook (``explore``) differs from a clean one committed without outputs.
+
+    The exemption from the rules above, and why: a widget output is only a reference to a
+    model in the kernel that drew it (a random model id; blank in any viewer once that kernel
+    is gone), and nbclient stores the models' state, outputs included, in the notebook's
+    metadata. Committed outputs would be noise in every diff and could never match a rerun, so
+    such a notebook is committed as a clean, *unexecuted* one: no outputs, no execution counts,
+    no widget state. It has no ``parameters`` cell either: it is not a report (DESIGN.md), and
+    papermill runs it without parameters (tests/test_notebook_explore.py). The other rules hold.
+    """
+    problems = []
+    try:
+        nbformat.validate(nb, version=4)
+    except nbformat.ValidationError as err:
+        problems.append(Problem("invalid", None, str(err).splitlines()[0]))
+    problems += [p for p in _check_structure(nb) if p.rule != "parameters"]
+    for i, cell in enumerate(nb.get("cells", [])):
+        if cell.get("cell_type") == "code" and (cell.get("outputs") or cell.get("execution_count") is not None):
+            problems.append(Problem("outputs", i, "an interactive notebook is committed without outputs or counts"))
+        problems += _volatile(json.dumps(cell.get("metadata", {})), i, "cell metadata")
+    if "widgets" in nb.get("metadata", {}):
+        problems.append(Problem("widget-state", None, "widget state (random model ids) saved in the metadata"))
+    problems += _volatile(json.dumps(nb.get("metadata", {})), None, "notebook metadata")
+    return problems
+
+
 # --- the committed notebooks -------------------------------------------------------------
 
-COMMITTED = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+COMMITTED = sorted(p for p in NOTEBOOKS_DIR.glob("*.ipynb") if p.stem not in INTERACTIVE)
 # The analysis notebooks of DESIGN.md: an empty glob would otherwise parametrize nothing.
 ANALYSES = {"burden_sharing", "country_profile", "crisis_management", "deterrence_defence", "enlargement",
             "eu_nato_cooperation", "partnerships"}
@@ -177,6 +205,22 @@ ANALYSES = {"burden_sharing", "country_profile", "crisis_management", "deterrenc
 
 def test_the_analysis_notebooks_are_committed() -> None:
     assert {path.stem for path in COMMITTED} == ANALYSES
+
+
+def test_the_interactive_notebooks_are_committed() -> None:
+    """``explore`` is the one notebook outside the analyses, and it is kept out of their rules above."""
+    assert {path.stem for path in NOTEBOOKS_DIR.glob("*.ipynb")} - ANALYSES == INTERACTIVE == {"explore"}
+
+
+@pytest.mark.parametrize("name", sorted(INTERACTIVE))
+def test_interactive_notebook_is_committed_clean_and_unexecuted(name: str) -> None:
+    path = NOTEBOOKS_DIR / f"{name}.ipynb"
+    problems = interactive_notebook_problems(nbformat.read(path, as_version=nbformat.NO_CONVERT))
+    assert not problems, (
+        f"{path.relative_to(PROJECT_ROOT)} — clear its outputs (Edit → Clear Outputs of All Cells) and its "
+        "widget state (Settings → Save Widget State Automatically: off) before committing:\n"
+        + "\n".join(map(str, problems))
+    )
 
 
 @pytest.mark.parametrize("path", COMMITTED, ids=lambda p: p.name)
@@ -360,3 +404,24 @@ def test_checker_accepts_a_real_top_to_bottom_run(tmp_path: Path) -> None:
     kinds = [o.output_type for o in executed.cells[4].outputs]
     assert kinds == ["display_data", "execute_result"], kinds
     assert notebook_problems(executed) == []
+
+
+def test_interactive_checker_accepts_an_unexecuted_notebook_and_refuses_a_run() -> None:
+    nb = clean_notebook()
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+        cell.metadata.pop("tags", None)  # no parameters cell: not a report
+    assert interactive_notebook_problems(nb) == []
+    run = copy.deepcopy(nb)
+    run.cells[2].execution_count = 1
+    run.cells[2].outputs = [new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": {"model_id": "4f2c0e", "version_major": 2, "version_minor": 0},
+        "text/plain": "VBox(children=(HTML(value='<h3>Defence spending</h3>'),))"})]
+    assert {p.rule for p in interactive_notebook_problems(run)} == {"outputs"}
+    saved_state = copy.deepcopy(nb)
+    saved_state.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    assert {p.rule for p in interactive_notebook_problems(saved_state)} == {"widget-state"}
+    code_first = copy.deepcopy(nb)
+    code_first.cells.pop(0)
+    assert {p.rule for p in interactive_notebook_problems(code_first)} == {"intro"}

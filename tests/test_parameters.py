@@ -81,3 +81,19 @@ def test_unknown_parameter_and_notebook():
         parameters.validate("country_profile", {"country": "BEL", "colour": "red"})
     with pytest.raises(ValueError, match="Unknown notebook 'budget'"):
         parameters.validate("budget", {})
+
+
+def test_the_rules_one_by_one_for_widgets():
+    """natolab.explore checks its widgets' values with the same rules, under the widget's name."""
+    assert parameters.check_ally("country", " pol ") == "POL"
+    assert parameters.check_allies("allies", ["bel", "POL"]) == ["BEL", "POL"]
+    assert parameters.check_allies("allies", None) is None
+    assert parameters.check_edition("edition", "2024-06") == "2024-06"
+    assert parameters.check_year("years", 2026, "2026-07") == 2026
+    assert parameters.check_as_of("as_of", "2004-05-01") == pd.Timestamp("2004-05-01")
+    with pytest.raises(parameters.ParameterError, match=r"Parameter 'years' = 2026: no NATO share-of-GDP data"):
+        parameters.check_year("years", 2026, "2024-06")
+    with pytest.raises(parameters.ParameterError, match=r"Parameter 'allies' = \[\]: empty list"):
+        parameters.check_allies("allies", [])
+    with pytest.raises(parameters.ParameterError, match=r"Parameter 'as_of' = '1948-12-31': outside the period"):
+        parameters.check_as_of("as_of", "1948-12-31")

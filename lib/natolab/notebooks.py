@@ -16,14 +16,20 @@ from pathlib import Path
 
 from natolab import paths
 
-__all__ = ["committed_notebooks", "execute_in_place"]
+__all__ = ["INTERACTIVE", "committed_notebooks", "execute_in_place"]
 
 KERNEL = "python3"
 
+#: Notebooks for exploring by hand with widgets, not reports (``explore``). They are committed
+#: without outputs: a widget output is only a reference to a model in the kernel that drew it
+#: (random ids, blank once that kernel is gone), so nothing here re-executes them in place,
+#: nbval leaves them out (``notebooks/conftest.py``) and a test runs them top to bottom instead.
+INTERACTIVE = frozenset({"explore"})
+
 
 def committed_notebooks() -> list[Path]:
-    """The analysis notebooks in ``notebooks/``, sorted by name."""
-    return sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
+    """The analysis notebooks in ``notebooks/`` (not the :data:`INTERACTIVE` ones), sorted by name."""
+    return sorted(p for p in paths.NOTEBOOKS_DIR.glob("*.ipynb") if p.stem not in INTERACTIVE)
 
 
 def _clean(nb) -> None:

@@ -17,7 +17,16 @@ import pandas as pd
 from natolab import data, editions
 from natolab.metrics._dates import TREATY_SIGNED
 
-__all__ = ["NOTEBOOKS", "ParameterError", "validate"]
+__all__ = [
+    "NOTEBOOKS",
+    "ParameterError",
+    "check_allies",
+    "check_ally",
+    "check_as_of",
+    "check_edition",
+    "check_year",
+    "validate",
+]
 
 
 
@@ -162,6 +171,34 @@ def _validate_burden_sharing(params: dict[str, Any]) -> dict[str, Any]:
 
 def _validate_country_profile(params: dict[str, Any]) -> dict[str, Any]:
     return {"country": _ally("country", params.get("country"))}
+
+
+# --- the rules one by one, for callers that are not notebooks (natolab.explore's widgets) ---
+
+
+def check_as_of(name: str, value: Any) -> pd.Timestamp:
+    """A day from the Treaty's signature to the data's date (None = the data's date)."""
+    return _as_of(name, value)
+
+
+def check_ally(name: str, value: Any) -> str:
+    """The ISO3 code of an Ally, upper-case."""
+    return _ally(name, value)
+
+
+def check_allies(name: str, value: Any) -> list[str] | None:
+    """ISO3 codes of Allies (None = all Allies); an empty list is refused."""
+    return _ally_list(name, value)
+
+
+def check_edition(name: str, value: Any) -> str | None:
+    """An edition of the data (None stays None: the caller's default)."""
+    return _edition(name, value)
+
+
+def check_year(name: str, value: Any, edition: str | None = None) -> int:
+    """A year with a NATO share of GDP in ``edition`` (None: in any edition)."""
+    return _year(name, value, _expenditure_years(edition))
 
 
 # Notebook name -> (parameter names, validator). The report runner refuses unknown names.

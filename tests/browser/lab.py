@@ -256,6 +256,11 @@ _DONE_JS = f"""([expected]) => {{
 }}"""
 
 
+def page_state(page: Any) -> dict:
+    """What the open notebook shows now: errors (and stderr), images, text, numbered cells."""
+    return page.evaluate(_STATE_JS) or {}
+
+
 def _menu(page: Any, menu: str, item: str) -> None:
     """Click a main-menu entry by its visible labels (command ids change between Lab versions)."""
     page.get_by_role("menubar").get_by_role("menuitem", name=menu, exact=True).click()
