@@ -74,6 +74,62 @@ def test_count_bars_categorical_and_numeric_x():
     assert [p.get_x() + p.get_width() / 2 for p in fig.axes[0].patches] == [2000, 2012]
 
 
+def test_count_bars_keep_the_legend_off_a_big_first_bar():
+    personnel = pd.DataFrame({"year": range(2014, 2025), "value": [1350.0] + [1300.0] * 10,
+                              "estimate": [False] * 9 + [True] * 2})
+    fig = spending.count_bars(personnel, "year", {"value": "military personnel"}, title="United States",
+                              ylabel="thousands", note="n", estimate="estimate")
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == [
+        "military personnel", "e = NATO estimate (hatched)"]
+    assert plots.layout_problems(fig) == []
+
+
+def test_paired_bars_legend_covers_no_bar():
+    frame = pd.DataFrame({"country": ["Poland", "Estonia", "Spain", "Belgium"], "old": [4.1, 3.4, 1.3, 1.3],
+                          "new": [4.5, 3.4, 2.0, 1.3]})
+    fig = spending.paired_bars(frame, "country", {"old": "NATO definition", "new": "core"}, title="T",
+                               xlabel="% of GDP", note="n", lines={"2% guideline": 2.0})
+    assert plots.layout_problems(fig) == []
+
+
+def test_profile_long_run_titles_from_the_first_year_and_shades_the_years_before_accession():
+    long = pd.DataFrame({"year": [1975, 1980, 1998, 1999, 2024],
+                         "sipri_share_of_gdp_pct": [np.nan, 2.65, 1.9, 1.8, 4.2],
+                         "nato_share_of_gdp_pct": [np.nan, np.nan, np.nan, np.nan, 4.1]})
+    facts = {"country": "Poland", "accession_date": pd.Timestamp("1999-03-12")}
+    fig = spending.profile_long_run(long, facts, edition="2026-07", note="n")
+    assert fig.get_suptitle() == "Poland: military expenditure since 1980"
+    ax = fig.axes[0]
+    spans = [p for p in ax.patches if p.get_label().startswith("before")]
+    assert len(spans) == 1
+    x0, x1 = spans[0].get_x(), spans[0].get_x() + spans[0].get_width()
+    assert x0 == 1979.5 and 1999.1 < x1 < 1999.3  # 12 March 1999
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "before Poland joined NATO (12 March 1999)" in legend
+    assert plots.layout_problems(fig) == []
+    founder = spending.profile_long_run(long.assign(year=long["year"] - 30), {
+        "country": "Belgium", "accession_date": pd.Timestamp("1949-04-04")}, edition="2026-07", note="n")
+    assert founder.get_suptitle() == "Belgium: military expenditure since 1950"
+    assert not [p for p in founder.axes[0].patches if p.get_label().startswith("before")]
+
+
+def test_since_title_reads_the_first_year_with_a_value():
+    frame = pd.DataFrame({"year": [1949, 1953, 1960], "a": [np.nan, 2.0, 3.0], "b": [np.nan, np.nan, 1.0]})
+    assert spending.since_title("Belgium: spending", frame, ["a", "b"]) == "Belgium: spending since 1953"
+    assert spending.since_title("Belgium: spending", frame, ["b"]) == "Belgium: spending since 1960"
+    assert spending.since_title("Iceland", frame.iloc[:1], ["a"]) == "Iceland"
+
+
+def test_profile_personnel_subtitle_names_personnel_not_expenditure():
+    personnel = pd.DataFrame({"year": [2023, 2024], "value": [25.0, 26.0], "estimate": [False, True],
+                              "edition": ["2024-06", "2024-06"]})
+    fig = spending.profile_personnel(personnel, "Belgium", note="n")
+    subtitle = fig.axes[0].get_title(loc="left")
+    assert subtitle == "Military personnel, thousands; NATO edition 2024-06"
+    assert "expenditure" not in subtitle
+    assert fig.get_suptitle() == "Belgium: military personnel"
+
+
 def test_line_chart_and_long_run():
     frame = pd.DataFrame({"year": [2014, 2015, 2016], "a": [1.0, np.nan, 2.0], "b": [3, 3, 3]})
     fig = spending.line_chart(frame, "year", {"a": "SIPRI", "b": "NATO"}, title="T",

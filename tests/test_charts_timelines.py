@@ -34,7 +34,7 @@ def test_allies_step_chart_labels_rounds_and_runs_to_as_of():
     fig = tc.allies_step_chart(TIMELINE, as_of="1960-01-01", note="Source: test.")
     ax = fig.axes[0]
     assert fig.get_suptitle() == "NATO Allies, 1949 to 1 January 1960"
-    assert _texts(ax) == ["1949: 12 founders", "1952: +2"]
+    assert sorted(_texts(ax)) == ["1949: 12 founders", "1952: +2"]  # placed latest first
     step = ax.lines[0]
     assert list(step.get_ydata()) == [12, 14, 14]
     assert pd.Timestamp(step.get_xdata()[-1]) == pd.Timestamp("1960-01-01")
@@ -115,7 +115,7 @@ def test_kfor_chart_draws_low_grade_points_hollow():
     points = fig.axes[0].lines
     assert points[0].get_markerfacecolor() != "white"
     assert points[1].get_markerfacecolor() == "white"
-    assert _texts(fig.axes[0]) == ["~50,000", "~18,000"]
+    assert _texts(fig.axes[0]) == ["~18,000", "~50,000"]  # the latest figure is placed first
     empty = tc.kfor_chart(kfor.iloc[:0], as_of="1990-01-01", note="n")
     assert "No KFOR figure" in _texts(empty.axes[0])[0]
 
@@ -148,6 +148,60 @@ def test_eu_spending_chart_colours_by_eu_status():
     assert "not reported" in _texts(fig.axes[0])
     empty = tc.eu_spending_chart(detail.iloc[:0], year=None, edition=None, definition="", note="n")
     assert "No NATO defence-expenditure figures" in _texts(empty.axes[0])[0]
+
+
+MILESTONES = pd.DataFrame(
+    {
+        "date": pd.to_datetime(["2002-12-16", "2003-03-17", "2016-07-08", "2016-12-06", "2017-06-01", "2017-12-05",
+                                "2017-12-05", "2018-06-08", "2018-07-10", "2024-10-29", "2025-02-03"]),
+        "date_precision": ["day", "day", "day", "day", "month", "day", "day", "day", "day", "day", "day"],
+        "event_type": ["declaration", "arrangement", "joint_declaration", "common_set_of_proposals", "progress_report",
+                       "common_set_of_proposals", "progress_report", "progress_report", "joint_declaration",
+                       "high_level_meeting", "high_level_meeting"],
+        "number": [None, None, 1, 1, 1, 2, 2, 3, 2, None, None],
+        "n_actions": [None, None, None, 42, 42, 32, 42, 74, None, None, None],
+    }
+)
+
+
+def test_milestones_chart_labels_every_row_without_overprinting():
+    fig = tc.milestones_chart(MILESTONES, as_of="2026-01-01", note="n")
+    labels = _texts(fig.axes[0])
+    # The declarations row is labelled; the two batches of the common set keep apart.
+    assert {"Dec 2002", "Mar 2003", "2016", "2018", "42 actions", "32 actions", "no. 1", "no. 2", "no. 3",
+            "Oct 2024", "Feb 2025"} == set(labels)
+    assert plots.layout_problems(fig) == []
+
+
+def test_kfor_labels_of_figures_months_apart_do_not_collide():
+    kfor = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["1999-06-01", "2022-08-01", "2023-10-01", "2024-02-07", "2025-01-01"]),
+            "troops": [50000, 3735, 4500, 4699, 5249],
+            "figure_kind": ["approx", "exact", "lower_bound", "exact", "exact"],
+            "low_grade": [False, False, False, True, True],
+        }
+    )
+    fig = tc.kfor_chart(kfor, as_of="2026-11-28", note="n")
+    assert sorted(_texts(fig.axes[0])) == sorted(["~50,000", "3,735", ">4,500", "4,699", "5,249"])
+    assert plots.layout_problems(fig) == []
+
+
+def test_partner_legends_sit_off_the_data():
+    by_year = pd.DataFrame({
+        "year": [1994, 1994, 1995, 2004, 2012, 2014, 2015],
+        "framework_name": ["Partnership for Peace (PfP)", "Mediterranean Dialogue (MD)",
+                           "Partnership for Peace (PfP)", "Istanbul Cooperation Initiative (ICI)",
+                           "Partners across the globe", "Mediterranean Dialogue (MD)", "Partnership for Peace (PfP)"],
+        "n_joined": [14, 5, 4, 4, 9, 2, 1],
+    })
+    fig = tc.partners_joined_chart(by_year, as_of="2026-11-28", note="n")
+    assert plots.layout_problems(fig) == []
+    summary = pd.DataFrame({"framework_name": ["PfP", "MD", "ICI", "Global"], "n_partners": [18, 7, 4, 1],
+                            "n_date_unknown": [0, 0, 0, 8]})
+    fig = tc.partners_chart(summary, as_of="2026-01-01", note="n")
+    assert fig.axes[0].get_legend() is not None
+    assert plots.layout_problems(fig) == []
 
 
 @pytest.mark.parametrize("builder", ["allies", "kfor"])

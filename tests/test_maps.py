@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import socket
 
+import numpy as np
 import pandas as pd
 import pytest
-from matplotlib.colors import to_hex
+from matplotlib.colors import to_hex, to_rgb
 
 from natolab import maps, plots
 
@@ -56,11 +58,51 @@ def test_france_and_norway_are_matched_by_name(shapes):
     assert pd.isna(by_name["Kosovo"])
 
 
-def test_round_colours_are_distinct_and_ordered_dark_to_light():
+# Machado, Oliveira & Fernandes (2009), severity 1: simulated protanopia, deuteranopia and
+# tritanopia, applied to linear RGB.
+_CVD = {
+    "normal": np.eye(3),
+    "protan": np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+                        [-0.003882, -0.048116, 1.051998]]),
+    "deutan": np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                        [-0.011820, 0.042940, 0.968881]]),
+    "tritan": np.array([[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602],
+                        [0.004733, 0.691367, 0.303900]]),
+}
+
+
+def _lab(colour: str, vision: str) -> np.ndarray:
+    """CIELAB (D65) of ``colour`` as seen with ``vision``."""
+    srgb = np.asarray(to_rgb(colour))
+    linear = np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
+    linear = np.clip(_CVD[vision] @ linear, 0, 1)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ linear
+    t = xyz / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(t > 0.008856, np.cbrt(t), 7.787 * t + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def _worst_distance(a: str, b: str) -> float:
+    """The smallest CIELAB distance between two colours over normal and the three dichromacies."""
+    return min(float(np.linalg.norm(_lab(a, v) - _lab(b, v))) for v in _CVD)
+
+
+def test_round_colours_are_qualitative_and_apart_for_colour_blind_readers():
     colours = maps.round_colours(10)
     assert len(colours) == 11
     assert len(set(colours)) == 11
-    assert colours[0] == to_hex("#440154")  # viridis starts dark purple
+    assert colours[0] == to_hex("#0072B2")  # founders: Okabe-Ito blue
+    # The complaint: 1949/1952 and 2009/2017/2020 looked alike in viridis. Montenegro (2017)
+    # and North Macedonia (2020) share no border; only under tritanopia do they come closer.
+    for a, b in ((0, 1), (6, 7), (7, 8), (6, 8)):
+        assert _worst_distance(colours[a], colours[b]) > 20, (a, b)
+    assert min(_worst_distance(a, b) for a, b in itertools.combinations(colours, 2)) > 14
+    # Rounds that share a border: founders-1955, 1999-2004, 2004-2009, 2009-2017, 2023-2024, 1952-2004.
+    for a, b in ((0, 2), (4, 5), (5, 6), (6, 7), (9, 10), (1, 5), (1, 8), (6, 8)):
+        assert _worst_distance(colours[a], colours[b]) > 28, (a, b)
+    assert min(_worst_distance(c, maps.NON_MEMBER_COLOUR) for c in colours) > 18
+    with pytest.raises(ValueError, match="colours"):
+        maps.round_colours(40)
 
 
 def test_map_classes_on_a_date():
@@ -133,3 +175,43 @@ def test_every_ally_in_the_curated_data_has_a_shape(curated):
     # Every one of the 32 Allies must be drawn (Natural Earth low-res has them all).
     assert missing == set()
     assert len(classes) == 32
+
+
+def _projected_bounds(shapes, iso3: str, projection: str, keep) -> tuple[float, float, float, float]:
+    geometry = shapes.loc[shapes["iso3"] == iso3].geometry.iloc[0]
+    parts = [p for p in getattr(geometry, "geoms", [geometry]) if keep(p)]
+    return tuple(type(shapes.geometry)(parts, crs=shapes.crs).to_crs(projection).total_bounds)
+
+
+def test_the_united_states_and_greenland_are_whole_and_hawaii_has_an_inset(curated):
+    fig = maps.accession_map("2024-03-07", highlight=["BEL"])
+    america, europe = fig.axes[:2]
+    shapes = maps.natural_earth_countries()
+    projection = maps._PANELS[0][1]
+    not_hawaii = lambda p: p.centroid.y > 24  # noqa: E731
+    for iso3 in ("USA", "CAN", "GRL"):  # contiguous states and Alaska, Canada, Greenland
+        x0, y0, x1, y1 = _projected_bounds(shapes, iso3, projection, not_hawaii)
+        (left, right), (bottom, top) = america.get_xlim(), america.get_ylim()
+        assert left <= x0 and x1 <= right and bottom <= y0 and y1 <= top, iso3
+    x0, y0, x1, y1 = _projected_bounds(shapes, "TUR", maps._PANELS[1][1], lambda p: True)
+    assert europe.get_xlim()[1] >= x1 and europe.get_ylim()[0] <= y0
+    insets = america.child_axes
+    assert [ax.get_title(loc="left") for ax in insets] == ["Hawaii"]
+    assert plots.layout_problems(fig) == []
+
+
+def test_the_footnote_says_what_germanys_colour_covers(curated):
+    today = " ".join(t.get_text() for t in maps.accession_map("2024-03-07").texts).replace("\n", " ")
+    assert "Germany's colour covers the former GDR from reunification on 3 October 1990" in today
+    divided = " ".join(t.get_text() for t in maps.accession_map("1960-01-01").texts).replace("\n", " ")
+    assert "the Federal Republic (West Germany) only" in divided
+    before = " ".join(t.get_text() for t in maps.accession_map("1950-01-01").texts)
+    assert "GDR" not in before  # Germany not yet an Ally: nothing to say
+
+
+def test_the_legend_names_every_round(curated):
+    fig = maps.accession_map("2024-03-07")
+    labels = _legend_labels(fig)
+    assert labels[:5] == ["1949: 12 founders", "1952: Greece, Türkiye", "1955: Germany", "1982: Spain",
+                          "1999: Czechia, Hungary, Poland"]
+    assert len([label for label in labels if label[:4].isdigit()]) == 11  # founders and ten rounds

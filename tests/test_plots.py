@@ -164,7 +164,7 @@ def test_show_emits_png_with_figure_metadata(shell):
     assert len(cap.outputs) == 1
     out = cap.outputs[0]
     assert out.data["image/png"] == expected
-    assert out.metadata["natolab"] == {"figure": "spending-trend"}
+    assert out.metadata["natolab"] == {"figure": "spending-trend", "layout_problems": []}
     assert "Defence expenditure" in out.data["text/plain"]
 
 
@@ -348,3 +348,110 @@ def test_tables_show_words_and_yes_no_while_the_csv_keeps_the_data(shell):
     assert "<th>Share of GDP (%)</th>" in data["text/html"] and "<td>Yes</td>" in data["text/html"]
     assert "Meets 3.5%" in data["text/plain"] and "True" not in data["text/plain"]
     assert data["text/csv"].splitlines() == ["iso3,share_of_gdp_pct,meets_3_5pct", "BEL,2.0,False", "POL,4.68,True"]
+
+
+# -- the layout check -----------------------------------------------------------------------
+
+def test_a_clean_chart_has_no_layout_problems():
+    assert plots.layout_problems(_chart()) == []
+    fig, ax = plots.figure("Bars", subtitle="counts", ylabel="n")
+    ax.bar([1, 2, 3], [3, 1, 2], label="Allies")
+    ax.axvspan(0.5, 1.5, color="#EEEEEE", label="shaded period")  # behind the data: not data
+    ax.set_ylim(0, 6)
+    ax.legend(loc="upper right")
+    plots.footnote(fig, "Source: test.")
+    assert plots.layout_problems(fig) == []
+
+
+def test_overlapping_texts_are_reported_by_name():
+    fig, ax = plots.figure("Milestones")
+    ax.plot([0, 10], [0, 10])
+    ax.annotate("42 actions", xy=(5, 5))
+    ax.annotate("32 actions", xy=(5.1, 5))
+    problems = plots.layout_problems(fig)
+    assert problems == ["annotation '42 actions' overlaps annotation '32 actions'"]
+
+
+def test_a_label_over_a_tick_label_and_a_title_cut_off_are_reported():
+    fig, ax = plots.figure("A title far too long for a narrow figure, running well past its right edge",
+                           size=(3, 3))
+    fig._suptitle.set_text(fig.get_suptitle().replace("\n", " "))  # undo the wrap plots.figure made
+    ax.set_xlim(0, 10)
+    ax.annotate("under the axis", xy=(5, 0), xytext=(0, -8), textcoords="offset points",
+                annotation_clip=False, ha="center", va="top")
+    problems = plots.layout_problems(fig)
+    assert any(p.startswith("figure title 'A title far too long") and p.endswith("cut off at the figure's edge")
+               for p in problems)
+    assert any("x tick label" in p and "annotation 'under the axis'" in p for p in problems)
+
+
+def test_figure_wraps_a_title_too_long_for_its_width():
+    fig, _ = plots.figure("Defence expenditure: European Allies and Canada vs the United States, 2014–2026e")
+    assert "\n" in fig.get_suptitle()
+    assert plots.layout_problems(fig) == []
+
+
+@pytest.mark.parametrize("kind", ["line", "bars", "points", "area"])
+def test_a_legend_over_data_is_reported(kind):
+    fig, ax = plots.figure("Data under the legend")
+    xs = np.arange(10)
+    if kind == "line":
+        ax.plot(xs, np.full(10, 9.5), label="flat at the top")
+    elif kind == "bars":
+        ax.bar(xs, [9.5] + [1] * 9, label="one big first bar")
+    elif kind == "points":
+        ax.scatter([0.5], [9.5], label="a point")
+        ax.scatter([9], [1], label="another")
+    else:
+        ax.fill_between(xs, 0, 9.8, label="an area")
+    ax.set_xlim(-0.5, 9.5)
+    ax.set_ylim(0, 10)
+    ax.legend(loc="upper left")
+    problems = plots.layout_problems(fig)
+    assert len(problems) == 1 and problems[0].startswith("legend [") and "covers data" in problems[0]
+
+
+def test_a_legend_outside_the_axes_covers_nothing():
+    fig, ax = plots.figure("Legend beside the data")
+    ax.bar(np.arange(10), [9.5] * 10, label="full bars")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
+    assert plots.layout_problems(fig) == []
+
+
+def test_place_legend_finds_a_free_corner_or_makes_room():
+    fig, ax = plots.figure("Big first bar", ylabel="thousands")
+    ax.bar(np.arange(11), [1350] + [1300] * 10, label="military personnel")
+    plots.footnote(fig, "Source: test.")
+    legend = plots.place_legend(ax, loc="upper left", headroom=True)
+    assert legend is ax.get_legend()
+    assert ax.get_ylim()[1] > 1400  # room made above the bars
+    assert plots.layout_problems(fig) == []
+    fig, ax = plots.figure("Nowhere free inside")
+    ax.fill_between(np.arange(10), 0, 10, label="everywhere")
+    ax.set_ylim(0, 10)
+    plots.place_legend(ax)
+    assert plots.layout_problems(fig) == []
+
+
+def test_place_labels_keeps_close_labels_apart_and_inside_the_axes():
+    fig, ax = plots.figure("Close figures")
+    dates = pd.to_datetime(["2022-08-01", "2023-10-01", "2024-02-07", "2025-01-01"])
+    troops = [3735, 4500, 4699, 5249]
+    ax.plot(dates, troops, "o")
+    ax.set_xlim(pd.Timestamp("1999-01-01"), pd.Timestamp("2026-06-01"))
+    ax.set_ylim(0, 55000)
+    plots.footnote(fig, "Source: test.")
+    left_out = plots.place_labels(ax, [(d, t, f"{t:,}") for d, t in zip(dates, troops, strict=True)])
+    assert left_out == 0
+    assert sorted(t.get_text() for t in ax.texts) == ["3,735", "4,500", "4,699", "5,249"]
+    assert plots.layout_problems(fig) == []
+
+
+def test_show_records_the_problems_it_found(shell):
+    fig, ax = plots.figure("Overprinted")
+    ax.annotate("42 actions", xy=(0.5, 0.5))
+    ax.annotate("32 actions", xy=(0.51, 0.5))
+    with capture_output() as cap:
+        plots.show(fig, "overprinted")
+    assert cap.outputs[0].metadata["natolab"] == {
+        "figure": "overprinted", "layout_problems": ["annotation '42 actions' overlaps annotation '32 actions'"]}

@@ -44,7 +44,10 @@ __all__ = [
     "figure",
     "footnote",
     "hbar",
+    "layout_problems",
     "mark_estimates",
+    "place_labels",
+    "place_legend",
     "png_bytes",
     "save",
     "say",
@@ -149,7 +152,8 @@ def figure(
     apply_style()
     fig = Figure(figsize=size, dpi=DPI, layout="constrained")
     axes = fig.subplots(nrows, ncols, sharey=sharey, squeeze=True)
-    fig.suptitle(title, x=0.01, ha="left", fontsize=14, fontweight="bold")
+    fig.suptitle(_fit(title, size[0] * 0.97, fontsize=14, fontweight="bold"), x=0.01, ha="left",
+                 fontsize=14, fontweight="bold")
     panels = list(getattr(axes, "flat", [axes]))
     if subtitle:
         # Padding leaves room for labels of vertical reference lines above the axes.
@@ -160,6 +164,25 @@ def figure(
         if ylabel:
             ax.set_ylabel(ylabel)
     return fig, axes
+
+
+def _fit(text: str, width_in: float, **font: Any) -> str:
+    """``text`` wrapped onto as many lines as it needs to fit ``width_in`` inches in ``font``.
+
+    Measured with matplotlib's own text metrics (no draw needed), so a long title built from
+    parameters (a year span, an edition) wraps instead of running off the figure.
+    """
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(family=_RC["font.family"], size=font.get("fontsize"), weight=font.get("fontweight"))
+    renderer = RendererAgg(1, 1, 72)  # 72 dpi: widths in points
+    width_pt = renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
+    room_pt = width_in * 72
+    if width_pt <= room_pt:
+        return text
+    chars = max(20, int(len(text) * room_pt / width_pt))
+    return "\n".join(textwrap.wrap(text, chars))
 
 
 def footnote(fig: Figure, text: str) -> None:
@@ -247,6 +270,117 @@ def hbar(
                     ha="left", va="center", fontsize=8, color="#333333")
 
 
+#: Where :func:`place_labels` tries a label, in points from its point, with the label's
+#: alignment: above, below, then beside, then further off with a leader line.
+LABEL_OFFSETS: tuple[tuple[float, float, str], ...] = (
+    (0, 7, "center"), (0, -15, "center"), (5, 7, "left"), (-5, 7, "right"), (5, -15, "left"),
+    (-5, -15, "right"), (0, 20, "center"), (0, -28, "center"), (8, 30, "left"), (-8, 30, "right"),
+    (8, -38, "left"), (-8, -38, "right"),
+)
+_LEADER_FROM_PT = 18.0
+_MARKER_PX = 5.0  # half a 7-point marker at 110 dpi
+
+
+def place_labels(
+    ax: Axes,
+    items: Sequence[tuple[Any, float, str]],
+    *,
+    offsets: Sequence[tuple[float, float, str]] = LABEL_OFFSETS,
+    gap_pt: float = 3.0,
+    **text_kw: Any,
+) -> int:
+    """Label each ``(x, y, text)`` point at the first offset where the label stays inside the
+    axes and overlaps no other text, legend or labelled point; returns how many found no place.
+
+    Items are placed in the order given, so put first those that must keep their label
+    (the latest figure, say). Far offsets get a thin leader line to their point. Call it
+    last, after the footnote and legend: it lays the figure out once to measure the labels,
+    and keeps the labels out of the layout so that measurement stays true. A label with no
+    free place is left out: the chart's table has every value. ``gap_pt`` keeps neighbouring
+    labels that far apart, so two labels never read as one.
+    """
+    fig = ax.figure
+    renderer = _draw(fig)
+    gap_px = gap_pt * fig.dpi / 72
+    obstacles = [t.get_window_extent(renderer) for t in ax.texts if _shown_text(t)]
+    obstacles += [leg.get_window_extent(renderer) for leg in _legends(fig)]
+    points = ax.transData.transform([(ax.convert_xunits(x), ax.convert_yunits(y)) for x, y, _ in items]) \
+        if items else []
+    marks = [_marker_box(px, py) for px, py in points]
+    inside = ax.bbox
+    unplaced = 0
+    style = {"fontsize": 8, "color": "#333333", **text_kw}
+    for i, (x, y, text) in enumerate(items):
+        others = obstacles + marks[:i] + marks[i + 1:]
+        for dx, dy, ha in offsets:
+            leader = (dx * dx + dy * dy) ** 0.5 >= _LEADER_FROM_PT
+            label = ax.annotate(
+                text, xy=(x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
+                va="bottom" if dy > 0 else "top" if dy < 0 else "center",
+                arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.6,
+                            "shrinkA": 1, "shrinkB": 3} if leader else None,
+                **style,
+            )
+            label.set_in_layout(False)
+            box = label.get_window_extent(renderer)
+            fits = (box.x0 >= inside.x0 and box.x1 <= inside.x1 and box.y0 >= inside.y0 and box.y1 <= inside.y1)
+            padded = box.padded(gap_px)
+            if fits and not any(_overlaps(padded, other) for other in others):
+                obstacles.append(box)
+                break
+            label.remove()
+        else:
+            unplaced += 1
+    return unplaced
+
+
+#: Places inside the axes :func:`place_legend` tries after the caller's own, in this order.
+LEGEND_LOCS = ("upper left", "upper right", "lower right", "lower left", "center right", "center left",
+               "upper center", "lower center")
+
+
+def place_legend(ax: Axes, *args: Any, loc: str = "upper left", headroom: bool = False, **kwargs: Any) -> Any:
+    """``ax.legend(*args, **kwargs)`` where the legend covers no data and no text.
+
+    Tries ``loc`` first, then the other corners and edges of :data:`LEGEND_LOCS`, with the
+    figure laid out as it will be drawn (call it after the footnote). With ``headroom``
+    (charts whose y axis may grow: bars and lines over time) it then raises the top of the
+    y axis, a legend's height at a time, until an upper corner is free. If nothing is free
+    the legend goes outside, to the right of the axes. Returns the legend.
+    """
+    fig = ax.figure
+
+    def free(place: str, renderer: Any) -> Any:
+        legend = ax.legend(*args, loc=place, **kwargs)
+        box = legend.get_window_extent(renderer)
+        texts = [t.get_window_extent(renderer) for t in ax.texts if _shown_text(t)]
+        if _legend_over_data(fig, legend, renderer) or any(_overlaps(box, t) for t in texts):
+            return None
+        return legend
+
+    renderer = _draw(fig)
+    for place in dict.fromkeys((loc, *LEGEND_LOCS)):
+        if (legend := free(place, renderer)) is not None:
+            return legend
+    if headroom:
+        for _ in range(3):
+            height = ax.get_legend().get_window_extent(renderer).height / max(ax.bbox.height, 1.0)
+            bottom, top = ax.get_ylim()
+            ax.set_ylim(bottom, top + (top - bottom) * (height + 0.04))
+            renderer = _draw(fig)
+            upper = [p for p in (loc, "upper left", "upper right", "upper center") if p.startswith("upper")]
+            for place in dict.fromkeys(upper):
+                if (legend := free(place, renderer)) is not None:
+                    return legend
+    return ax.legend(*args, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0, **kwargs)
+
+
+def _marker_box(x: float, y: float) -> Any:
+    from matplotlib.transforms import Bbox
+
+    return Bbox.from_extents(x - _MARKER_PX, y - _MARKER_PX, x + _MARKER_PX, y + _MARKER_PX)
+
+
 def png_bytes(fig: Figure) -> bytes:
     """Render ``fig`` to PNG bytes, byte-identical for the same figure on the same stack."""
     buf = io.BytesIO()
@@ -303,23 +437,237 @@ def alt_text(fig: Figure) -> str:
     if text:
         return text
     parts = [fig.get_suptitle()] + [ax.get_title() for ax in fig.axes]
-    described = ". ".join(p.strip() for p in parts if p and p.strip())
+    described = ". ".join(" ".join(p.split()) for p in parts if p and p.strip())  # a wrapped title reads as one line
     return f"Chart: {described}." if described else "Chart."
 
 
 def show(fig: Figure, name: str) -> None:
     """Display ``fig`` as a deterministic PNG tagged ``{"natolab": {"figure": name}}``; close.
 
-    The output's metadata carries the figure's description (``alt_text``) for the HTML export.
+    The output's metadata carries the figure's description (``alt_text``) for the HTML export
+    and ``layout_problems``: what :func:`layout_problems` found in the very render that made
+    the PNG (an empty list for a chart that reads right).
     """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    # An Agg canvas of the figure's own, so savefig draws on it and leaves its renderer and the
+    # laid-out positions behind for the layout check: one render for both.
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     png = png_bytes(fig)
-    title = fig.get_suptitle() or name
+    problems = layout_problems(fig, renderer=canvas.get_renderer() if fig.dpi == DPI else None)
+    title = " ".join(fig.get_suptitle().split()) or name  # a wrapped title on one line
     width, height = (round(d * DPI) for d in fig.get_size_inches())
     _publish(
         {"image/png": png, "text/plain": f"[figure {name}: {title}]"},
-        {"image/png": {"width": width, "height": height, "alt": alt_text(fig)}, "natolab": {"figure": name}},
+        {"image/png": {"width": width, "height": height, "alt": alt_text(fig)},
+         "natolab": {"figure": name, "layout_problems": problems}},
     )
     _close(fig)
+
+
+# -- layout check ---------------------------------------------------------------------------
+
+#: Two boxes closer than this (pixels) in both directions do not count as overlapping:
+#: glyph boxes carry a little internal leading, so neighbours that merely touch are fine.
+_TOUCH_PX = 1.0
+
+
+def layout_problems(fig: Figure, *, renderer: Any = None) -> list[str]:
+    """What a reader cannot read in ``fig``, from matplotlib's window extents after a draw.
+
+    Reports, one sentence each: (a) text artists that overlap each other — figure title,
+    footnote, axes titles, axis labels, tick labels, annotations and texts, each legend
+    taken as one box (its entries are laid out by the legend itself); (b) a legend whose
+    box covers plotted data inside an axes — line segments and markers, bar and other data
+    patches, polygons and points of collections (a shaded span behind the data is not data);
+    (c) text cut off at the figure's edge. ``renderer``: the renderer of a draw just made
+    (``show`` passes the one that rendered the PNG); without it the figure is drawn here.
+    An empty list means the chart reads right.
+    """
+    if renderer is None:
+        renderer = _draw(fig)
+    boxes = _text_boxes(fig, renderer)
+    legends = _legends(fig)
+    for legend in legends:
+        texts = [t.get_text() for t in legend.get_texts()][:3]
+        boxes.append((f"legend {texts}", legend.get_window_extent(renderer)))
+    problems = []
+    # Every pair is checked. No pair is excused: a text's own background box (bbox=) is a
+    # patch, not a text, so it never meets its text here; a legend's entries and title are
+    # laid out by the legend inside its box, which stands in for them, so they are not
+    # paired with each other or with the legend.
+    for i, (name_a, box_a) in enumerate(boxes):
+        for name_b, box_b in boxes[i + 1:]:
+            if _overlaps(box_a, box_b):
+                problems.append(f"{name_a} overlaps {name_b}")
+    for legend in legends:
+        problems.extend(_legend_over_data(fig, legend, renderer))
+    page = fig.bbox
+    for name, box in boxes:
+        if (box.x0 < page.x0 - _TOUCH_PX or box.y0 < page.y0 - _TOUCH_PX
+                or box.x1 > page.x1 + _TOUCH_PX or box.y1 > page.y1 + _TOUCH_PX):
+            problems.append(f"{name} is cut off at the figure's edge")
+    return problems
+
+
+def _draw(fig: Figure) -> Any:
+    """Lay ``fig`` out as a draw would (layout engine, text positions) without rasterising it;
+    return an Agg renderer of the figure's size and resolution, for measuring extents."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        fig.draw_without_rendering()
+    return canvas.get_renderer()
+
+
+def _shown_text(artist: Any) -> bool:
+    return bool(artist is not None and artist.get_visible() and str(artist.get_text()).strip()
+                and (artist.get_alpha() is None or artist.get_alpha() > 0))
+
+
+def _short(text: str) -> str:
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= 40 else flat[:37] + "..."
+
+
+def _all_axes(fig: Figure) -> list[Axes]:
+    """Every axes of ``fig``, inset axes (children of an axes) included."""
+    out: list[Axes] = []
+    for ax in fig.axes:
+        out.append(ax)
+        out.extend(a for a in getattr(ax, "child_axes", []) if a not in out)
+    return out
+
+
+def _text_boxes(fig: Figure, renderer: Any) -> list[tuple[str, Any]]:
+    """(description, window extent) of every visible, non-empty text outside legends."""
+    found: list[tuple[str, Any]] = []
+    suptitle = getattr(fig, "_suptitle", None)
+    footnote_artist = getattr(fig, "_natolab_footnote", None)
+    for text in fig.texts:  # the suptitle is one of them
+        kind = "footnote" if text is footnote_artist else "figure title" if text is suptitle else "figure text"
+        found.append((kind, text))
+    for ax in _all_axes(fig):
+        if not ax.get_visible():
+            continue
+        for kind, text in (("title", ax.title), ("subtitle", getattr(ax, "_left_title", None)),
+                           ("right title", getattr(ax, "_right_title", None)),
+                           ("x-axis label", ax.xaxis.label), ("y-axis label", ax.yaxis.label),
+                           ("x offset", ax.xaxis.offsetText), ("y offset", ax.yaxis.offsetText)):
+            found.append((kind, text))
+        found.extend(("annotation" if hasattr(t, "xyann") else "text", t) for t in ax.texts)
+        for axis_name, axis in (("x", ax.xaxis), ("y", ax.yaxis)):
+            if not axis.get_visible():
+                continue
+            # The ticks matplotlib draws (inside the view limits), as Axis.draw picks them.
+            for tick in axis._update_ticks():
+                found.extend((f"{axis_name} tick label", label) for label in (tick.label1, tick.label2))
+    boxes = []
+    for kind, text in found:
+        if _shown_text(text):
+            boxes.append((f"{kind} {_short(text.get_text())!r}", text.get_window_extent(renderer)))
+    return boxes
+
+
+def _legends(fig: Figure) -> list[Any]:
+    legends = [ax.get_legend() for ax in _all_axes(fig)] + list(fig.legends)
+    return [leg for leg in legends if leg is not None and leg.get_visible()]
+
+
+def _overlaps(a: Any, b: Any) -> bool:
+    width = min(a.x1, b.x1) - max(a.x0, b.x0)
+    height = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return width > _TOUCH_PX and height > _TOUCH_PX
+
+
+def _legend_over_data(fig: Figure, legend: Any, renderer: Any) -> list[str]:
+    """One sentence per axes and kind of data that ``legend``'s box covers."""
+    from matplotlib.transforms import Bbox
+
+    box = legend.get_window_extent(renderer)
+    names = [t.get_text() for t in legend.get_texts()][:3]
+    problems = []
+    for ax in _all_axes(fig):
+        inside = Bbox.intersection(box, ax.bbox)
+        if inside is None or inside.width <= 2 * _TOUCH_PX or inside.height <= 2 * _TOUCH_PX:
+            continue
+        # Shrunk by the touch margin: data that only grazes the legend's edge is readable.
+        region = Bbox.from_extents(inside.x0 + _TOUCH_PX, inside.y0 + _TOUCH_PX,
+                                   inside.x1 - _TOUCH_PX, inside.y1 - _TOUCH_PX)
+        covered: dict[str, int] = {}
+        for kind, hit in _data_hits(ax, region):
+            if hit:
+                covered[kind] = covered.get(kind, 0) + 1
+        for kind, n in covered.items():
+            problems.append(f"legend {names} covers data: {n} {kind}")
+    return problems
+
+
+def _data_hits(ax: Axes, region: Any) -> Any:
+    """(kind of data, whether it reaches into ``region``) for each data artist of ``ax``."""
+    for line in ax.lines:
+        if line.get_visible():
+            yield "line(s)" if _line_drawn(line) else "marker(s)", _line_hits(line, region)
+    for patch in ax.patches:
+        # Spans (axvspan: data x, axes y) shade a period behind the data; they are not data.
+        if patch.get_visible() and all(patch.get_transform().contains_branch_seperately(ax.transData)):
+            extent = patch.get_window_extent()
+            if extent.width < 0.5 or extent.height < 0.5:  # a zero bar (a missing value) draws nothing
+                continue
+            path = patch.get_transform().transform_path(patch.get_path())
+            yield "bar(s) or patch(es)", path.intersects_bbox(region, filled=bool(patch.get_fill()))
+    for collection in ax.collections:
+        if collection.get_visible():
+            yield "area(s) or point(s)", _collection_hits(collection, region)
+
+
+def _line_drawn(line: Any) -> bool:
+    return str(line.get_linestyle()) not in ("None", "none", "", " ")
+
+
+def _line_hits(line: Any, region: Any) -> bool:
+    import numpy as np
+    from matplotlib import cbook
+    from matplotlib.path import Path
+
+    xy = np.asarray(line.get_xydata(), dtype=float)
+    if not len(xy):
+        return False
+    marked = str(line.get_marker()) not in ("None", "none", "", " ")
+    points = line.get_transform().transform(xy)
+    if marked and any(region.contains(x, y) for x, y in points if np.isfinite(x) and np.isfinite(y)):
+        return True
+    if not _line_drawn(line):
+        return False
+    style = line.get_drawstyle() or "default"
+    if style != "default":
+        steps = cbook.STEP_LOOKUP_MAP[style](xy[:, 0], xy[:, 1])
+        xy = np.column_stack(steps)
+    points = line.get_transform().transform(xy)
+    finite = np.isfinite(points).all(axis=1)
+    # A gap (NaN) breaks the line: test each unbroken run on its own.
+    runs = np.split(points, np.flatnonzero(~finite))
+    for run in runs:
+        run = run[np.isfinite(run).all(axis=1)]
+        if len(run) >= 2 and Path(run).intersects_bbox(region, filled=False):
+            return True
+    return False
+
+
+def _collection_hits(collection: Any, region: Any) -> bool:
+    import numpy as np
+
+    offsets = np.asarray(collection.get_offsets(), dtype=float)
+    paths = collection.get_paths()
+    transform = collection.get_transform()
+    if len(offsets) and not (len(offsets) == 1 and not offsets.any()):
+        # Points (scatter): a marker's centre in the legend's box hides it.
+        points = collection.get_offset_transform().transform(offsets)
+        return any(region.contains(x, y) for x, y in points if np.isfinite(x) and np.isfinite(y))
+    filled = len(collection.get_facecolor()) > 0 and any(c[3] > 0 for c in collection.get_facecolor())
+    return any(transform.transform_path(path).intersects_bbox(region, filled=filled) for path in paths)
 
 
 def save(fig: Figure, path: str | Path) -> Path:

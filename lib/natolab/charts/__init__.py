@@ -18,7 +18,16 @@ from natolab.charts.deterrence import (
     kfor_contributions_chart,
     three_cs_chart,
 )
-from natolab.charts.spending import count_bars, line_chart, long_run, paired_bars, ranked_bars
+from natolab.charts.spending import (
+    count_bars,
+    line_chart,
+    long_run,
+    paired_bars,
+    profile_long_run,
+    profile_personnel,
+    ranked_bars,
+    since_title,
+)
 from natolab.charts.timelines import (
     allies_step_chart,
     efp_chart,
@@ -48,6 +57,9 @@ __all__ = [
     "paired_bars",
     "partners_chart",
     "partners_joined_chart",
+    "profile_long_run",
+    "profile_personnel",
     "ranked_bars",
+    "since_title",
     "three_cs_chart",
 ]

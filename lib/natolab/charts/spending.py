@@ -16,9 +16,12 @@ from matplotlib.ticker import StrMethodFormatter
 
 from natolab import plots
 
-__all__ = ["count_bars", "line_chart", "long_run", "paired_bars", "ranked_bars"]
+__all__ = ["count_bars", "line_chart", "long_run", "paired_bars", "profile_long_run", "profile_personnel",
+           "ranked_bars", "since_title"]
 
 _LINE_COLORS = ["vermillion", "reddish_purple", "black"]
+#: Background of a shaded period (before accession, the Cold War): behind the data, not data.
+_SHADE = "#E6E6E6"
 
 
 _ESTIMATE_HATCH = "////"
@@ -32,9 +35,8 @@ def _estimates(frame: pd.DataFrame, column: str | None = "estimate") -> list[boo
     return [bool(v) if pd.notna(v) else False for v in frame[column]]
 
 
-def _mark_estimates(ax, patches: list, flags: list[bool], *, label: str = _ESTIMATE_LABEL,
-                    loc: str = "lower right") -> None:
-    """Hatch the bars of estimated values and add one legend entry saying so."""
+def _mark_estimates(patches: list, flags: list[bool], *, label: str = _ESTIMATE_LABEL) -> list:
+    """Hatch the bars of estimated values; returns the legend entry saying so ([] if none)."""
     from matplotlib.patches import Patch
 
     hatched = False
@@ -43,11 +45,25 @@ def _mark_estimates(ax, patches: list, flags: list[bool], *, label: str = _ESTIM
             patch.set_hatch(_ESTIMATE_HATCH)
             patch.set_edgecolor("white")
             hatched = True
-    if hatched:
-        handles, labels = ax.get_legend_handles_labels()
-        handles.append(Patch(facecolor="#BBBBBB", edgecolor="white", hatch=_ESTIMATE_HATCH))
-        labels.append(label)
-        ax.legend(handles, labels, loc=loc, fontsize=8)
+    if not hatched:
+        return []
+    return [Patch(facecolor="#BBBBBB", edgecolor="white", hatch=_ESTIMATE_HATCH, label=label)]
+
+
+def _legend(ax, extra: list | None = None, *, loc: str, fontsize: float | None = None,
+            headroom: bool = False) -> None:
+    """The axes' legend (its labelled artists and ``extra`` entries) where it covers no data.
+
+    Call after the footnote: the free place is found on the figure as it will be laid out.
+    ``headroom``: the y axis may grow to make room above the data (see ``plots.place_legend``).
+    """
+    handles, labels = ax.get_legend_handles_labels()
+    handles += list(extra or [])
+    labels += [h.get_label() for h in extra or []]
+    if not handles:
+        return
+    kwargs = {"fontsize": fontsize} if fontsize else {}
+    plots.place_legend(ax, handles, labels, loc=loc, headroom=headroom, **kwargs)
 
 
 def _reference_lines(ax, lines: Mapping[str, float], orientation: str = "h") -> None:
@@ -97,7 +113,7 @@ def ranked_bars(
         colors = plots.PALETTE["blue"]
     plots.hbar(ax, frame[label].astype(str).tolist(), values.tolist(), colors=colors,
                value_fmt=value_fmt, missing_label=missing_label)
-    _mark_estimates(ax, list(ax.patches), _estimates(frame, estimate))
+    extra = _mark_estimates(list(ax.patches), _estimates(frame, estimate))
     _reference_lines(ax, lines, orientation="v")
     top = np.nanmax([values.max(skipna=True) if values.notna().any() else 0, *lines.values(), 0])
     bottom = min(0.0, float(values.min(skipna=True)) if values.notna().any() else 0.0)
@@ -106,6 +122,7 @@ def ranked_bars(
     if top >= 1000:
         ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     plots.footnote(fig, note)
+    _legend(ax, extra, loc="lower right", fontsize=8)
     return plots.set_alt(fig, _ranked_description(frame[label].astype(str), values, title, subtitle, xlabel,
                                                   lines, value_fmt, missing_label))
 
@@ -166,10 +183,10 @@ def count_bars(
     if not numeric:
         ax.set_xticks(xs, [str(p) for p in positions])
     ax.grid(axis="x", visible=False)
-    ax.legend(loc="upper left")
     patches = [patch for container in drawn for patch in container.patches]
-    _mark_estimates(ax, patches, flags * len(drawn), loc="upper left")
+    extra = _mark_estimates(patches, flags * len(drawn))
     plots.footnote(fig, note)
+    _legend(ax, extra, loc="upper left", headroom=True)
     return plots.set_alt(fig, _series_description("Bar chart", frame, x, bars, title, subtitle, ylabel, flags))
 
 
@@ -186,12 +203,16 @@ def line_chart(
     lines: Mapping[str, float] | None = None,
     markers: bool = True,
     estimate: str | None = None,
+    shade: tuple[float, float, str] | None = None,
 ) -> Figure:
     """One line per column in ``series`` (column → legend label); missing years break lines.
 
     ``estimate`` names a boolean column: those points are drawn hollow, with a legend entry.
+    ``shade`` = (start, end, label) shades that stretch of ``x`` grey, named in the legend.
     """
     fig, ax = plots.figure(title, subtitle=subtitle, xlabel=xlabel, ylabel=ylabel)
+    if shade is not None:
+        ax.axvspan(shade[0], shade[1], color=_SHADE, linewidth=0, zorder=0, label=shade[2])
     flags = pd.Series(_estimates(frame, estimate), index=frame.index)
     for col, label in series.items():
         line, = ax.plot(frame[x], frame[col].astype(float), marker="o" if markers else None,
@@ -202,10 +223,56 @@ def line_chart(
                     markerfacecolor="white", markeredgecolor=line.get_color(),
                     label="e = NATO estimate (hollow)" if col == next(iter(series)) else None)
     _reference_lines(ax, lines or {})
-    ax.legend(loc="best")
     plots.footnote(fig, note)
+    _legend(ax, loc="best", headroom=True)
     return plots.set_alt(fig, _series_description("Line chart", frame, x, series, title, subtitle, ylabel,
                                                   flags.tolist()))
+
+
+def since_title(subject: str, frame: pd.DataFrame, columns: list[str], x: str = "year") -> str:
+    """"<subject> since <first year>": the first ``x`` where any of ``columns`` has a value.
+
+    A chart's title then says where its data starts, not where the story starts (an Ally
+    whose series begins in 1980 is not charted "since 1949").
+    """
+    having = frame.loc[frame[columns].notna().any(axis=1), x]
+    return f"{subject} since {int(having.min())}" if len(having) else subject
+
+
+def profile_long_run(long: pd.DataFrame, facts: Mapping[str, object], *, edition: str, note: str) -> Figure:
+    """An Ally's SIPRI and NATO shares of GDP over the long run (country profile).
+
+    ``long`` is :func:`natolab.metrics.country_long_run`, ``facts`` :func:`natolab.metrics.profile.ally_facts`.
+    The title starts at the first year with a value; years before the Ally's accession
+    (from the members dataset), e.g. a former Warsaw Pact member's, are shaded and named in
+    the legend, so they do not read as years of an Ally.
+    """
+    name = str(facts["country"])
+    columns = {"sipri_share_of_gdp_pct": "SIPRI definition", "nato_share_of_gdp_pct": f"NATO, edition {edition}"}
+    having = long.loc[long[list(columns)].notna().any(axis=1), "year"]
+    joined = pd.Timestamp(facts["accession_date"])
+    shade = None
+    if len(having) and int(having.min()) < joined.year:
+        # Years are plotted at their integer; the day of accession falls within its year.
+        joined_at = joined.year + (joined.day_of_year - 1) / (366 if joined.is_leap_year else 365)
+        shade = (float(having.min()) - 0.5, joined_at,
+                 f"before {name} joined NATO ({joined.day} {joined:%B %Y})")
+    return line_chart(long, "year", columns, markers=False, ylabel="% of GDP",
+                      title=since_title(f"{name}: military expenditure", long, list(columns)),
+                      subtitle="two sources, two definitions: not one series", note=note, shade=shade)
+
+
+def profile_personnel(personnel: pd.DataFrame, country: str, *, note: str) -> Figure:
+    """An Ally's military personnel per year (country profile), estimates hatched.
+
+    ``personnel`` is :func:`natolab.metrics.country_series` of ``military_personnel_k``; the
+    subtitle names what is counted and the edition, not the edition's expenditure definition.
+    """
+    editions_used = ", ".join(dict.fromkeys(personnel["edition"].astype(str))) if len(personnel) else "none"
+    return count_bars(personnel, "year", {"value": "military personnel"}, ylabel="thousands",
+                      title=f"{country}: military personnel",
+                      subtitle=f"Military personnel, thousands; NATO edition {editions_used}",
+                      note=note, estimate="estimate")
 
 
 def _series_description(kind: str, frame: pd.DataFrame, x: str, series: Mapping[str, str], title: str,
@@ -267,8 +334,8 @@ def long_run(
     last = max([float(frame["year"].max()), *(float(y) for y in (events or {}))])
     ax.set_xlim(float(frame["year"].min()) - 1, last + 1)
     ax.set_ylim(bottom=0)
-    ax.legend(loc="best")
     plots.footnote(fig, note)
+    _legend(ax, loc="best", headroom=True)
     return fig
 
 
@@ -311,6 +378,6 @@ def paired_bars(
     _reference_lines(ax, dict(lines or {}), orientation="v")
     top = np.nanmax([frame[first].max(), frame[second].max(), *(lines or {}).values(), 0])
     ax.set_xlim(0, top * 1.15 if top > 0 else 1)
-    ax.legend(loc="lower right", fontsize=8)
     plots.footnote(fig, note)
+    _legend(ax, loc="lower right", fontsize=8)
     return fig

@@ -62,27 +62,18 @@ def allies_step_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> 
     ys = [*timeline["n_allies"], timeline["n_allies"].iloc[-1]]
     ax.step(xs, ys, where="post", color=_P["blue"])
     ax.plot(timeline["date"], timeline["n_allies"], "o", color=_P["blue"], markersize=4)
-    for i, row in enumerate(timeline.itertuples(index=False)):
-        label = (
-            f"{row.date.year}: {row.n_allies} founders"
-            if row.round_number == 0
-            else f"{row.date.year}: +{row.n_joined}"
-        )
-        # Alternate above-left and below-right so close rounds (2017, 2020, 2023, 2024) stay apart.
-        above = i % 2 == 0
-        ax.annotate(
-            label,
-            xy=(row.date, row.n_allies),
-            xytext=(-4, 6) if above else (5, -13),
-            textcoords="offset points",
-            ha="right" if above else "left",
-            va="bottom",
-            fontsize=8.5,
-            color="#333333",
-        )
+    labels = [
+        (row.date, row.n_allies,
+         f"{row.date.year}: {row.n_allies} founders" if row.round_number == 0 else f"{row.date.year}: +{row.n_joined}")
+        for row in timeline.itertuples(index=False)
+    ]
     ax.set_ylim(0, max(ys) * 1.25)
     ax.set_xlim(pd.Timestamp("1944-01-01"), day + pd.Timedelta(days=3 * 365))
     plots.footnote(fig, note)
+    # Above-left of the step, else below-right, else further off: close rounds (2017, 2020,
+    # 2023, 2024) take turns; the latest round is placed first so it always keeps its label.
+    plots.place_labels(ax, labels[::-1], offsets=((-4, 6, "right"), (5, -5, "left"), *plots.LABEL_OFFSETS),
+                       fontsize=8.5)
     return fig
 
 
@@ -112,8 +103,8 @@ def overlap_chart(timeline: pd.DataFrame, *, note: str) -> Figure:
     )
     ax.set_xlim(int(timeline["year"].iloc[0]), int(timeline["year"].iloc[-1]) + 1)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.legend(loc="upper left")
     plots.footnote(fig, note)
+    plots.place_legend(ax, loc="upper left")
     return fig
 
 
@@ -127,10 +118,25 @@ _EVENT_ROWS = {
 }
 
 
-def milestones_chart(milestones: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
-    """EU–NATO milestones on a time line, one row per kind of event.
+def _milestone_label(event) -> str:
+    """The words beside a milestone: the batch size of a common set, the number of a joint
+    declaration or progress report, else the month it fell in."""
+    if event.event_type == "common_set_of_proposals" and pd.notna(event.n_actions):
+        return f"{int(event.n_actions)} actions"
+    number = getattr(event, "number", None)
+    if event.event_type == "joint_declaration":
+        return f"{event.date.year}"
+    if event.event_type == "progress_report" and number is not None and pd.notna(number):
+        return f"no. {int(number)}"
+    return f"{event.date:%b %Y}"
 
-    Events dated only by month are drawn hollow on the first day of the month.
+
+def milestones_chart(milestones: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
+    """EU–NATO milestones on a time line, one row per kind of event, each point labelled.
+
+    Events dated only by month are drawn hollow on the first day of the month. Labels say
+    the month (declarations, meetings), the year (joint declarations), the number of actions
+    (common sets) or the report's number, each placed where it overprints nothing.
     ``milestones`` is :func:`natolab.metrics.eu_nato_milestones`.
     """
     day = to_timestamp(as_of, "as_of")
@@ -139,12 +145,13 @@ def milestones_chart(milestones: pd.DataFrame, *, as_of: DateLike, note: str) ->
         f"EU–NATO cooperation milestones to {day_label(day)}",
         subtitle="Filled: exact day known; hollow: month only",
         xlabel="Year",
-        size=(10, 4.8),
+        size=(10, 5.2),
     )
     dated = milestones.dropna(subset=["date"])
     if dated.empty:
         return _empty(fig, ax, f"No EU–NATO milestone recorded by {day_label(day)}", note)
     ypos = {row: len(rows) - 1 - i for i, row in enumerate(rows)}
+    labels = []
     for event in dated.itertuples(index=False):
         row = _EVENT_ROWS.get(event.event_type, "Declarations and arrangements")
         exact = str(event.date_precision) == "day"
@@ -156,23 +163,15 @@ def milestones_chart(milestones: pd.DataFrame, *, as_of: DateLike, note: str) ->
             color=_P["blue"],
             markerfacecolor=_P["blue"] if exact else "white",
         )
-        if event.event_type in ("joint_declaration", "common_set_of_proposals"):
-            text = f"{event.date.year}" if pd.isna(event.n_actions) else f"{int(event.n_actions)} actions"
-            # Joint declarations labelled above, the two batches (a year apart) below.
-            below = event.event_type == "common_set_of_proposals"
-            ax.annotate(
-                text,
-                xy=(event.date, ypos[row]),
-                xytext=(0, -16 if below else 8),
-                textcoords="offset points",
-                ha="center",
-                fontsize=8,
-            )
+        labels.append((event.date, ypos[row], _milestone_label(event)))
     ax.set_yticks(list(ypos.values()), list(ypos.keys()))
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.grid(axis="y", visible=False)
     ax.set_xlim(dated["date"].min() - pd.Timedelta(days=400), day + pd.Timedelta(days=400))
     plots.footnote(fig, note)
+    # Close events (two batches a year apart, reports six months apart) take turns above and
+    # below their row; only the near places, so a label never drifts into the next row.
+    plots.place_labels(ax, labels, offsets=plots.LABEL_OFFSETS[:6])
     return fig
 
 
@@ -195,11 +194,12 @@ def eu_spending_chart(
     plots.target_line(ax, 2.0, "2% guideline", orientation="v")
     top = detail["share_of_gdp_pct"].max(skipna=True)
     ax.set_xlim(0, max(2.5, float(top) * 1.15 if pd.notna(top) else 2.5))
-    ax.legend(
+    plots.footnote(fig, note)
+    plots.place_legend(
+        ax,
         handles=[Patch(color=_P["blue"], label="EU member"), Patch(color=_P["orange"], label="not in the EU")],
         loc="lower right",
     )
-    plots.footnote(fig, note)
     return fig
 
 
@@ -249,8 +249,8 @@ def operations_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> F
         handles.append(
             Patch(facecolor="white", edgecolor="#777777", hatch="///", label="start or end: month/year only")
         )
-    ax.legend(handles=handles, loc="lower left", fontsize=8)
     plots.footnote(fig, note)
+    plots.place_legend(ax, handles=handles, loc="lower left", fontsize=8)
     return fig
 
 
@@ -269,7 +269,7 @@ def kfor_chart(kfor: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
     )
     if kfor.empty:
         return _empty(fig, ax, f"No KFOR figure by {day_label(day)} (KFOR began on 12 June 1999)", note)
-    for i, row in enumerate(kfor.itertuples(index=False)):
+    for row in kfor.itertuples(index=False):
         low = bool(row.low_grade)
         ax.plot(
             row.date,
@@ -280,18 +280,11 @@ def kfor_chart(kfor: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
             markerfacecolor="white" if low else _P["blue"],
             markeredgewidth=1.6,
         )
-        # Alternate labels above and below: recent figures are close together in time.
-        ax.annotate(
-            troops_label(row),
-            xy=(row.date, row.troops),
-            xytext=(4, 6) if i % 2 == 0 else (4, -14),
-            textcoords="offset points",
-            fontsize=8,
-            color="#333333",
-        )
     ax.set_ylim(0, float(kfor["troops"].max()) * 1.15)
     ax.yaxis.set_major_formatter(lambda v, _pos: f"{int(v):,}")
-    ax.legend(
+    plots.footnote(fig, note)
+    plots.place_legend(
+        ax,
         handles=[
             Line2D([], [], marker="o", linestyle="", color=_P["blue"], label="official, reprint or secondary source"),
             Line2D(
@@ -306,7 +299,10 @@ def kfor_chart(kfor: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
         ],
         loc="upper right",
     )
-    plots.footnote(fig, note)
+    # Recent figures are months apart: each label goes where it overprints nothing, the
+    # latest first (the table under the chart has every figure).
+    latest_first = kfor.iloc[::-1]
+    plots.place_labels(ax, [(r.date, r.troops, troops_label(r)) for r in latest_first.itertuples(index=False)])
     return fig
 
 
@@ -327,15 +323,16 @@ def efp_chart(groups: pd.DataFrame, *, note: str) -> Figure:
     labels = [f"{h} ({f})" for h, f in zip(groups["host"], groups["framework_nation"], strict=True)]
     colours = [_P["blue"] if int(y) == 2017 else _P["orange"] for y in groups["established_year"]]
     plots.hbar(ax, labels, groups["troops_june_2022"].astype(float).tolist(), colors=colours, value_fmt="{:,.0f}")
-    ax.legend(
+    ax.set_xlim(0, float(groups["troops_june_2022"].max()) * 1.2)
+    plots.footnote(fig, note)
+    plots.place_legend(
+        ax,
         handles=[
             Patch(color=_P["blue"], label="established 2017"),
             Patch(color=_P["orange"], label="established 2022"),
         ],
         loc="lower right",
     )
-    ax.set_xlim(0, float(groups["troops_june_2022"].max()) * 1.2)
-    plots.footnote(fig, note)
     return fig
 
 
@@ -371,9 +368,9 @@ def partners_chart(summary: pd.DataFrame, *, as_of: DateLike, note: str) -> Figu
         ax.annotate(str(total), xy=(total, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=9)
     ax.set_yticks(ypos, summary["framework_name"].tolist())
     ax.grid(axis="y", visible=False)
-    if summary["n_date_unknown"].sum():
-        ax.legend(loc="lower right")
     plots.footnote(fig, note)
+    if summary["n_date_unknown"].sum():
+        plots.place_legend(ax, loc="lower right")
     return fig
 
 
@@ -402,6 +399,6 @@ def partners_joined_chart(by_year: pd.DataFrame, *, as_of: DateLike, note: str) 
     ax.set_xlim(first - 1, day.year + 1)
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.legend(loc="upper left", fontsize=8.5)
     plots.footnote(fig, note)
+    plots.place_legend(ax, loc="upper left", fontsize=8.5)
     return fig
