@@ -419,8 +419,16 @@ def test_operations_and_kfor_copy_the_raw_rows():
     source = pd.concat([raw("operations.csv"), raw("operations_additions.csv")], ignore_index=True)
     operations = ours("operations")
     assert len(operations) == len(source) == 27 + 6
-    for column in ("name", "start_date", "end_date", "status", "source_ids", "flags"):
+    for column in ("name", "start_date", "end_date", "status", "source_ids"):
         assert operations[column].tolist() == source[column].tolist(), column
+    # Flags are copied; a short name that was a note on names ("...; 'Support to Turkey'") is
+    # renamed and kept word for word at the end of its row's flags.
+    for ours_flags, raw_flags, raw_short in zip(operations["flags"].fillna(""), source["flags"].fillna(""),
+                                                source["short_name"], strict=True):
+        kept = f"short name as written: {raw_short}"
+        expected = (f"{raw_flags}; {kept}" if raw_flags else kept) if ";" in raw_short else raw_flags
+        assert ours_flags == expected
+    assert "Active Fence" in set(operations["short_name"])
     kfor = ours("kfor_strength")
     assert kfor["kfor_troops"].tolist() == raw("kfor_troop_numbers.csv")["kfor_troops"].tolist()
 

@@ -273,3 +273,44 @@ def test_three_aspirants_today(curated):
     raw = {r["iso3"] for r in raw_facts("candidates_partners.csv") if r["framework"].startswith("Aspirant")}
     assert set(metrics.aspirants()["iso3"]) == raw == {"BIH", "GEO", "UKR"}
     assert metrics.aspirants("2007-12-31").empty
+
+
+DCB = pd.DataFrame({
+    "partner": ["Georgia", "Tunisia", "Jordan", "Libya"],
+    "partner_iso3": ["GEO", "TUN", "JOR", "LBY"],
+    "dcb_start_year": pd.array([2014, 2018, None, None], dtype="Int64"),
+    "dcb_partner": pd.array([True, True, True, False], dtype="boolean"),
+    "allies_supporting_iso3": ["BEL;NLD", "NLD", None, None],
+})
+DCB_COUNTRIES = pd.DataFrame({"iso3": ["BEL", "NLD"], "name": ["Belgium", "Netherlands"]})
+
+
+def test_dcb_partners_by_start_year_undated_then_requests():
+    table = metrics.dcb_partners("2026-01-01", dcb=DCB, countries=DCB_COUNTRIES)
+    assert table["partner"].tolist() == ["Georgia", "Tunisia", "Jordan", "Libya"]
+    assert table["supporting_allies"].tolist() == ["Belgium, Netherlands", "Netherlands", "", ""]
+    assert table["n_supporting_allies"].tolist() == [2, 1, 0, 0]
+    assert table["start_known"].tolist() == [True, True, False, False]
+    assert table["dcb_partner"].tolist() == [True, True, True, False]
+
+
+def test_dcb_partners_a_start_year_counts_from_its_first_day():
+    assert metrics.dcb_partners("2017-12-31", dcb=DCB, countries=DCB_COUNTRIES)["partner"].tolist() == [
+        "Georgia", "Jordan", "Libya"]
+    assert "Tunisia" in metrics.dcb_partners("2018-01-01", dcb=DCB, countries=DCB_COUNTRIES)["partner"].tolist()
+    # Before the first recorded package, no partner (dated or not) and no request can be placed.
+    assert metrics.dcb_partners("2013-12-31", dcb=DCB, countries=DCB_COUNTRIES).empty
+
+
+def test_dcb_partners_match_the_raw_file(curated):
+    raw = raw_facts("dcb_partners.csv")
+    table = metrics.dcb_partners().set_index("partner")
+    assert sorted(table.index) == sorted(r["partner"] for r in raw)
+    for r in raw:
+        row = table.loc[r["partner"]]
+        expected = int(r["dcb_start_year"]) if r["dcb_start_year"] else None
+        assert (None if pd.isna(row["dcb_start_year"]) else int(row["dcb_start_year"])) == expected, r["partner"]
+        assert row["n_supporting_allies"] == len([c for c in r["allies_supporting_iso3"].split(";") if c])
+        # SOURCES-deterrence.md: Libya asked for support, no package followed.
+        assert bool(row["dcb_partner"]) == (not r["status_latest_source"].startswith("Request only")), r["partner"]
+    assert not table.loc["Libya", "dcb_partner"]

@@ -179,6 +179,31 @@ def test_efp_and_partners_and_aspirants_sentences():
     )
 
 
+def _dcb(rows: list[tuple]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["partner", "dcb_start_year", "start_known", "dcb_partner", "supporting_allies",
+                                        "n_supporting_allies"])
+    frame["dcb_start_year"] = pd.array(frame["dcb_start_year"], dtype="Int64")
+    frame["n_supporting_allies"] = pd.array(frame["n_supporting_allies"], dtype="Int64")
+    return frame
+
+
+def test_dcb_sentence_start_years_supporters_where_recorded_and_requests():
+    partners = _dcb([("Georgia", 2014, True, True, "Belgium, Netherlands", 2),
+                     ("Republic of Moldova", 2015, True, True, "", 0),
+                     ("Jordan", None, False, True, "Belgium", 1),
+                     ("Libya", None, False, False, "", 0)])
+    assert facts.dcb_sentence(partners, "2026-01-01") == (
+        "Of the partners NATO lists today, 3 had a Defence and Related Security Capacity Building (DCB) package by "
+        "1 January 2026: Georgia since 2014, the Republic of Moldova since 2015 and Jordan (start year not found). "
+        "Supporting Allies are recorded only where a source names them: for 2 of the 3 (Georgia and Jordan), "
+        "naming Belgium and the Netherlands. Libya is recorded as a request for support only, with no package.")
+    alone = facts.dcb_sentence(partners.iloc[1:2], "2026-01-01")
+    assert alone.endswith("the Republic of Moldova since 2015. No supporting Ally is recorded for any of them.")
+    assert facts.dcb_sentence(partners.iloc[0:0], "2010-01-01") == (
+        "By 1 January 2010 none of the partners NATO lists today had a Defence and Related Security Capacity "
+        "Building (DCB) package.")
+
+
 def test_the_package_re_exports_every_public_name():
     # Notebooks write narrative.<name>: a sentence function missing from natolab.narrative would fail only there.
     import natolab.narrative as package

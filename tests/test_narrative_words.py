@@ -2,7 +2,7 @@
 
 import pytest
 
-from natolab.narrative._words import usd_millions
+from natolab.narrative._words import usd_millions, with_article
 
 
 @pytest.mark.parametrize(("value_m", "expected"), [
@@ -15,3 +15,16 @@ from natolab.narrative._words import usd_millions
 ])
 def test_usd_millions_switches_to_billions_from_a_thousand_million(value_m, expected):
     assert usd_millions(value_m) == expected
+
+
+@pytest.mark.parametrize(("name", "running", "first"), [
+    ("United States", "the United States", "The United States"),
+    ("Netherlands", "the Netherlands", "The Netherlands"),
+    ("Slovak Republic", "the Slovak Republic", "The Slovak Republic"),
+    ("Republic of Moldova", "the Republic of Moldova", "The Republic of Moldova"),
+    ("Belgium", "Belgium", "Belgium"),
+    ("North Macedonia", "North Macedonia", "North Macedonia"),
+])
+def test_with_article_for_names_english_writes_with_the(name, running, first):
+    assert with_article(name) == running
+    assert with_article(name, start=True) == first

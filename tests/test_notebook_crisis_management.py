@@ -1,7 +1,8 @@
 """crisis_management.ipynb through papermill: defaults, other dates, bad parameters.
 
 Expected values come from the raw files in ../shared/sources/facts (operations.csv,
-operations_additions.csv, kfor_troop_numbers.csv, efp_battlegroups.csv) and SOURCES.md.
+operations_additions.csv, kfor_troop_numbers.csv, efp_history.csv, kfor_contributions.csv),
+SOURCES.md and SOURCES-deterrence.md.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from natolab.importers.facts import OPERATION_SHORT_NAMES
 pytestmark = pytest.mark.slow
 
 NOTEBOOK = Notebook("crisis_management")
-FIGURES = ["operations-timeline", "kfor-strength", "efp-battlegroups"]
+FIGURES = ["operations-timeline", "kfor-strength", "forward-land-forces"]
 
 
 def raw_operations() -> list[dict[str, str]]:
@@ -36,7 +37,33 @@ def raw_running(day: str) -> set[str]:
     }
 
 
-def test_defaults_operations_kfor_and_battlegroups(tmp_path):
+def _first_day(label: str) -> str:
+    """A partial date of the raw files ("2018", "2022-11") as the first day of its period."""
+    return {1: f"{label}-01-01", 2: f"{label}-01"}.get(len(label.split("-")), label)
+
+
+def raw_forward_land_forces(day: str) -> dict[str, dict[str, str]]:
+    """Per host, from efp_history.csv: the latest dated record by ``day`` with a framework nation
+    and the latest with a troop figure, each with its own date (undated records left out)."""
+    rows = sorted((r for r in raw_facts("efp_history.csv") if r["date"] and _first_day(r["date"]) <= day),
+                  key=lambda r: _first_day(r["date"]))
+    out: dict[str, dict[str, str]] = {}
+    for r in rows:
+        host = out.setdefault(r["host_iso3"], {"troops": "", "troops_as_of": ""})
+        host["framework_as_of"] = r["date"]
+        if r["troops"]:
+            host["troops"], host["troops_as_of"] = r["troops"], r["date"]
+    return out
+
+
+def raw_kfor_list(date: str) -> dict[str, int]:
+    """Troops by nation of one dated KFOR list in kfor_contributions.csv, without the rows whose nation
+    the curator inferred (SOURCES-deterrence.md audit: "use those four rows in the snapshot total only")."""
+    return {r["nation_iso3"]: int(r["troops"]) for r in raw_facts("kfor_contributions.csv")
+            if r["date"] == date and r["troops"] and "NATION NAME INFERRED" not in r["flags"]}
+
+
+def test_defaults_operations_kfor_and_forward_land_forces(tmp_path):
     nb = NOTEBOOK.run(tmp_path)
     out = tables(nb)
     assert figures(nb) == FIGURES
@@ -50,10 +77,31 @@ def test_defaults_operations_kfor_and_battlegroups(tmp_path):
     assert {"2000-12-03", "2006", "2024-02-07", "2025"} <= low
     said = " ".join(sentences(nb))
     assert "from a low-grade source" in said
-    groups = out["efp-battlegroups"]
-    assert len(groups) == 8
-    assert sum(int(g["troops_june_2022"]) for g in groups) == 9641  # SOURCES.md verification pass
-    assert "with 9,641 troops in June 2022" in said
+    # Each figure at its own date: the latest framework nation and the latest troop figure of a host
+    # come from different records (Bulgaria: Italy in January 2025, troops in November 2022).
+    flf = {r["host_iso3"]: r for r in out["forward-land-forces"]}
+    raw = raw_forward_land_forces("2026-11-28")
+    assert sorted(flf) == sorted(raw) and len(raw) == 9
+    assert {h: (r["troops"], r["troops_as_of"], r["framework_as_of"]) for h, r in flf.items()} == {
+        h: (r["troops"], r["troops_as_of"], r["framework_as_of"]) for h, r in raw.items()}
+    assert (flf["BGR"]["framework_nation"], flf["BGR"]["troops_as_of"]) == ("Italy", "2022-11")
+    assert "Troop figures are not added up" in said
+    # KFOR by nation: the latest complete list is the 2023 one (SOURCES-deterrence.md: 27 values).
+    kfor_list = {r["nation_iso3"]: int(r["troops"]) for r in out["kfor-contributions"]}
+    assert kfor_list == raw_kfor_list("2023") and len(kfor_list) == 27
+    assert [int(r["troops"]) for r in out["kfor-contributions"]] == sorted(kfor_list.values(), reverse=True)
+    assert "In the latest complete list of contributors by 28 November 2026 (2023), 27 nations had troops" in said
+
+
+def test_forward_land_forces_on_the_day_of_the_official_count(tmp_path):
+    """28 June 2022: the one official count of every battlegroup, 9,641 troops (SOURCES-deterrence.md)."""
+    nb = NOTEBOOK.run(tmp_path, as_of="2022-06-28")
+    flf = {r["host_iso3"]: r for r in tables(nb)["forward-land-forces"]}
+    raw = raw_forward_land_forces("2022-06-28")
+    assert sorted(flf) == sorted(raw)
+    on_the_day = {h: int(r["troops"]) for h, r in flf.items() if r["troops_as_of"] == "2022-06-28"}
+    assert sum(on_the_day.values()) == 9641 and len(on_the_day) == 8
+    assert flf["BGR"]["framework_nation"] == "Bulgaria"  # Italy only from 17 October 2022
 
 
 def test_2019_matches_the_seed_text(tmp_path):
@@ -62,8 +110,13 @@ def test_2019_matches_the_seed_text(tmp_path):
     running = {r["short_name"] for r in out["operations"] if r["status_on_date"] != "ended"}
     assert running == raw_running("2019-06-01")
     assert [c["verdict"] for c in out["source-claims"]] == ["holds"]
-    assert len(out["efp-battlegroups"]) == 4  # the 2017 battlegroups only
+    # The four battlegroups of 2017 and Romania's tailored presence (a Romanian-led brigade).
+    assert {r["host_iso3"] for r in out["forward-land-forces"]} == set(raw_forward_land_forces("2019-06-01")) == {
+        "EST", "LVA", "LTU", "POL", "ROU"}
     assert out["kfor-strength"][-1]["troops"] == "4273"  # the 2017 KFOR placemat
+    # The placemat's list by nation, without the four rows whose nation was inferred.
+    kfor_list = {r["nation_iso3"]: int(r["troops"]) for r in out["kfor-contributions"]}
+    assert kfor_list == raw_kfor_list("2017-02") and not {"SVN", "TUR", "GBR", "USA"} & set(kfor_list)
 
 
 def test_first_day_of_kfor(tmp_path):
@@ -75,8 +128,9 @@ def test_first_day_of_kfor(tmp_path):
     # The first KFOR figure is dated only "1999-06": it counts from 1 June.
     assert [r["date_label"] for r in out["kfor-strength"]] == ["1999-06"]
     said = " ".join(sentences(nb))
-    assert "no eFP battlegroup had yet been established" in said
-    assert out["efp-battlegroups"] == []
+    assert "On 12 June 1999 the data records no Forward Land Forces (its first record is dated 28 August 2017)." in said
+    assert out["forward-land-forces"] == [] and out["kfor-contributions"] == []
+    assert "No complete list of KFOR contributors is dated by 12 June 1999." in said
 
 
 def test_as_of_before_the_treaty_is_refused(tmp_path):

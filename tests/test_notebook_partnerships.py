@@ -1,7 +1,8 @@
 """partnerships.ipynb through papermill: defaults, other dates, bad parameters.
 
 Expected counts come from the raw files in ../shared/sources/facts
-(candidates_partners.csv, partnership_frameworks.csv) and SOURCES.md.
+(candidates_partners.csv, partnership_frameworks.csv, dcb_partners.csv), SOURCES.md and
+SOURCES-deterrence.md.
 """
 
 from __future__ import annotations
@@ -46,6 +47,25 @@ def test_defaults_partners_aspirants_and_claim(tmp_path):
     assert claim["verdict"] == "differs"
 
 
+def test_defaults_dcb_partners_start_years_supporters_and_the_request(tmp_path):
+    nb = NOTEBOOK.run(tmp_path)
+    dcb = {r["partner"]: r for r in tables(nb)["dcb-partners"]}
+    raw = {r["partner"]: r for r in raw_facts("dcb_partners.csv")}
+    assert sorted(dcb) == sorted(raw) and len(raw) == 9  # SOURCES-deterrence.md: 8 partners and Libya's request
+    assert {p: r["dcb_start_year"] for p, r in dcb.items()} == {p: r["dcb_start_year"] for p, r in raw.items()}
+    # Libya asked for support; no package followed (status "Request only" in the raw file).
+    requests = {p for p, r in raw.items() if r["status_latest_source"].startswith("Request only")}
+    assert {p for p, r in dcb.items() if r["dcb_partner"] == "False"} == requests == {"Libya"}
+    supported = {p for p, r in raw.items() if r["allies_supporting_iso3"]}
+    assert {p for p, r in dcb.items() if r["supporting_allies"]} == supported
+    said = " ".join(sentences(nb))
+    undated = sorted(p for p, r in raw.items() if not r["dcb_start_year"] and p not in requests)
+    assert undated == ["Jordan"]
+    assert "Jordan (start year not found)" in said
+    assert f"for {len(supported)} of the {len(raw) - len(requests)} (" in said
+    assert "Libya is recorded as a request for support only, with no package." in said
+
+
 def test_mid_1995(tmp_path):
     nb = NOTEBOOK.run(tmp_path, as_of="1995-06-30")
     out = tables(nb)
@@ -54,6 +74,9 @@ def test_mid_1995(tmp_path):
     assert sorted(v for v in got.values() if v) == sorted(counts.values())
     assert out["aspirants"] == []
     assert "today's partners that had already joined numbered" in " ".join(sentences(nb))
+    # No DCB package before the Initiative's first recorded one (Georgia, 2014 in the raw file).
+    assert min(int(r["dcb_start_year"]) for r in raw_facts("dcb_partners.csv") if r["dcb_start_year"]) == 2014
+    assert out["dcb-partners"] == []
 
 
 def test_bosnia_map_invitation_day(tmp_path):

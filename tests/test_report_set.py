@@ -18,13 +18,14 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import nbformat
 import pytest
 from editorial import problems
-from notebook_harness import sentences, tables
-from raw_sources import allies, transcribed, transcribed_year_label, transcribed_years
+from notebook_harness import figures, layout_problems, sentences, tables
+from raw_sources import allies, raw_facts, transcribed, transcribed_year_label, transcribed_years
 
 from natolab import data
 from natolab.paths import DATA_DIR, PROJECT_ROOT, REPORTS_CONFIG
@@ -75,6 +76,13 @@ def test_every_job_in_reports_toml_ran(manifest):
 def test_no_sentence_pairs_3_5_with_2024_or_counts_more_allies_than_reported(report_set):
     found = {job.name: problems(sentences(_notebook(report_set, job.name))) for job in JOBS}
     assert {name: found_ for name, found_ in found.items() if found_} == {}
+
+
+def test_no_chart_in_any_report_has_a_layout_problem(report_set):
+    """No text over text and no legend over data in any figure of any job (plots.layout_problems,
+    recorded by plots.show in each figure output's metadata)."""
+    found = {job.name: layout_problems(_notebook(report_set, job.name), job.notebook) for job in JOBS}
+    assert {name: problems for name, problems in found.items() if problems} == {}
 
 
 def _visible_text(page: str) -> str:
@@ -201,3 +209,56 @@ def test_profile_of_every_ally(report_set, raw_members, sources_dir, iso3):
         assert "reports no defence expenditure" in text
         assert "no standing armed forces" in text
         assert tables(nb)["share-of-gdp"] == []
+
+
+@pytest.fixture(scope="module")
+def raw_contributions() -> dict[str, list[dict[str, str]]]:
+    names = ("air_policing_rotations", "efp_history", "kfor_contributions", "host_sites", "dcb_partners", "summits_all")
+    return {name: raw_facts(f"{name}.csv") for name in names}
+
+
+def _first_day(label: str) -> str:
+    return {1: f"{label}-01-01", 2: f"{label}-01"}.get(len(label.split("-")), label)
+
+
+def _raw_flf_roles(rows: list[dict[str, str]], iso3: str) -> list[tuple[str, int, str, str]]:
+    """(role, records, first, latest) per host and role naming the Ally in efp_history.csv (dated rows)."""
+    named: dict[tuple[str, str], list[str]] = {}
+    for r in sorted((r for r in rows if r["date"]), key=lambda r: _first_day(r["date"])):
+        roles = [("host nation", r["host_iso3"] == iso3), ("framework nation", r["framework_nation_iso3"] == iso3),
+                 ("contributor", iso3 in r["contributing_nations"].split(";"))]
+        for role, yes in roles:
+            if yes:
+                named.setdefault((r["host_iso3"], role), []).append(r["date"])
+    return sorted((role, len(d), d[0], d[-1]) for (_, role), d in named.items())
+
+
+@pytest.mark.parametrize("iso3", ALLIES)
+def test_profile_contributions_of_every_ally(report_set, raw_contributions, iso3):
+    """What the Ally did and hosts, against the raw deterrence and summit files; never 'in the data' filler."""
+    nb = _notebook(report_set, f"country_profile-{iso3}")
+    shown, raw = tables(nb), raw_contributions
+    own = [r for r in raw["air_policing_rotations"] if r["nation_iso3"] == iso3]
+    flown = {r["mission"]: int(r["detachments"]) for r in shown.get("air-policing", [])}
+    assert flown == dict(Counter(r["mission"] for r in own))
+    led = {r["rotation_number"] for r in own if r["mission"] == "Baltic Air Policing" and r["role"] in ("lead", "single")}
+    assert [int(r["rotations_led"]) for r in shown.get("air-policing", []) if r["mission"] == "Baltic Air Policing"] == (
+        [len(led)] if "Baltic Air Policing" in flown else [])
+    roles = sorted((r["role"], int(r["n_records"]), r["first_recorded"], r["latest_recorded"])
+                   for r in shown.get("forward-land-forces", []))
+    assert roles == _raw_flf_roles(raw["efp_history"], iso3)
+    # KFOR: never a planned figure, nor one whose nation the curator inferred (SOURCES-deterrence.md audit).
+    kfor = [(r["date"], r["troops"]) for r in raw["kfor_contributions"] if r["nation_iso3"] == iso3 and r["troops"]
+            and not r["flags"].startswith("PLANNED") and "NATION NAME INFERRED" not in r["flags"]]
+    assert [(r["date_label"], r["troops"]) for r in shown.get("kfor-troops", [])] == sorted(
+        kfor, key=lambda d: _first_day(d[0]))
+    assert ("kfor-troops" in figures(nb)) == (len(kfor) >= 2)
+    assert {r["short_name"] for r in shown.get("host-sites", [])} == {
+        r["short_name"] for r in raw["host_sites"] if r["host_iso3"] == iso3}
+    assert {r["partner"] for r in shown.get("dcb-partners", [])} == {
+        r["partner"] for r in raw["dcb_partners"] if iso3 in r["allies_supporting_iso3"].split(";")}
+    assert {r["summit"] for r in shown.get("summits-hosted", [])} == {
+        r["summit"] for r in raw["summits_all"] if iso3 in r["host_iso3"].split(";")}
+    text = "\n".join(sentences(nb))
+    assert "in the data" not in text
+    assert f"{len(raw['summits_all'])} NATO summits and leaders' meetings held from" in text

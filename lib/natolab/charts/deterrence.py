@@ -213,18 +213,19 @@ def three_cs_chart(table: pd.DataFrame, *, highlight: Sequence[str] = (), label_
                color=_P["blue"], s=36, zorder=3, label="Ally")
     ax.scatter(data.loc[marked, "share_of_gdp_pct"], data.loc[marked, "contributions_measure"],
                color=_P["vermillion"], s=70, zorder=4, label="highlighted")
-    named = set(data.nlargest(label_top, "contributions_measure")["iso3"])
-    named |= set(data.nlargest(label_top, "share_of_gdp_pct")["iso3"]) | set(data.loc[marked, "iso3"])
-    for row in data.loc[data["iso3"].isin(named)].itertuples(index=False):
-        mark = row.iso3 in highlight
-        ax.annotate(row.country, xy=(row.share_of_gdp_pct, row.contributions_measure), xytext=(5, 4),
-                    textcoords="offset points", fontsize=9 if mark else 8,
-                    fontweight="bold" if mark else "normal", color=_P["vermillion"] if mark else "#333333")
     plots.target_line(ax, 2.0, "2% of GDP", orientation="v")
     ax.set_xlim(0, max(float(data["share_of_gdp_pct"].max()) * 1.12, 2.3))
     ax.set_ylim(0, float(data["contributions_measure"].max()) * 1.12 or 1)
-    ax.legend(loc="upper right")
     plots.footnote(fig, note)
+    plots.place_legend(ax, loc="upper right")
+    # Highlighted Allies keep their names first; then the top on contributions, then on cash.
+    # A name with no free place is left out (the table has every Ally).
+    ranked = list(dict.fromkeys([*data.nlargest(label_top, "contributions_measure")["iso3"],
+                                 *data.nlargest(label_top, "share_of_gdp_pct")["iso3"]]))
+    point = {r.iso3: (r.share_of_gdp_pct, r.contributions_measure, r.country) for r in data.itertuples(index=False)}
+    plots.place_labels(ax, [point[c] for c in data.loc[marked, "iso3"]],
+                       fontsize=9, fontweight="bold", color=_P["vermillion"])
+    plots.place_labels(ax, [point[c] for c in ranked if c not in set(highlight)], fontsize=8, color="#333333")
     top = data.loc[data["contributions_measure"].idxmax()]
     text = (f"Scatter chart: {title}. {len(data)} Allies; highest contributions measure {top['country']} "
             f"({top['contributions_measure']:.1f}).")

@@ -989,11 +989,15 @@ def _operation_id(short_name: str) -> str:
 # short names as an acronym ("eAP", "eVA") or "name / acronym". They are written "Name (acronym)"
 # like the existing "Baltic Air Policing", so that operation_id (the part before the bracket)
 # reads icelandic_air_policing, enhanced_air_policing, enhanced_vigilance_activities: the
-# missions of air_policing_rotations.csv link to them by that name.
+# missions of air_policing_rotations.csv link to them by that name. The Turkish air-defence
+# deployment's short name is a note on its names ("national name, e.g. Italy; 'Support to
+# Turkey'"), which reads as a list in every sentence that names running operations: it is
+# called by the name NATO Allies use for it, and the note is kept in flags (see below).
 OPERATION_SHORT_NAMES = {
     "Icelandic Air Policing / ASIC IPPN": "Icelandic Air Policing (ASIC IPPN)",
     "eAP": "Enhanced Air Policing (eAP)",
     "eVA": "Enhanced Vigilance Activities (eVA)",
+    "Active Fence (national name, e.g. Italy); 'Support to Turkey'": "Active Fence",
 }
 
 
@@ -1005,6 +1009,12 @@ def _operation_rows(raw: dict[str, object]) -> pd.DataFrame:
     unknown = set(OPERATION_SHORT_NAMES) - set(additions["short_name"])
     if unknown:
         raise ValueError(f"operations_additions.csv no longer has short names {sorted(unknown)}")
+    # A renamed short name that was more than a name is kept, word for word, in the flags.
+    notes = additions["short_name"].map(lambda n: n if n in OPERATION_SHORT_NAMES and ";" in n else "")
+    additions["flags"] = [
+        "; ".join(p for p in (str(f) if isinstance(f, str) else "", f"short name as written: {n}" if n else "") if p)
+        for f, n in zip(additions["flags"], notes, strict=True)
+    ]
     additions["short_name"] = additions["short_name"].replace(OPERATION_SHORT_NAMES)
     src = pd.concat([first, additions], ignore_index=True)
     ids = src["short_name"].map(_operation_id)

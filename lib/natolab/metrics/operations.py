@@ -1,4 +1,5 @@
-"""Crisis management and partnerships: operations on a date, KFOR strength, eFP battlegroups, partners, aspirants.
+"""Crisis management and partnerships: operations on a date, KFOR strength, eFP battlegroups, partners,
+aspirants, DCB partners.
 
 Many dates in these sources are partial ("2008-10", "2017"). A partial date stands
 for its whole period: an operation whose start is "2017" is counted as started from
@@ -16,6 +17,7 @@ from natolab.metrics._frames import country_names, join_names, name_of, require_
 __all__ = [
     "GRADE_ORDER",
     "aspirants",
+    "dcb_partners",
     "efp_battlegroups",
     "kfor_strength",
     "operations_active_on",
@@ -339,3 +341,51 @@ def aspirants(
     table.loc[table["application_date"] > day, "application_date"] = pd.NaT
     columns = ["iso3", "country", "since", "milestone", "status", "map_status", "application_date"]
     return table.sort_values(["joined_first", "country"], kind="stable")[columns].reset_index(drop=True)
+
+
+def dcb_partners(
+    as_of: DateLike = None,
+    *,
+    dcb: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Today's Defence and Related Security Capacity Building (DCB) partners whose package had begun by
+    ``as_of``, those whose start year was not found, and requests without a package (Libya).
+
+    A start year counts from its first day; partners without one and requests are listed
+    once the first recorded package has begun. The sources list *current* partners only, as
+    for :func:`partners_on`. Supporting Allies are recorded only where a source names them,
+    so a blank list means none found, not none. Columns: partner, partner_iso3,
+    dcb_start_year (<NA> = not found), start_known, start_basis (what the year is),
+    dcb_partner (False = request only),
+    status, supporting_allies (names), n_supporting_allies. Partners by start year (not
+    found last), then requests.
+    """
+    from natolab.metrics.deterrence import split_codes  # late: deterrence imports this package's neighbours
+
+    day = to_timestamp(as_of, "as_of")
+    table = resource(dcb, "dcb_partners")
+    require_columns(table, ["partner", "dcb_start_year", "dcb_partner", "allies_supporting_iso3"], "dcb_partners")
+    names = country_names(countries)
+    table = table.copy()
+    table["dcb_partner"] = table["dcb_partner"].fillna(False).astype(bool)
+    table["start_known"] = table["dcb_start_year"].notna()
+    dated = table["start_known"] & (pd.to_numeric(table["dcb_start_year"]) <= day.year)
+    # Undated partners and requests are listed once the first recorded package has begun:
+    # before it no package of any partner is recorded, so none can be placed.
+    table = table.loc[dated | (~table["start_known"] & dated.any())].copy()
+    codes = [split_codes(v) for v in table["allies_supporting_iso3"]]
+    table["supporting_allies"] = [", ".join(sorted(name_of(c, names) for c in cs)) for cs in codes]
+    table["n_supporting_allies"] = pd.array([len(cs) for cs in codes], dtype="Int64")
+    for column in ("status_latest_source", "start_basis"):
+        if column not in table.columns:
+            table[column] = ""
+    table["status"] = table["status_latest_source"]
+    if "partner_iso3" not in table.columns:
+        table["partner_iso3"] = pd.NA
+    table["dcb_start_year"] = pd.array(table["dcb_start_year"], dtype="Int64")
+    table["_order"] = (~table["dcb_partner"]).astype(int) * 2 + (~table["start_known"]).astype(int)
+    table = table.sort_values(["_order", "dcb_start_year", "partner"], kind="stable")
+    columns = ["partner", "partner_iso3", "dcb_start_year", "start_known", "start_basis", "dcb_partner", "status",
+               "supporting_allies", "n_supporting_allies"]
+    return table[columns].reset_index(drop=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pandas as pd
+
 from natolab.metrics._dates import DateLike, to_timestamp
 
 
@@ -56,3 +58,30 @@ def usd_millions(value_m: float) -> str:
         return f"US$ {value_m:,.0f} million"
     billions = value_m / 1000
     return f"US$ {billions:,.1f} billion" if abs(billions) < 10 else f"US$ {billions:,.0f} billion"
+
+
+def with_article(name: str, *, start: bool = False) -> str:
+    """A country name as English writes it in running text: 'the United States', 'the
+    Netherlands', 'the Slovak Republic', 'the Republic of Moldova'; 'Belgium' unchanged. ``start`` capitalises the
+    article for the beginning of a sentence."""
+    takes_article = (name.startswith(("United ", "Republic ")) or name == "Netherlands"
+                     or name.endswith(" Republic"))
+    if not takes_article:
+        return name
+    return f"{'The' if start else 'the'} {name}"
+
+
+def date_words(label: str) -> str:
+    """A source's date label in words: '2022-06-28' → '28 June 2022', '2022-11' → 'November 2022'."""
+    parts = str(label).split("-")
+    if len(parts) == 3:
+        return day_label(label)
+    if len(parts) == 2:
+        return pd.Timestamp(f"{label}-01").strftime("%B %Y")
+    return str(label)
+
+
+def source_date_when(label: str) -> str:
+    """'on 28 June 2022', 'in November 2022', 'in 2023': a source's date label with its preposition."""
+    words = date_words(label)
+    return f"on {words}" if len(str(label).split("-")) == 3 else f"in {words}"

@@ -14,7 +14,7 @@ import pandas as pd
 from natolab import editions
 from natolab.metrics._dates import DateLike
 from natolab.metrics._frames import join_names
-from natolab.narrative._words import counted, day_label, plural
+from natolab.narrative._words import counted, date_words, day_label, plural, source_date_when, with_article
 
 __all__ = [
     "air_policing_sentence",
@@ -33,22 +33,6 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _date_words(label: str) -> str:
-    """A source's date label in words: '2022-06-28' → '28 June 2022', '2022-11' → 'November 2022'."""
-    parts = str(label).split("-")
-    if len(parts) == 3:
-        return day_label(label)
-    if len(parts) == 2:
-        return pd.Timestamp(f"{label}-01").strftime("%B %Y")
-    return str(label)
-
-
-def _when(label: str) -> str:
-    """'on 28 June 2022', 'in November 2022', 'in 2023': a source's date label with its preposition."""
-    words = _date_words(label)
-    return f"on {words}" if len(str(label).split("-")) == 3 else f"in {words}"
-
-
 def forward_land_forces_sentence(state: pd.DataFrame, as_of: DateLike, *, first_recorded: str | None = None) -> str:
     """How many hosts and formations on ``as_of``, by scale, with their framework nations.
 
@@ -57,7 +41,7 @@ def forward_land_forces_sentence(state: pd.DataFrame, as_of: DateLike, *, first_
     """
     day = day_label(as_of)
     if state.empty:
-        first = f" (its first record is dated {_date_words(first_recorded)})" if first_recorded else ""
+        first = f" (its first record is dated {date_words(first_recorded)})" if first_recorded else ""
         return f"On {day} the data records no Forward Land Forces{first}."
     parts = []
     for scale in ("battlegroup", "brigade", "not stated"):
@@ -66,8 +50,8 @@ def forward_land_forces_sentence(state: pd.DataFrame, as_of: DateLike, *, first_
             continue
         what = (counted(len(hosts), scale) if scale != "not stated"
                 else f"{counted(len(hosts), 'formation')} whose scale the sources do not state")
-        parts.append(f"{what} ({join_names(hosts['host'].tolist())})")
-    led = [f"{r.framework_nation} in {r.host}" for r in state.itertuples(index=False)
+        parts.append(f"{what} ({join_names([with_article(h) for h in hosts['host']])})")
+    led = [f"{with_article(r.framework_nation)} in {with_article(r.host)}" for r in state.itertuples(index=False)
            if r.framework_nation and r.framework_nation != r.host]
     own = [r.host for r in state.itertuples(index=False) if r.framework_nation == r.host]
     text = (f"On {day}, NATO's forward land forces were recorded in "
@@ -75,7 +59,8 @@ def forward_land_forces_sentence(state: pd.DataFrame, as_of: DateLike, *, first_
     if led:
         text += f" Framework nations: {join_names(led)}."
     if own:
-        text += f" {join_names(own)} {plural(len(own), 'led its own', 'led their own')}."
+        named = [with_article(own[0], start=True), *(with_article(h) for h in own[1:])]
+        text += f" {join_names(named)} {plural(len(own), 'led its own', 'led their own')}."
     with_troops = state.loc[state["troops"].notna()]
     if len(with_troops) > 1 and len(set(with_troops["troops_as_of"])) > 1:
         text += (" Troop figures are not added up: the latest figure for each host is from a different date "
@@ -97,10 +82,10 @@ def air_policing_sentence(by_ally: pd.DataFrame, detachments: pd.DataFrame, as_o
     numbered = detachments.loc[detachments["rotation_number"].notna() & detachments["start"].notna()]
     last = numbered.loc[numbered["rotation_number"].astype(int).idxmax()]
     rotations = int(detachments["rotation_number"].nunique())
-    text = (f"From {_date_words(first['start_label'])} to {day}, {counted(len(by_ally), 'Ally', 'Allies')} "
+    text = (f"From {date_words(first['start_label'])} to {day}, {counted(len(by_ally), 'Ally', 'Allies')} "
             f"flew {counted(len(detachments), 'detachment')} in {counted(rotations, 'rotation')} of Baltic Air "
             f"Policing (the latest recorded: rotation {int(last['rotation_number'])}, from "
-            f"{_date_words(last['start_label'])}).")
+            f"{date_words(last['start_label'])}).")
     leaders = by_ally.dropna(subset=["months_on_station"]).head(top)
     if not leaders.empty:
         named = [f"{r.nation} ({r.months_on_station:.0f} months, {counted(int(r.detachments), 'detachment')})"
@@ -114,9 +99,10 @@ def ally_air_policing_sentence(by_ally: pd.DataFrame, name: str, as_of: DateLike
     day = day_label(as_of)
     row = by_ally.loc[by_ally["nation"] == name]
     if row.empty:
-        return f"By {day} the data records no Baltic Air Policing detachment of {name}."
+        return f"By {day} the data records no Baltic Air Policing detachment of {with_article(name)}."
     r = row.iloc[0]
-    text = (f"{name} flew {counted(int(r['detachments']), 'detachment')} from {int(r['first_year'])} to "
+    subject = with_article(name, start=True)
+    text = (f"{subject} flew {counted(int(r['detachments']), 'detachment')} from {int(r['first_year'])} to "
             f"{int(r['last_year'])}, " + (f"leading {counted(int(r['lead_rotations']), 'rotation')}"
                                            if int(r["lead_rotations"]) else "none as lead nation"))
     if pd.isna(r["months_on_station"]):
@@ -142,20 +128,21 @@ def kfor_contributions_sentence(snapshot_label: str, snapshot: pd.DataFrame, ser
     day = day_label(as_of)
     if snapshot_label:
         largest = [f"{r.nation} ({int(r.troops):,})" for r in snapshot.head(top).itertuples(index=False)]
-        text = (f"In the latest complete list of contributors by {day} ({_date_words(snapshot_label)}), "
+        text = (f"In the latest complete list of contributors by {day} ({date_words(snapshot_label)}), "
                 f"{counted(len(snapshot), 'nation')} had troops in KFOR; the largest: {join_names(largest)}.")
     else:
         text = f"No complete list of KFOR contributors is dated by {day}."
     for iso3, name in highlight:
         rows = series.loc[series["nation_iso3"] == iso3]
         if rows.empty:
-            text += f" {name}: no KFOR figure recorded by {day}."
+            text += f" {with_article(name, start=True)}: no KFOR figure recorded by {day}."
             continue
         peak = rows.loc[rows["troops"].astype(float).idxmax()]
         last = rows.iloc[-1]
         n = int(last["troops"])
-        text += (f" {name}: {n:,} {plural(n, 'troop', 'troops')} {_when(last['date_label'])}"
-                 + (f"; its highest figure in the data {int(peak['troops']):,} {_when(peak['date_label'])}"
+        subject = with_article(name, start=True)
+        text += (f" {subject}: {n:,} {plural(n, 'troop', 'troops')} {source_date_when(last['date_label'])}"
+                 + (f"; its highest figure in the data {int(peak['troops']):,} {source_date_when(peak['date_label'])}"
                     if peak["date_label"] != last["date_label"] else "") + ".")
     return text
 
@@ -177,15 +164,16 @@ def three_cs_sentence(table: pd.DataFrame, highlight: Sequence[str], *, year_lab
         row = both.loc[both["iso3"] == iso3]
         if row.empty:
             name = table.loc[table["iso3"] == iso3, "country"]
-            parts.append(f"{name.iloc[0] if len(name) else iso3} lacks one of the figures (table)")
+            parts.append(f"{with_article(name.iloc[0]) if len(name) else iso3} lacks one of the figures (table)")
             continue
         i = row.index[0]
         r = row.iloc[0]
-        listed = f"the KFOR list of {_date_words(r['kfor_snapshot'])}"
+        listed = f"the KFOR list of {date_words(r['kfor_snapshot'])}"
         kfor = (f"no troops in {listed}" if int(r["kfor_troops"]) == 0 else
                 f"{r['kfor_per_1000_personnel']:.1f} KFOR troops per 1,000 military personnel in {listed}")
+        country = with_article(str(r["country"]))
         parts.append(
-            f"{r['country']} ranks {ordinal(int(cash_rank[i]))} on cash ({r['share_of_gdp_pct']:.2f}% of GDP in "
+            f"{country} ranks {ordinal(int(cash_rank[i]))} on cash ({r['share_of_gdp_pct']:.2f}% of GDP in "
             f"{year_label}) and {ordinal(int(contrib_rank[i]))} on contributions ({r['contributions_measure']:.1f} "
             f"points: {kfor}; {r['air_policing_months']:.0f} months of Baltic Air Policing {window})"
         )

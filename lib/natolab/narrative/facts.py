@@ -11,13 +11,14 @@ import pandas as pd
 
 from natolab.metrics._dates import DateLike, to_timestamp
 from natolab.metrics._frames import join_names
-from natolab.narrative._words import counted, day_label
+from natolab.narrative._words import counted, day_label, with_article
 
 __all__ = [
     "allies_sentence",
     "aspirants_sentence",
     "common_set_sentence",
     "day_label",
+    "dcb_sentence",
     "efp_sentence",
     "eu_spending_sentence",
     "highlight_sentence",
@@ -232,4 +233,34 @@ def partners_sentence(summary: pd.DataFrame, as_of: DateLike) -> str:
     undated = [r.countries_date_unknown for r in summary.itertuples(index=False) if r.n_date_unknown]
     if undated:
         text += f" No joining date is recorded for {join_names(undated)}."
+    return text
+
+
+def dcb_sentence(partners: pd.DataFrame, as_of: DateLike) -> str:
+    """Today's DCB partners with a package by ``as_of`` (start years, the ones not found), the
+    supporting Allies where recorded, and requests without a package.
+
+    ``partners`` is :func:`natolab.metrics.dcb_partners`.
+    """
+    day = day_label(as_of)
+    packages = partners.loc[partners["dcb_partner"].astype(bool)]
+    requests = partners.loc[~partners["dcb_partner"].astype(bool), "partner"].tolist()
+    if packages.empty:
+        return (f"By {day} none of the partners NATO lists today had a Defence and Related Security Capacity "
+                f"Building (DCB) package.")
+    listed = [f"{with_article(r.partner)} since {int(r.dcb_start_year)}" if r.start_known
+              else f"{with_article(r.partner)} (start year not found)" for r in packages.itertuples(index=False)]
+    text = (f"Of the partners NATO lists today, {len(packages)} had a Defence and Related Security Capacity "
+            f"Building (DCB) package by {day}: {join_names(listed)}.")
+    supported = packages.loc[packages["n_supporting_allies"].fillna(0) > 0]
+    if supported.empty:
+        text += " No supporting Ally is recorded for any of them."
+    else:
+        allies = sorted({a for names in supported["supporting_allies"] for a in names.split(", ") if a})
+        text += (f" Supporting Allies are recorded only where a source names them: for {len(supported)} of the "
+                 f"{len(packages)} ({join_names([with_article(p) for p in supported['partner']])}), naming "
+                 f"{join_names([with_article(a) for a in allies])}.")
+    if requests:
+        text += (f" {join_names([with_article(r) for r in requests])} "
+                 f"{'is' if len(requests) == 1 else 'are'} recorded as a request for support only, with no package.")
     return text
