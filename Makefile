@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.natolab-installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: help venv reports test test-fast lint notebooks lab data-validate bench lock clean
+.PHONY: help venv reports test test-fast lint notebooks figures lab data-validate bench lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s '	'
@@ -35,6 +35,9 @@ lint: $(STAMP)  ## ruff over the library, tests, bench and notebooks
 
 notebooks: $(STAMP)  ## re-execute the committed notebooks in place (after changing lib/ or data/)
 	$(BIN)/natolab notebooks
+
+figures: $(STAMP)  ## record the committed notebooks' charts in tests/figure_hashes.json (after an intended change)
+	$(BIN)/python tests/figure_hashes.py
 
 lab: $(STAMP)  ## open JupyterLab on the project's kernel
 	$(BIN)/jupyter lab notebooks

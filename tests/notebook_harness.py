@@ -12,6 +12,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
+import figure_hashes
 import nbformat
 import papermill as pm
 import pytest
@@ -41,8 +42,18 @@ class Notebook:
         )
 
     def run(self, tmp_path: Path, **params: Any) -> nbformat.NotebookNode:
-        """Execute with ``params`` (defaults for the rest) in ``tmp_path``; return the executed notebook."""
-        return self.execute(tmp_path / "out.ipynb", tmp_path, params)
+        """Execute with ``params`` (defaults for the rest) in ``tmp_path``; return the executed notebook.
+
+        Every chart of every run must read right (:func:`layout_problems`), and a run at the
+        defaults must draw exactly the charts recorded in tests/figure_hashes.json (the
+        committed notebook's charts): a chart that changed fails here, by name.
+        """
+        nb = self.execute(tmp_path / "out.ipynb", tmp_path, params)
+        assert layout_problems(nb, self.name) == {}, f"{self.name}: charts with layout problems"
+        if not params and self.name not in figure_hashes.NOT_RECORDED:
+            problems = figure_hashes.differences(self.name, figure_hashes.figures(nb))
+            assert not problems, "\n".join(problems)
+        return nb
 
     def fails_with(self, tmp_path: Path, **params: Any) -> str:
         """Execute with bad ``params``; assert papermill reports a failed cell and return its message."""
@@ -82,3 +93,25 @@ def figures(nb: nbformat.NotebookNode) -> list[str]:
     """Names of the figures shown with plots.show, in notebook order."""
     return [o["metadata"]["natolab"]["figure"] for o in _tagged(nb, "figure")]
 
+
+#: Figures whose layout problems are known and owned elsewhere: (notebook, figure) → the
+#: problems accepted there, and why. Any other problem, in any figure, fails the layout tests.
+KNOWN_LAYOUT_PROBLEMS: dict[tuple[str, str], tuple[frozenset[str], str]] = {}
+
+
+def layout_problems(nb: nbformat.NotebookNode, notebook: str) -> dict[str, list[str]]:
+    """Figure name → the layout problems ``plots.show`` recorded for it, less the known ones
+    (:data:`KNOWN_LAYOUT_PROBLEMS`); only figures with a problem are listed. A figure output
+    without the record counts as one: it was not shown through ``plots.show``."""
+    found = {}
+    for output in _tagged(nb, "figure"):
+        meta = output["metadata"]["natolab"]
+        name = meta["figure"]
+        if "layout_problems" not in meta:
+            found[name] = ["no layout check recorded (not shown with natolab.plots.show)"]
+            continue
+        accepted = KNOWN_LAYOUT_PROBLEMS.get((notebook, name), (frozenset(), ""))[0]
+        problems = [p for p in meta["layout_problems"] if p not in accepted]
+        if problems:
+            found[name] = problems
+    return found
