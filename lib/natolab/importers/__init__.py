@@ -5,10 +5,10 @@
 * :func:`import_secondary_editions` — editions known only from transcriptions and quotes
 """
 
-from natolab.importers.names import UnknownCountryError
-from natolab.importers.nato_workbook import WorkbookLayoutError, import_nato_workbook
-from natolab.importers.sipri import SipriLayoutError, import_sipri_workbook
-from natolab.importers.transcriptions import import_secondary_editions
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __all__ = [
     "SipriLayoutError",
@@ -18,3 +18,22 @@ __all__ = [
     "import_secondary_editions",
     "import_sipri_workbook",
 ]
+
+# Loaded on first use: `natolab report` builds the whole command line, `natolab data` included,
+# and must not pay for the workbook readers it does not run.
+_OWNERS = {
+    "SipriLayoutError": "sipri",
+    "UnknownCountryError": "names",
+    "WorkbookLayoutError": "nato_workbook",
+    "import_nato_workbook": "nato_workbook",
+    "import_secondary_editions": "transcriptions",
+    "import_sipri_workbook": "sipri",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _OWNERS:
+        raise AttributeError(f"module 'natolab.importers' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"natolab.importers.{_OWNERS[name]}"), name)
+    globals()[name] = value
+    return value

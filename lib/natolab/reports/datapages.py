@@ -228,11 +228,22 @@ def write_data_pages(output_dir: Path, data_dir: Path, version: str) -> list[dic
         return []
     folder = Path(output_dir) / DATA_PAGES_DIR
     folder.mkdir(parents=True, exist_ok=True)
+    listed = [{"name": str(res["name"]), "title": str(res.get("title") or res["name"]),
+               "page": f"{DATA_PAGES_DIR}/{res['name']}.html"}
+              for res in resources if _page_name_ok(str(res.get("name", "")))]
+    # A run with nothing new (the 3 a.m. no-op) must stay cheap: the pages depend only on the
+    # catalogue, the CSVs and the version, so a key of their sizes and times says whether to
+    # rebuild them (reading and counting every CSV costs more than the rest of that run).
+    key = _pages_key(data_dir, resources, version)
+    stamp = folder / PAGES_KEY
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == key and all(
+            (Path(output_dir) / entry["page"]).is_file() for entry in listed):
+        return listed
     grades = source_grades(data_dir)
     written = []
     for res in resources:
         name = str(res.get("name", ""))
-        if not name or "/" in name or name.startswith("."):
+        if not _page_name_ok(name):
             continue
         source = Path(data_dir) / str(res.get("path", ""))
         csv_link, rows = None, None
@@ -247,4 +258,27 @@ def write_data_pages(output_dir: Path, data_dir: Path, version: str) -> list[dic
         page = render_data_page(res, catalogue, version, rows=rows, csv_link=csv_link, grades=grades)
         _replace_if_changed(folder / f"{name}.html", page.encode("utf-8"))
         written.append({"name": name, "title": str(res.get("title") or name), "page": f"{DATA_PAGES_DIR}/{name}.html"})
+    _replace_if_changed(stamp, key.encode("utf-8"))
     return written
+
+
+#: File in the data-pages folder holding the key of the inputs the pages were built from.
+PAGES_KEY = ".pages-key"
+
+
+def _page_name_ok(name: str) -> bool:
+    return bool(name) and "/" not in name and not name.startswith(".")
+
+
+def _pages_key(data_dir: Path, resources: list[dict], version: str) -> str:
+    """Sizes and modification times of the catalogue and every file a page reads, and the version."""
+    files = ["datapackage.json", "references.csv"] + sorted(str(r.get("path", "")) for r in resources
+                                                            if r.get("path") and "/" not in str(r["path"]))
+    parts = [version]
+    for name in files:
+        try:
+            info = (Path(data_dir) / name).stat()
+            parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:missing")
+    return "\n".join(parts) + "\n"
