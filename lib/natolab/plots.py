@@ -185,6 +185,17 @@ def _fit(text: str, width_in: float, **font: Any) -> str:
     return "\n".join(textwrap.wrap(text, chars))
 
 
+def empty_chart(fig: Figure, ax: Axes, message: str, note: str) -> Figure:
+    """Finish a chart with nothing to draw (a date before anything happened): ``message`` in
+    place of the data, the source note, and the message as the chart's description."""
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=11, color="#555555")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    footnote(fig, note)
+    return set_alt(fig, f"{fig.get_suptitle()}: {message}.")
+
+
 def footnote(fig: Figure, text: str) -> None:
     """Draw ``text`` (the source note) small and grey at the bottom left, inside the figure.
 

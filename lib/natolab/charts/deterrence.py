@@ -30,15 +30,6 @@ _SERIES = [_P[c] for c in ("blue", "orange", "bluish_green", "sky_blue", "reddis
 _SCALE_COLORS = {"battlegroup": _P["sky_blue"], "brigade": _P["blue"], "not stated": _P["grey"]}
 
 
-def _empty(fig: Figure, ax, message: str, note: str) -> Figure:
-    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=11, color="#555555")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
-    plots.footnote(fig, note)
-    return plots.set_alt(fig, f"{fig.get_suptitle()}: {message}.")
-
-
 _FLF_START = pd.Timestamp("2017-01-01")
 _MIN_BAR_DAYS = 12
 #: Vertical offsets (points) tried in turn for a troop label: above the lane, then below it.
@@ -79,8 +70,8 @@ def forward_land_forces_chart(history: pd.DataFrame, state: pd.DataFrame, *, as_
     fig, ax = plots.figure(title, subtitle="Host nation (framework nation on the date); troops at the date "
                            "each figure was given", xlabel="Year", size=(10, height))
     if state.empty:
-        return _empty(fig, ax, f"No Forward Land Forces by {day_label(day)} (first decided at Warsaw, July 2016)",
-                      note)
+        return plots.empty_chart(
+            fig, ax, f"No Forward Land Forces by {day_label(day)} (first decided at Warsaw, July 2016)", note)
     hosts = state["host_iso3"].tolist()
     labels = [f"{row.host} ({row.framework_nation})" if row.framework_nation else row.host
               for row in state.itertuples(index=False)]
@@ -129,8 +120,8 @@ def air_policing_grid(by_year: pd.DataFrame, *, highlight: Sequence[str] = (), a
     fig, ax = plots.figure(title, subtitle=f"Detachments begun per year, lead and augmenting (dot size = number); "
                            f"recorded by {day_label(day)}", xlabel="Year of start", size=(10, height))
     if by_year.empty:
-        return _empty(fig, ax, f"No detachment by {day_label(day)} (Baltic Air Policing began in March 2004)",
-                      note)
+        return plots.empty_chart(
+            fig, ax, f"No detachment by {day_label(day)} (Baltic Air Policing began in March 2004)", note)
     marked = set(highlight)
     nations = by_year.index.tolist()
     for lane, nation in enumerate(nations):
@@ -171,7 +162,7 @@ def kfor_contributions_chart(contributions: pd.DataFrame, nations: Sequence[str]
                            "two figures, not a series)", ylabel="Troops (number)", size=(10, 5.5))
     shown = contributions.loc[contributions["nation_iso3"].isin(list(nations))]
     if shown.empty:
-        return _empty(fig, ax, f"No KFOR figure by {day_label(day)} (KFOR began on 12 June 1999)", note)
+        return plots.empty_chart(fig, ax, f"No KFOR figure by {day_label(day)} (KFOR began on 12 June 1999)", note)
     order = [n for n in nations if n not in highlight] + [n for n in nations if n in highlight]
     text = f"Line chart: {title}; troops."
     for i, code in enumerate(order):
@@ -207,7 +198,7 @@ def three_cs_chart(table: pd.DataFrame, *, highlight: Sequence[str] = (), label_
                            size=(10, 6.2))
     data = table.dropna(subset=["share_of_gdp_pct", "contributions_measure"])
     if data.empty:
-        return _empty(fig, ax, "No Ally has both figures for this date", note)
+        return plots.empty_chart(fig, ax, "No Ally has both figures for this date", note)
     marked = data["iso3"].isin(list(highlight))
     ax.scatter(data.loc[~marked, "share_of_gdp_pct"], data.loc[~marked, "contributions_measure"],
                color=_P["blue"], s=36, zorder=3, label="Ally")

@@ -34,16 +34,6 @@ __all__ = [
 _P = plots.PALETTE
 
 
-def _empty(fig: Figure, ax, message: str, note: str) -> Figure:
-    """Finish a chart with nothing to draw by then: the message in place of the data, and the source."""
-    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=11, color="#555555")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
-    plots.footnote(fig, note)
-    return fig
-
-
 def allies_step_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
     """Number of Allies over time as a step line from 4 April 1949 to ``as_of``, each round labelled.
 
@@ -57,7 +47,7 @@ def allies_step_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> 
         size=(10, 5.5),
     )
     if timeline.empty:
-        return _empty(fig, ax, f"No Allies yet on {day_label(day)}", note)
+        return plots.empty_chart(fig, ax, f"No Allies yet on {day_label(day)}", note)
     xs = [*timeline["date"], day]
     ys = [*timeline["n_allies"], timeline["n_allies"].iloc[-1]]
     ax.step(xs, ys, where="post", color=_P["blue"])
@@ -149,7 +139,7 @@ def milestones_chart(milestones: pd.DataFrame, *, as_of: DateLike, note: str) ->
     )
     dated = milestones.dropna(subset=["date"])
     if dated.empty:
-        return _empty(fig, ax, f"No EU–NATO milestone recorded by {day_label(day)}", note)
+        return plots.empty_chart(fig, ax, f"No EU–NATO milestone recorded by {day_label(day)}", note)
     ypos = {row: len(rows) - 1 - i for i, row in enumerate(rows)}
     labels = []
     for event in dated.itertuples(index=False):
@@ -188,7 +178,7 @@ def eu_spending_chart(
     subtitle = f"{definition}, % of GDP; NATO edition {edition}" if edition else "No NATO figures for this period"
     fig, ax = plots.figure(title, subtitle=subtitle, xlabel="Share of GDP (%)", size=(9, height))
     if detail.empty:
-        return _empty(fig, ax, "No NATO defence-expenditure figures in the data up to this date", note)
+        return plots.empty_chart(fig, ax, "No NATO defence-expenditure figures in the data up to this date", note)
     colours = [_P["blue"] if member else _P["orange"] for member in detail["eu_member"]]
     plots.hbar(ax, detail["country"].tolist(), detail["share_of_gdp_pct"].tolist(), colors=colours)
     plots.target_line(ax, 2.0, "2% guideline", orientation="v")
@@ -225,7 +215,7 @@ def operations_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> F
         size=(10, height),
     )
     if timeline.empty:
-        return _empty(fig, ax, f"No NATO operation had started by {day_label(day)}", note)
+        return plots.empty_chart(fig, ax, f"No NATO operation had started by {day_label(day)}", note)
     n = len(timeline)
     for i, row in enumerate(timeline.itertuples(index=False)):
         y = n - 1 - i
@@ -268,7 +258,7 @@ def kfor_chart(kfor: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
         size=(10, 5.2),
     )
     if kfor.empty:
-        return _empty(fig, ax, f"No KFOR figure by {day_label(day)} (KFOR began on 12 June 1999)", note)
+        return plots.empty_chart(fig, ax, f"No KFOR figure by {day_label(day)} (KFOR began on 12 June 1999)", note)
     for row in kfor.itertuples(index=False):
         low = bool(row.low_grade)
         ax.plot(
@@ -319,7 +309,8 @@ def efp_chart(groups: pd.DataFrame, *, note: str) -> Figure:
         size=(9, height),
     )
     if groups.empty:
-        return _empty(fig, ax, "No battlegroup had been established by then (the first deployed in 2017)", note)
+        return plots.empty_chart(fig, ax, "No battlegroup had been established by then (the first deployed in 2017)",
+                                 note)
     labels = [f"{h} ({f})" for h, f in zip(groups["host"], groups["framework_nation"], strict=True)]
     colours = [_P["blue"] if int(y) == 2017 else _P["orange"] for y in groups["established_year"]]
     plots.hbar(ax, labels, groups["troops_june_2022"].astype(float).tolist(), colors=colours, value_fmt="{:,.0f}")
@@ -350,7 +341,7 @@ def partners_chart(summary: pd.DataFrame, *, as_of: DateLike, note: str) -> Figu
         size=(9, height),
     )
     if summary.empty:
-        return _empty(fig, ax, f"None of today's partners had joined by {day_label(day)}", note)
+        return plots.empty_chart(fig, ax, f"None of today's partners had joined by {day_label(day)}", note)
     ypos = list(range(len(summary)))[::-1]
     ax.barh(ypos, summary["n_partners"], color=_P["blue"], height=0.6, label="joined by then")
     ax.barh(
@@ -387,7 +378,7 @@ def partners_joined_chart(by_year: pd.DataFrame, *, as_of: DateLike, note: str) 
         size=(10, 5.2),
     )
     if by_year.empty:
-        return _empty(fig, ax, f"None of today's partners had joined by {day_label(day)}", note)
+        return plots.empty_chart(fig, ax, f"None of today's partners had joined by {day_label(day)}", note)
     first = int(by_year["year"].min())
     years = list(range(first, day.year + 1))
     colours = [_P[c] for c in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black")]

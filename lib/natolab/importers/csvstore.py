@@ -13,9 +13,10 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from natolab import paths
 
@@ -136,3 +137,17 @@ def merge_editions(file: Path, new_rows: list[Row], editions: set[str]) -> Merge
         rows_replaced=len(seen & old_keys),
         rows_removed=len(old_keys - seen),
     )
+
+
+def save_tables(tables: Mapping[str, Any], names: Sequence[str], data_dir: Path | str | None = None) -> list[Path]:
+    """Write each of ``names`` (pandas frames in ``tables``) as ``<name>.csv`` in ``data_dir``
+    (default ``data/``): UTF-8,
+    LF line ends, blanks as empty cells, no index. Returns the paths written."""
+    target = data_dir_or_default(data_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in names:
+        path = target / f"{name}.csv"
+        tables[name].to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+        written.append(path)
+    return written

@@ -25,7 +25,7 @@ import pandas as pd
 
 from natolab import paths
 from natolab.countries import normalise_name
-from natolab.importers import facts
+from natolab.importers import csvstore, facts
 
 __all__ = [
     "OUTPUTS",
@@ -569,14 +569,7 @@ def _check_country_codes(tables: dict[str, pd.DataFrame], known: set[str]) -> No
 
 def save(tables: dict[str, pd.DataFrame], data_dir: Path | None = None) -> list[Path]:
     """Write each table as ``<name>.csv`` (UTF-8, LF, blanks as empty cells)."""
-    target = Path(data_dir) if data_dir is not None else paths.DATA_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in OUTPUTS:
-        path = target / f"{name}.csv"
-        tables[name].to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
-        written.append(path)
-    return written
+    return csvstore.save_tables(tables, OUTPUTS, data_dir)
 
 
 def main(sources_dir: Path | None = None, data_dir: Path | None = None) -> list[Path]:

@@ -31,6 +31,15 @@ def to_timestamp(value: DateLike, name: str = "date") -> pd.Timestamp:
     return stamp.normalize()
 
 
+def date_label(value: object) -> str:
+    """A date cell as its source dates it ("2022-11", "2018"), days as YYYY-MM-DD; blank as ''."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp | dt.date):
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    return str(value).strip()
+
+
 def period_bounds(value: object) -> tuple[pd.Timestamp, pd.Timestamp]:
     """First and last day of a partial date string ("1997", "2008-04", "2008-04-02").
 

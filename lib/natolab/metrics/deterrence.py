@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab.metrics._dates import DateLike, add_period_columns, to_timestamp
+from natolab.metrics._dates import DateLike, add_period_columns, date_label, to_timestamp
 from natolab.metrics._frames import country_names, name_of, require_columns, resource
 from natolab.metrics.burden import present
 from natolab.metrics.spending import _year_table, default_edition
@@ -55,17 +55,9 @@ def split_codes(value: object) -> list[str]:
     return [code.strip() for code in str(value).split(";") if code.strip()]
 
 
-def _label(value: object) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    return str(value).strip()
-
-
 def _dated(table: pd.DataFrame, column: str, prefix: str) -> pd.DataFrame:
     table = table.copy()
-    table[f"{prefix}_label"] = [_label(v) for v in table[column]]
+    table[f"{prefix}_label"] = [date_label(v) for v in table[column]]
     return add_period_columns(table, f"{prefix}_label", prefix)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from natolab.metrics._dates import DateLike, add_period_columns, to_timestamp
+from natolab.metrics._dates import DateLike, add_period_columns, date_label, to_timestamp
 from natolab.metrics._frames import country_names, join_names, name_of, require_columns, resource
 
 __all__ = [
@@ -33,15 +33,7 @@ GRADE_ORDER = ("official", "reprint", "secondary", "low")
 
 def _labels(values: pd.Series) -> list[str]:
     """Partial-date labels as written in the source ("2008-10"); dates as YYYY-MM-DD; blank as ''."""
-    out = []
-    for value in values:
-        if value is None or (not isinstance(value, str) and pd.isna(value)):
-            out.append("")
-        elif isinstance(value, pd.Timestamp):
-            out.append(value.strftime("%Y-%m-%d"))
-        else:
-            out.append(str(value).strip())
-    return out
+    return [date_label(value) for value in values]
 
 
 def _operations(operations: pd.DataFrame | None) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import re
 import pandas as pd
 
 from natolab.metrics import deterrence
-from natolab.metrics._dates import DateLike, add_period_columns, to_timestamp
+from natolab.metrics._dates import DateLike, add_period_columns, date_label, to_timestamp
 from natolab.metrics._frames import country_names, name_of, require_columns, resource
 
 __all__ = [
@@ -169,15 +169,6 @@ def _codes(values: pd.Series) -> list[str]:
 
 # --------------------------------------------------------------------------- contributions
 
-def _label(value: object) -> str:
-    """A date cell as the source dates it ("2022-11", "2018"), days as YYYY-MM-DD; blank as ''."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    return str(value).strip()
-
-
 def _year_runs(years: list[int]) -> str:
     """'2004, 2006, 2013, 2015–2021, 2023' from years in any order."""
     runs: list[list[int]] = []
@@ -260,7 +251,7 @@ def forward_land_forces_roles(
     require_columns(table, ["host_iso3", "date", "framework_nation_iso3", "contributing_nations"], "efp_history")
     names = country_names(countries)
     table = table.copy()
-    table["date_label"] = [_label(v) for v in table["date"]]
+    table["date_label"] = [date_label(v) for v in table["date"]]
     table = add_period_columns(table, "date_label", "period")
     table = table.loc[table["period_first"].notna() & (table["period_first"] <= day)]
     table = table.sort_values("period_first", kind="stable")
@@ -268,7 +259,7 @@ def forward_land_forces_roles(
     for host, group in table.groupby("host_iso3", sort=False):
         host = str(host)
         labels = group["date_label"].tolist()
-        frameworks = [_label(v) for v in group["framework_nation_iso3"]]
+        frameworks = [date_label(v) for v in group["framework_nation_iso3"]]
         lists = [deterrence.split_codes(v) for v in group["contributing_nations"]]
         with_framework = [(lab, fw) for lab, fw in zip(labels, frameworks, strict=True) if fw]
         with_list = [(lab, cs) for lab, cs in zip(labels, lists, strict=True) if cs]
