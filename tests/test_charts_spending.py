@@ -176,3 +176,19 @@ def test_line_and_count_charts_describe_their_series_from_the_numbers():
                               note="n")
     assert plots.alt_text(fig) == ("Bar chart: Allies at 2%; Allies. at or above 2%: 3 in 2014, 30 in 2026, "
                                    "highest 30 in 2026.")
+
+
+def test_long_run_and_paired_bars_describe_themselves_from_their_numbers():
+    long = pd.DataFrame({"year": [1949, 1990, 2024], "us": [5.0, 5.6, 3.4], "lo": [1, 1, 1], "hi": [7, 4, 4]})
+    fig = spending.long_run(long, title="T", ylabel="%", note="n", shade=(1949, 1991, "Cold War"),
+                            series={"us": "United States"}, band=("lo", "hi", "range"))
+    text = plots.alt_text(fig)
+    assert not text.startswith("Chart:")
+    assert "United States: 5.00 in 1949, 3.40 in 2024, highest 5.60 in 1990." in text
+    frame = pd.DataFrame({"country": ["Poland", "Spain"], "old": [4.1, 1.3], "new": [4.5, np.nan]})
+    fig = spending.paired_bars(frame, "country", {"old": "NATO definition", "new": "core"}, title="T",
+                               xlabel="% of GDP", note="n", lines={"2% guideline": 2.0})
+    text = plots.alt_text(fig)
+    assert not text.startswith("Chart:")
+    assert "NATO definition: highest Poland (4.10), lowest Spain (1.30); 1 of 2 at or above 2% guideline." in text
+    assert "core: highest Poland (4.50)" in text and "1 not reported" in text

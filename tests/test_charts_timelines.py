@@ -222,3 +222,36 @@ def test_the_package_re_exports_every_public_name():
     import natolab.charts as package
 
     assert {name: getattr(package, name) for name in tc.__all__} == {name: getattr(tc, name) for name in tc.__all__}
+
+
+def _described(fig, number: str) -> str:
+    text = plots.alt_text(fig)
+    assert not text.startswith("Chart:"), text
+    assert number in text, text
+    return text
+
+
+def test_every_builder_describes_its_chart_from_the_numbers():
+    text = _described(tc.allies_step_chart(TIMELINE, as_of="1960-01-01", note="n"), "14")
+    assert "From 12 on 4 April 1949 to 14 on 18 February 1952; 1 enlargement round." in text
+    overlap = pd.DataFrame({"date": pd.to_datetime(["1958-12-31", "1959-06-30"]), "year": [1958, 1959],
+                            "nato_and_eu": [6, 7], "nato_only": [9, 8], "eu_only": [0, 0]})
+    _described(tc.overlap_chart(overlap, note="n"), "7 in NATO and the EU")
+    _described(tc.milestones_chart(MILESTONES, as_of="2026-01-01", note="n"), "11 milestones")
+    detail = pd.DataFrame({"country": ["Alpha", "Bravo"], "eu_member": [True, False], "share_of_gdp_pct": [2.5, 1.4]})
+    text = _described(tc.eu_spending_chart(detail, year=2024, edition="2024-06", definition="NATO", note="n"), "2.50")
+    assert "2024-06" in text and "1 of 2 at or above 2% guideline" in text
+    operations = pd.DataFrame({"short_name": ["One", "Two"], "start": pd.to_datetime(["1993-04-12", "2017-01-01"]),
+                               "bar_end": pd.to_datetime(["1995-12-20", "2020-01-01"]),
+                               "status_on_date": ["ended", "active"], "dates_uncertain": [False, True]})
+    _described(tc.operations_chart(operations, as_of="2020-01-01", note="n"), "12 April 1993")
+    kfor = pd.DataFrame({"date": pd.to_datetime(["1999-06-01", "2006-01-01"]), "troops": [50000, 18000],
+                         "figure_kind": ["approx", "approx"], "low_grade": [False, True]})
+    _described(tc.kfor_chart(kfor, as_of="2010-01-01", note="n"), "50,000")
+    groups = pd.DataFrame({"host": ["Estonia"], "framework_nation": ["United Kingdom"], "established_year": [2017],
+                           "troops_june_2022": [1430]})
+    _described(tc.efp_chart(groups, note="n"), "1,430")
+    summary = pd.DataFrame({"framework_name": ["PfP", "Global"], "n_partners": [18, 7], "n_date_unknown": [0, 2]})
+    _described(tc.partners_chart(summary, as_of="2026-01-01", note="n"), "Global 9")
+    by_year = pd.DataFrame({"year": [1994, 1995], "framework_name": ["PfP", "PfP"], "n_joined": [10, 3]})
+    _described(tc.partners_joined_chart(by_year, as_of="1996-06-30", note="n"), "PfP: 13 by 1996")

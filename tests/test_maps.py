@@ -215,3 +215,11 @@ def test_the_legend_names_every_round(curated):
     assert labels[:5] == ["1949: 12 founders", "1952: Greece, Türkiye", "1955: Germany", "1982: Spain",
                           "1999: Czechia, Hungary, Poland"]
     assert len([label for label in labels if label[:4].isdigit()]) == 11  # founders and ten rounds
+
+
+def test_map_describes_itself_from_its_data():
+    fig = maps.accession_map("1952-02-18", highlight=["GRC"], aspirants=["UKR"], country_names=NAMES, source="", **KW)
+    text = plots.alt_text(fig)
+    assert not text.startswith("Chart:")
+    assert "6 Allies on 18 February 1952: 4 founders and 1 enlargement round" in text
+    assert "Highlighted: Greece." in text and "Aspirants (hatched): Ukraine." in text

@@ -289,7 +289,24 @@ def accession_map(
     germany = _germany_note(day, classes, members)
     note = f"{MAP_CREDIT}; present-day borders; Greenland shown with Denmark. {germany} {source}"
     plots.footnote(fig, " ".join(note.split()))
-    return fig
+    return plots.set_alt(fig, _map_description(fig.get_suptitle(), day, classes, shapes, layers))
+
+
+def _map_description(title: str, day: pd.Timestamp, classes: pd.DataFrame, shapes, layers: dict[str, pd.Series]) -> str:
+    """What the accession map shows, in words from its data: Allies, rounds, highlighted and aspirants."""
+    rounds = int(classes.loc[classes["round_number"] > 0, "round_number"].nunique())
+    founders = int((classes["round_number"] == 0).sum())
+    text = (f"Map: {title}. {len(classes)} Allies on {day.day} {day:%B %Y}: {founders} founders and "
+            f"{rounds} enlargement round{'s' if rounds != 1 else ''}")
+    if rounds:
+        latest = classes.loc[classes["round_number"] == classes["round_number"].max()]
+        text += f" (latest: {latest['round_label'].iloc[0]}, {', '.join(latest['country'].astype(str))})"
+    text += "."
+    for layer, words in (("outline", "Highlighted"), ("hatch", "Aspirants (hatched)")):
+        names = sorted(dict.fromkeys(shapes.loc[layers[layer], "name"].astype(str)))
+        if names:
+            text += f" {words}: {', '.join(names)}."
+    return text
 
 
 def _draw_layers(ax, projected, layers: dict[str, pd.Series]) -> None:

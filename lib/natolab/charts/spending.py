@@ -141,7 +141,8 @@ def _ranked_description(labels: pd.Series, values: pd.Series, title: str, subtit
         return f"{text} No values."
     ranked = pd.DataFrame({"label": labels[shown], "value": values[shown]}).sort_values("value", ascending=False)
     high, low = ranked.iloc[0], ranked.iloc[-1]
-    text += (f" {len(ranked)} bars; highest {high['label']} ({value_fmt.format(high['value'])}), "
+    bars = "1 bar" if len(ranked) == 1 else f"{len(ranked)} bars"
+    text += (f" {bars}; highest {high['label']} ({value_fmt.format(high['value'])}), "
              f"lowest {low['label']} ({value_fmt.format(low['value'])}).")
     for name, level in lines.items():
         text += f" {int((ranked['value'] >= level).sum())} of {len(ranked)} at or above {name}."
@@ -336,7 +337,17 @@ def long_run(
     ax.set_ylim(bottom=0)
     plots.footnote(fig, note)
     _legend(ax, loc="best", headroom=True)
-    return fig
+    text = _series_description("Line chart", frame, "year", series or {}, title, subtitle, ylabel, [])
+    if band is not None:
+        low_values = pd.to_numeric(frame[band[0]], errors="coerce")
+        high_values = pd.to_numeric(frame[band[1]], errors="coerce")
+        if low_values.notna().any() and high_values.notna().any():
+            text += f" Shaded band, {band[2]}: from {low_values.min():,.2f} to {high_values.max():,.2f}."
+    if shade is not None:
+        text += f" Shaded period: {shade[2]} ({shade[0]}–{shade[1]})."
+    if events:
+        text += " Marked years: " + ", ".join(f"{year} ({label})" for year, label in events.items()) + "."
+    return plots.set_alt(fig, text)
 
 
 
@@ -380,4 +391,28 @@ def paired_bars(
     ax.set_xlim(0, top * 1.15 if top > 0 else 1)
     plots.footnote(fig, note)
     _legend(ax, loc="lower right", fontsize=8)
-    return fig
+    return plots.set_alt(fig, _paired_description(frame, label, pair, title, subtitle, xlabel, dict(lines or {}),
+                                                  value_fmt))
+
+
+def _paired_description(frame: pd.DataFrame, label: str, pair: Mapping[str, str], title: str,
+                        subtitle: str | None, xlabel: str, lines: Mapping[str, float], value_fmt: str) -> str:
+    """What a paired bar chart shows, in words from its numbers: per measure, the highest and
+    lowest row and how many rows are at or above each reference line."""
+    text = _description_head("Paired bar chart", title, subtitle, xlabel) + f" {len(frame)} rows, two bars each."
+    labels = frame[label].astype(str)
+    for col, name in list(pair.items())[:2]:
+        values = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+        shown = values.notna()
+        if not shown.any():
+            text += f" {name}: no values."
+            continue
+        ranked = pd.DataFrame({"label": labels[shown], "value": values[shown]}).sort_values("value", ascending=False)
+        high, low = ranked.iloc[0], ranked.iloc[-1]
+        text += (f" {name}: highest {high['label']} ({value_fmt.format(high['value'])}), "
+                 f"lowest {low['label']} ({value_fmt.format(low['value'])})")
+        for line_name, level in lines.items():
+            text += f"; {int((ranked['value'] >= level).sum())} of {len(ranked)} at or above {line_name}"
+        missing = int((~shown).sum())
+        text += (f"; {missing} not reported." if missing else ".")
+    return text

@@ -16,6 +16,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from natolab import plots
+from natolab.charts.spending import _description_head, _ranked_description
 from natolab.metrics._dates import DateLike, to_timestamp
 from natolab.narrative.facts import day_label, troops_label
 
@@ -64,7 +65,12 @@ def allies_step_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> 
     # 2023, 2024) take turns; the latest round is placed first so it always keeps its label.
     plots.place_labels(ax, labels[::-1], offsets=((-4, 6, "right"), (5, -5, "left"), *plots.LABEL_OFFSETS),
                        fontsize=8.5)
-    return fig
+    first, last = timeline.iloc[0], timeline.iloc[-1]
+    rounds = int((timeline["round_number"] > 0).sum())
+    text = (_description_head("Step chart", fig.get_suptitle(), None, "Allies (number)")
+            + f" From {int(first['n_allies'])} on {day_label(first['date'])} to {int(last['n_allies'])} on "
+            f"{day_label(last['date'])}; {rounds} enlargement round{'s' if rounds != 1 else ''}.")
+    return plots.set_alt(fig, text)
 
 
 def overlap_chart(timeline: pd.DataFrame, *, note: str) -> Figure:
@@ -95,7 +101,15 @@ def overlap_chart(timeline: pd.DataFrame, *, note: str) -> Figure:
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     plots.footnote(fig, note)
     plots.place_legend(ax, loc="upper left")
-    return fig
+
+    def counts(row) -> str:
+        return (f"{int(row['nato_and_eu'])} in NATO and the EU, {int(row['nato_only'])} NATO only, "
+                f"{int(row['eu_only'])} EU only")
+
+    first, last = timeline.iloc[0], timeline.iloc[-1]
+    text = (_description_head("Stacked area chart", fig.get_suptitle(), None, "Countries (number)")
+            + f" End of {int(first['year'])}: {counts(first)}. On {day_label(last['date'])}: {counts(last)}.")
+    return plots.set_alt(fig, text)
 
 
 _EVENT_ROWS = {
@@ -162,7 +176,11 @@ def milestones_chart(milestones: pd.DataFrame, *, as_of: DateLike, note: str) ->
     # Close events (two batches a year apart, reports six months apart) take turns above and
     # below their row; only the near places, so a label never drifts into the next row.
     plots.place_labels(ax, labels, offsets=plots.LABEL_OFFSETS[:6])
-    return fig
+    kinds = pd.Series([_EVENT_ROWS.get(t, "Declarations and arrangements") for t in dated["event_type"]])
+    per_row = ", ".join(f"{int(kinds.eq(row).sum())} {row.lower()}" for row in rows if kinds.eq(row).any())
+    text = (f"Timeline chart: {fig.get_suptitle()}. {len(dated)} milestones from {day_label(dated['date'].min())} "
+            f"to {day_label(dated['date'].max())}: {per_row}.")
+    return plots.set_alt(fig, text)
 
 
 def eu_spending_chart(
@@ -190,7 +208,12 @@ def eu_spending_chart(
         handles=[Patch(color=_P["blue"], label="EU member"), Patch(color=_P["orange"], label="not in the EU")],
         loc="lower right",
     )
-    return fig
+    values = pd.to_numeric(detail["share_of_gdp_pct"], errors="coerce").astype("float64")
+    text = _ranked_description(detail["country"].astype(str), values, title, subtitle, "Share of GDP (%)",
+                               {"2% guideline": 2.0}, "{:.2f}", "not reported")
+    n_eu = int(detail["eu_member"].astype(bool).sum())
+    text += f" {n_eu} of {len(detail)} Allies shown are EU members."
+    return plots.set_alt(fig, text)
 
 
 _STATUS_COLOURS = {
@@ -241,7 +264,15 @@ def operations_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> F
         )
     plots.footnote(fig, note)
     plots.place_legend(ax, handles=handles, loc="lower left", fontsize=8)
-    return fig
+    status = timeline["status_on_date"].value_counts()
+    earliest = timeline.loc[timeline["start"].idxmin()]
+    text = (f"Timeline chart: {fig.get_suptitle()}. {n} operations and missions: "
+            + ", ".join(f"{int(status[s])} {s}" for s in status.index)
+            + f". Earliest start: {earliest['short_name']}, {day_label(earliest['start'])}.")
+    uncertain = int(timeline["dates_uncertain"].astype(bool).sum())
+    if uncertain:
+        text += f" {uncertain} with a start or end known only to the month or year."
+    return plots.set_alt(fig, text)
 
 
 def kfor_chart(kfor: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
@@ -293,7 +324,17 @@ def kfor_chart(kfor: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
     # latest first (the table under the chart has every figure).
     latest_first = kfor.iloc[::-1]
     plots.place_labels(ax, [(r.date, r.troops, troops_label(r)) for r in latest_first.itertuples(index=False)])
-    return fig
+    ordered = kfor.sort_values("date")
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    top = kfor.loc[kfor["troops"].astype(float).idxmax()]
+    text = (_description_head("Dot chart", fig.get_suptitle(), None, "Troops (number)")
+            + f" {len(kfor)} figures, from {int(first['troops']):,} on {day_label(first['date'])} to "
+            f"{int(last['troops']):,} on {day_label(last['date'])}; highest {int(top['troops']):,} on "
+            f"{day_label(top['date'])}.")
+    low = int(kfor["low_grade"].astype(bool).sum())
+    if low:
+        text += f" {low} from low-grade sources (drawn hollow)."
+    return plots.set_alt(fig, text)
 
 
 def efp_chart(groups: pd.DataFrame, *, note: str) -> Figure:
@@ -324,7 +365,12 @@ def efp_chart(groups: pd.DataFrame, *, note: str) -> Figure:
         ],
         loc="lower right",
     )
-    return fig
+    values = pd.to_numeric(groups["troops_june_2022"], errors="coerce").astype("float64")
+    text = _ranked_description(pd.Series(labels, index=groups.index), values, fig.get_suptitle(), None,
+                               "Troops, June 2022 (number)", {}, "{:,.0f}", "not reported")
+    years = groups["established_year"].astype(int).value_counts().sort_index()
+    text += " Established: " + ", ".join(f"{int(c)} in {y}" for y, c in years.items()) + "."
+    return plots.set_alt(fig, text)
 
 
 def partners_chart(summary: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
@@ -362,7 +408,14 @@ def partners_chart(summary: pd.DataFrame, *, as_of: DateLike, note: str) -> Figu
     plots.footnote(fig, note)
     if summary["n_date_unknown"].sum():
         plots.place_legend(ax, loc="lower right")
-    return fig
+    parts = []
+    for name, dated, undated in zip(summary["framework_name"], summary["n_partners"], summary["n_date_unknown"],
+                                    strict=True):
+        total = int(dated) + int(undated)
+        parts.append(f"{name} {total}" + (f" ({int(undated)} with no joining date recorded)" if int(undated) else ""))
+    text = (_description_head("Bar chart", fig.get_suptitle(), None, "Partner countries (number)")
+            + f" {len(summary)} frameworks: " + ", ".join(parts) + ".")
+    return plots.set_alt(fig, text)
 
 
 def partners_joined_chart(by_year: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
@@ -392,4 +445,13 @@ def partners_joined_chart(by_year: pd.DataFrame, *, as_of: DateLike, note: str) 
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     plots.footnote(fig, note)
     plots.place_legend(ax, loc="upper left", fontsize=8.5)
-    return fig
+    parts = []
+    for name in frameworks:
+        counts = by_year.loc[by_year["framework_name"] == name].groupby("year")["n_joined"].sum()
+        counts = counts.reindex(years, fill_value=0)  # the years drawn
+        joined = counts[counts > 0]
+        first_joined = f" (first joined {int(joined.index.min())})" if len(joined) else ""
+        parts.append(f"{name}: {int(counts.sum())} by {day.year}{first_joined}")
+    text = (_description_head("Step chart", fig.get_suptitle(), None, "Partner countries (number)")
+            + " " + "; ".join(parts) + ".")
+    return plots.set_alt(fig, text)
