@@ -259,7 +259,7 @@ def test_data_pages_are_rewritten_only_when_they_change(tmp_path):
     stamps = {p.name: p.stat().st_mtime_ns for p in (out / "data").iterdir()}
     write_data_pages(out, data, "0.1.0")
     assert {p.name: p.stat().st_mtime_ns for p in (out / "data").iterdir()} == stamps
-    assert sorted(stamps) == [".pages-key", "a.csv", "a.html"]  # no partial files left
+    assert sorted(stamps) == ["a.csv", "a.html", "pages.key"]  # no partial files left
     # A changed CSV changes the key the pages were built from: they are rebuilt.
     (data / "a.csv").write_text('x,note\n1,"two\nlines"\n2,b\n3,c\n', encoding="utf-8")
     write_data_pages(out, data, "0.1.0")

@@ -262,8 +262,9 @@ def write_data_pages(output_dir: Path, data_dir: Path, version: str) -> list[dic
     return written
 
 
-#: File in the data-pages folder holding the key of the inputs the pages were built from.
-PAGES_KEY = ".pages-key"
+#: File in the data-pages folder holding the key of the inputs the pages were built from (not a
+#: dot file: those are a run's partial files, which a finished run never leaves behind).
+PAGES_KEY = "pages.key"
 
 
 def _page_name_ok(name: str) -> bool:
