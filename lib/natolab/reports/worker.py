@@ -23,6 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# The injected-parameters cell's id: the one the HTML uses (export.notebook_html), so the
+# reports of one notebook differ only where their contents do.
+from natolab.reports.export import INJECTED_CELL_ID
+
 __all__ = ["Outcome", "Task", "run_task", "warm_up"]
 
 READS_LOG = ".reads"
@@ -213,9 +217,6 @@ def _export(task: Task, work: Path, executed: Path, outcome: Outcome, data_read:
 
 # Set by papermill (cells and notebook) at run time; nbclient adds "execution" timestamps.
 _PAPERMILL_TIMES = ("start_time", "end_time", "duration")
-# The injected-parameters cell's id: fixed, as in the HTML (export.notebook_html), so the
-# reports of one notebook differ only where their contents do.
-INJECTED_CELL_ID = "injected-parameters"
 
 
 def make_reproducible(nb: Any, source_ids: set[str]) -> None:
