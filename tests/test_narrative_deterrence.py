@@ -75,6 +75,9 @@ def test_kfor_sentence_dates_each_figure_with_its_own_precision():
     assert "(2023), 2 nations had troops in KFOR; the largest: Italy (869) and United States (593)" in text
     assert "Belgium: 5 troops in April 2025; its highest figure in the data 750 on 7 February 2000." in text
     assert "Iceland: no KFOR figure recorded by 1 January 2026." in text
+    gone = pd.DataFrame({"nation_iso3": ["BEL", "BEL"], "date_label": ["2009-06", "2010-03-31"], "troops": [200, 0]})
+    assert "Belgium: no troops left on 31 March 2010; its highest figure in the data 200 in June 2009." in (
+        narrative.kfor_contributions_sentence("2023", snapshot, gone, [("BEL", "Belgium")], "2018-01-01"))
     assert narrative.kfor_contributions_sentence("", snapshot.iloc[0:0], series.iloc[0:0], [], "1998-01-01") == (
         "No complete list of KFOR contributors is dated by 1 January 1998.")
 

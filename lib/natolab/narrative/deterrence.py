@@ -141,7 +141,10 @@ def kfor_contributions_sentence(snapshot_label: str, snapshot: pd.DataFrame, ser
         last = rows.iloc[-1]
         n = int(last["troops"])
         subject = with_article(name, start=True)
-        text += (f" {subject}: {n:,} {plural(n, 'troop', 'troops')} {source_date_when(last['date_label'])}"
+        # A latest figure of 0 is a withdrawal on that day, not a strength: said as such.
+        latest = (f"no troops left {source_date_when(last['date_label'])}" if n == 0 else
+                  f"{n:,} {plural(n, 'troop', 'troops')} {source_date_when(last['date_label'])}")
+        text += (f" {subject}: {latest}"
                  + (f"; its highest figure in the data {int(peak['troops']):,} {source_date_when(peak['date_label'])}"
                     if peak["date_label"] != last["date_label"] else "") + ".")
     return text
