@@ -434,7 +434,7 @@ def test_summits_hosted_sentence_counts_what_nato_counts():
     assert spending.summits_hosted_sentence("Germany", _hosted([("Bonn 1982", True, ""),
                                                                 ("Strasbourg/Kehl 2009", True, "France")]), COVER) == (
         "Germany hosted 2 of the 39 NATO summits and leaders' meetings held from Paris 1957 to Ankara 2026: Bonn "
-        "1982 and Strasbourg/Kehl 2009 (with France), all counted by NATO among its summits.")
+        "1982 and Strasbourg/Kehl 2009 (with France), both counted by NATO among its summits.")
     assert spending.summits_hosted_sentence("Lithuania", _hosted([("Vilnius 2023", True, "")]), COVER).endswith(
         ": Vilnius 2023, counted by NATO among its summits.")
     uk = _hosted([("London 1977", True, ""), ("Wales 2014", True, ""), ("London 2019", None, "")])

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from natolab.countries import name as country_name
 from natolab.metrics._dates import DateLike, to_timestamp
 from natolab.metrics._frames import resource
 from natolab.metrics.membership import enlargement_rounds, members_on
@@ -300,10 +301,11 @@ def _map_description(title: str, day: pd.Timestamp, classes: pd.DataFrame, shape
             f"{rounds} enlargement round{'s' if rounds != 1 else ''}")
     if rounds:
         latest = classes.loc[classes["round_number"] == classes["round_number"].max()]
-        text += f" (latest: {latest['round_label'].iloc[0]}, {', '.join(latest['country'].astype(str))})"
+        text += f" (latest: {latest['round_label'].iloc[0]}, {', '.join(country_name(c) for c in latest['iso3'])})"
     text += "."
     for layer, words in (("outline", "Highlighted"), ("hatch", "Aspirants (hatched)")):
-        names = sorted(dict.fromkeys(shapes.loc[layers[layer], "name"].astype(str)))
+        # Named as the countries table names them, not as the map shapes spell them ("Macedonia").
+        names = sorted(dict.fromkeys(country_name(c) for c in shapes.loc[layers[layer], "iso3"].astype(str)))
         if names:
             text += f" {words}: {', '.join(names)}."
     return text

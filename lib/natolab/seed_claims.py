@@ -310,7 +310,7 @@ def claims_sentence(claims: pd.DataFrame, as_of: DateLike = None) -> str:
         "not yet": ("describes events after that date", "describe events after that date"),
         "no longer current": ("is no longer current", "are no longer current"),
         "differs": ("differs from the data", "differ from the data"),
-        "not recorded": ("is only partly recorded in the data", "are only partly recorded in the data"),
+        "not recorded": ("is not recorded in the data", "are not recorded in the data"),
     }
     for verdict in VERDICTS:
         n = int(counts.get(verdict, 0))

@@ -18,6 +18,7 @@ from matplotlib.ticker import MaxNLocator
 from natolab import plots
 from natolab.charts.spending import _description_head, _ranked_description
 from natolab.metrics._dates import DateLike, to_timestamp
+from natolab.narrative._words import source_date_when
 from natolab.narrative.facts import day_label, troops_label
 
 __all__ = [
@@ -275,6 +276,12 @@ def operations_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> F
     return plots.set_alt(fig, text)
 
 
+def _kfor_when(row: pd.Series) -> str:
+    """A KFOR figure's date as its source gives it ("in 2025", not "on 1 January 2025")."""
+    label = row.get("date_label")
+    return source_date_when(label) if isinstance(label, str) and label else f"on {day_label(row['date'])}"
+
+
 def kfor_chart(kfor: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
     """KFOR troop figures over time; figures from low-grade sources drawn hollow and marked.
 
@@ -328,9 +335,8 @@ def kfor_chart(kfor: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
     first, last = ordered.iloc[0], ordered.iloc[-1]
     top = kfor.loc[kfor["troops"].astype(float).idxmax()]
     text = (_description_head("Dot chart", fig.get_suptitle(), None, "Troops (number)")
-            + f" {len(kfor)} figures, from {int(first['troops']):,} on {day_label(first['date'])} to "
-            f"{int(last['troops']):,} on {day_label(last['date'])}; highest {int(top['troops']):,} on "
-            f"{day_label(top['date'])}.")
+            + f" {len(kfor)} figures, from {int(first['troops']):,} {_kfor_when(first)} to "
+            f"{int(last['troops']):,} {_kfor_when(last)}; highest {int(top['troops']):,} {_kfor_when(top)}.")
     low = int(kfor["low_grade"].astype(bool).sum())
     if low:
         text += f" {low} from low-grade sources (drawn hollow)."

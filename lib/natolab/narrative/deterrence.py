@@ -150,6 +150,11 @@ def kfor_contributions_sentence(snapshot_label: str, snapshot: pd.DataFrame, ser
     return text
 
 
+def _months(value: float) -> str:
+    """Months as the measure adds them: '24.1', and '5' for a whole number."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
 def three_cs_sentence(table: pd.DataFrame, highlight: Sequence[str], *, year_label: str, window: str) -> str:
     """Where each highlighted Ally ranks on cash and on contributions, with the parts of its measure.
 
@@ -178,7 +183,7 @@ def three_cs_sentence(table: pd.DataFrame, highlight: Sequence[str], *, year_lab
         parts.append(
             f"{country} ranks {ordinal(int(cash_rank[i]))} on cash ({r['share_of_gdp_pct']:.2f}% of GDP in "
             f"{year_label}) and {ordinal(int(contrib_rank[i]))} on contributions ({r['contributions_measure']:.1f} "
-            f"points: {kfor}; {r['air_policing_months']:.0f} months of Baltic Air Policing {window})"
+            f"points: {kfor}; {_months(r['air_policing_months'])} months of Baltic Air Policing {window})"
         )
     return f"Of the {n} Allies with both figures, " + "; ".join(parts) + "."
 

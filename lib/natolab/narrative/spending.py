@@ -22,6 +22,7 @@ from natolab.narrative._words import (
     source_date_when,
     usd_millions,
     with_article,
+    year_span,
 )
 
 __all__ = [
@@ -426,8 +427,8 @@ def profile_intro(facts: dict[str, object], members: pd.DataFrame | None = None)
     """Accession and EU status of one Ally, from :func:`natolab.metrics.profile.ally_facts`."""
     name = facts["country"]
     if facts["founding_member"]:
-        text = (f"**{name}** is one of the founding members: an Ally since the North Atlantic "
-                f"Treaty was signed on {day_label(facts['accession_date'])}.")
+        text = (f"**{with_article(name, start=True)}** is one of the founding members: an Ally since the "
+                f"North Atlantic Treaty was signed on {day_label(facts['accession_date'])}.")
     else:
         text = (f"**{name}** joined the Alliance on {day_label(facts['accession_date'])}, in the "
                 f"{facts['enlargement_round']} enlargement (round {facts['round_number']}).")
@@ -459,7 +460,7 @@ def spending_position(
     if pd.isna(row["share_of_gdp_pct"]):
         note = no_forces_note(members).get(iso3)
         why = f" ({note[0].lower() + note[1:]})" if note else ""
-        return (f"{row['country']}{why} reports no defence expenditure in NATO edition "
+        return (f"{with_article(str(row['country']), start=True)}{why} reports no defence expenditure in NATO edition "
                 f"{edition}, so it has no share of GDP and no rank for {year}.")
     ranked = int(league["rank"].notna().sum())
     est = "e" if bool(pd.notna(row["estimate"]) and row["estimate"]) else ""
@@ -468,7 +469,7 @@ def spending_position(
     def pos(t: float) -> str:
         return "at or above" if share >= t else "below"
 
-    return (f"In {year}{est}, {row['country']} spent **{share:.2f}% of GDP** on defence "
+    return (f"In {year}{est}, {with_article(str(row['country']))} spent **{share:.2f}% of GDP** on defence "
             f"(edition {edition}, {definition}{'; e = NATO estimate' if est else ''}), ranking "
             f"**{int(row['rank'])} of the {ranked}** Allies with a figure: {pos(target_pct)} the "
             f"{target_pct:g}% guideline and {pos(core_target_pct)} the {core_target_pct:g}% core "
@@ -484,9 +485,9 @@ def series_sentence(series: pd.DataFrame, name: str, what: str, unit: str,
     first, last = values.iloc[0], values.iloc[-1]
     est = "e" if bool(pd.notna(last["estimate"]) and last["estimate"]) else ""
     if int(first["year"]) == int(last["year"]):
-        return (f"{_poss(name)} {what} was {last['value']:,.{digits}f}{unit} in "
+        return (f"{_poss(with_article(name, start=True))} {what} was {last['value']:,.{digits}f}{unit} in "
                 f"{int(last['year'])}{est} (NATO edition {last['edition']}; no other year).")
-    return (f"{_poss(name)} {what} went from {first['value']:,.{digits}f}{unit} in "
+    return (f"{_poss(with_article(name, start=True))} {what} went from {first['value']:,.{digits}f}{unit} in "
             f"{int(first['year'])} to {last['value']:,.{digits}f}{unit} in {int(last['year'])}"
             f"{est} (NATO edition {last['edition']}{'; e = estimate' if est else ''}).")
 
@@ -498,7 +499,7 @@ def sipri_sentence(long: pd.DataFrame, name: str) -> str:
         return f"SIPRI has no share-of-GDP figures for {name}."
     peak = values.loc[values["sipri_share_of_gdp_pct"].idxmax()]
     last = values.iloc[-1]
-    text = (f"In SIPRI's figures (a different definition from NATO's), {_poss(name)} military "
+    text = (f"In SIPRI's figures (a different definition from NATO's), {_poss(with_article(name))} military "
             f"expenditure peaked at {peak['sipri_share_of_gdp_pct']:.1f}% of GDP in "
             f"{int(peak['year'])}")
     if int(peak["year"]) == int(last["year"]):
@@ -689,13 +690,17 @@ def hosting_sentence(name: str, sites: pd.DataFrame, operations: pd.DataFrame, c
         text = (f"{subject} hosts none of the {coverage['sites']} {what} (centres of excellence, NATO Force "
                 f"Integration Units and smaller bodies were not collected).")
     else:
+        undated = any(not opening for opening in current["opening"])
+        dating = ("with the date of the opening event the table names" if len(current) == 1
+                  else "each with the date of the opening event the table names"
+                  + (", where one was found" if undated else ""))
         text = (f"{subject} hosts {join_names([site(r) for _, r in current.iterrows()])}: {len(current)} of the "
-                f"{coverage['sites']} {what}, each with the date of the opening event the table names.")
+                f"{coverage['sites']} {what}, {dating}.")
     if not former.empty:
         text += f" It also hosted {join_names([site(r) for _, r in former.iterrows()])}, no longer in use."
     if not operations.empty:
         ops = [f"{_operation_label(r['name'])}, " + (f"from {int(r['start_year'])}" if pd.isna(r["end_year"])
-                                   else f"{int(r['start_year'])}–{int(r['end_year'])}")
+                                   else year_span([int(r["start_year"]), int(r["end_year"])]))
                for _, r in operations.iterrows()]
         text += f" NATO operations and missions whose recorded theatre names {with_article(name)}: {'; '.join(ops)}."
     return text
@@ -743,7 +748,7 @@ def summits_hosted_sentence(name: str, hosted: pd.DataFrame, coverage: dict[str,
     else:
         text += f", the first {names[0]}, the latest {names[-1]}"
     if not others:
-        every_one = "all" if len(hosted) > 1 else ""
+        every_one = "both" if len(hosted) == 2 else "all" if len(hosted) > 2 else ""
         return text + f", {every_one + ' ' if every_one else ''}counted by NATO among its summits."
     return (text + f". NATO counts {int(counted_mask.sum())} of them among its summits; whether it counts "
             f"{join_names(others)} is not established.")
