@@ -144,7 +144,14 @@ def test_one_headline_in_every_report(report_set, sources_dir, iso3):
              "eu_nato_cooperation": float(eu["share_of_gdp_pct"]), "deterrence_defence": float(cs["share_of_gdp_pct"])}
     assert shown == dict.fromkeys(shown, expected)
     profile_text = "\n".join(sentences(_notebook(report_set, profile_job)))
-    assert f"In {label}, {NAMES[iso3]} spent **{expected:.2f}% of GDP**" in profile_text
+    assert f"In {label}, {_in_prose(NAMES[iso3])} spent **{expected:.2f}% of GDP**" in profile_text
+
+
+def _in_prose(name: str) -> str:
+    """A country name as English prose writes it mid-sentence: 'the United States', 'the
+    Netherlands', 'the Slovak Republic'; other names unchanged."""
+    plural_or_union = name.startswith("United ") or name == "Netherlands" or name.endswith(" Republic")
+    return f"the {name}" if plural_or_union else name
 
 
 def _editions_shown(job_dir: Path) -> set[str]:
@@ -201,7 +208,7 @@ def test_profile_of_every_ally(report_set, raw_members, sources_dir, iso3):
     _, label, shares = _raw_latest_core_shares(sources_dir)
     shares = allies(shares)
     if name in shares:
-        assert f"In {label}, {name} spent **{shares[name]:.2f}% of GDP**" in text
+        assert f"In {label}, {_in_prose(name)} spent **{shares[name]:.2f}% of GDP**" in text
         ranked = sorted(shares.values(), reverse=True)
         assert f"ranking **{ranked.index(shares[name]) + 1} of the {len(shares)}** Allies with a figure" in text
     else:

@@ -430,8 +430,9 @@ def profile_intro(facts: dict[str, object], members: pd.DataFrame | None = None)
         text = (f"**{with_article(name, start=True)}** is one of the founding members: an Ally since the "
                 f"North Atlantic Treaty was signed on {day_label(facts['accession_date'])}.")
     else:
-        text = (f"**{name}** joined the Alliance on {day_label(facts['accession_date'])}, in the "
-                f"{facts['enlargement_round']} enlargement (round {facts['round_number']}).")
+        text = (f"**{with_article(name, start=True)}** joined the Alliance on "
+                f"{day_label(facts['accession_date'])}, in the {facts['enlargement_round']} enlargement "
+                f"(round {facts['round_number']}).")
     eu_in, eu_out = facts["eu_accession_date"], facts["eu_exit_date"]
     if facts["eu_member"]:
         text += f" It has been in the European Union (or the EEC/EC before it) since {day_label(eu_in)}."
