@@ -109,7 +109,8 @@ def order(
     known = sorted(_editions(editions)["edition"].astype(str))
     if expenditure is None:
         return known
-    extra = sorted(set(expenditure["edition"].astype(str)) - set(known))
+    # The distinct codes first: the expenditure table has thousands of rows and this runs often.
+    extra = sorted({str(code) for code in expenditure["edition"].unique()} - set(known))
     return known + extra
 
 
