@@ -30,6 +30,7 @@ from raw_sources import allies, raw_facts, transcribed, transcribed_year_label, 
 from natolab import data
 from natolab.paths import DATA_DIR, PROJECT_ROOT, REPORTS_CONFIG
 from natolab.reports.config import load_config
+from natolab.reports.export import print_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -88,6 +89,15 @@ def test_no_chart_in_any_report_has_a_layout_problem(report_set):
 def _visible_text(page: str) -> str:
     page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S | re.I)
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+@pytest.mark.browser
+def test_default_burden_sharing_report_prints_on_at_most_12_pages(report_set, tmp_path):
+    # The print budget: charts whole, headings with what follows, long tables folded.
+    pdf = tmp_path / "burden_sharing.pdf"
+    print_pdf(report_set / "burden_sharing" / "burden_sharing.html", pdf)
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes()))
+    assert 1 <= pages <= 12, f"the default burden-sharing report prints on {pages} pages"
 
 
 def test_no_report_shows_raw_markdown(report_set):

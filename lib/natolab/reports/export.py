@@ -82,11 +82,26 @@ footer.natolab-footer a { color: #0b5cad; }
 footer.natolab-footer .natolab-citation { background: #f6f6f6; padding: 0.5rem 0.7rem; border-left: 3px solid #0b5cad; }
 footer.natolab-footer .natolab-note { color: #555; }
 @media print {
-  .jp-RenderedImage, .jp-RenderedImage img, table, figure { break-inside: avoid; page-break-inside: avoid; }
-  .jp-RenderedImage img { max-height: 12.5cm; width: auto !important; height: auto !important; max-width: 100%; }
+  /* A4 at a reading size: the default burden-sharing report prints on at most 12 pages. */
+  @page { size: A4; margin: 12mm 13mm 14mm; }
+  :root { --jp-content-font-size1: 9.5pt; --jp-content-font-size2: 12pt; --jp-content-font-size3: 14pt;
+          --jp-content-font-size4: 17pt; --jp-content-font-size5: 20pt; --jp-ui-font-size1: 8.5pt;
+          --jp-code-font-size: 8.5pt; --jp-content-line-height: 1.4; }
+  body { font-size: 9.5pt; }
+  .jp-Cell { padding: 0 !important; }
+  .jp-OutputPrompt, .jp-InputPrompt { display: none !important; }
+  .jp-RenderedHTMLCommon h1 { margin-top: 0.2em; }
+  .jp-RenderedHTMLCommon h2 { margin-top: 0.8em; }
+  .jp-RenderedImage, .jp-RenderedImage img, figure { break-inside: avoid; page-break-inside: avoid; }
+  .jp-RenderedImage img { max-height: 8.5cm; width: auto !important; height: auto !important; max-width: 100%; }
+  table { font-size: 8pt; break-inside: auto; }
+  .jp-RenderedHTMLCommon table.natolab-table { table-layout: auto; width: 100%; }
+  .jp-RenderedHTMLCommon table.natolab-table td, .jp-RenderedHTMLCommon table.natolab-table th { padding: 0.25em 0.4em; }
+  tr, thead { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3, summary { break-after: avoid; page-break-after: avoid; }
   details:not([open]) > :not(summary) { display: none; }
   .jp-OutputArea-output, .jp-RenderedHTMLCommon { break-inside: auto; }
+  nav.natolab-header, footer.natolab-footer { font-size: 8pt; }
   footer.natolab-footer { break-before: auto; }
   footer.natolab-footer section { break-inside: avoid; page-break-inside: avoid; }
 }
