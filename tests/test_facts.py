@@ -13,7 +13,10 @@ import pandas as pd
 import pytest
 
 from natolab import countries, paths
-from natolab.importers import facts
+from natolab.importers.facts import curation, spending
+from natolab.importers.facts.inputs import load_inputs
+from natolab.importers.facts.references import parse_references, parse_update_references
+from natolab.importers.names import label_name
 
 FACTS = paths.SOURCES_DIR / "facts"
 SEED = paths.SHARED_DIR / "seed" / "belgium-nato.txt"
@@ -549,12 +552,12 @@ def test_hague_5_35_15_by_2035_and_review_2029():
 def test_hague_value_without_a_number_fails_loudly():
     bad = pd.DataFrame({"component_id": ["H99"], "value_pct_gdp": ["about five"]})
     with pytest.raises(ValueError, match="H99"):
-        facts.build_hague_commitment({"hague_2025_commitment": bad})
+        spending.build_hague_commitment({"hague_2025_commitment": bad})
 
 
 # --- whole-collection checks -------------------------------------------------------------------
 
-ALL = [name for name in facts.OUTPUTS]
+ALL = [name for name in curation.OUTPUTS]
 
 
 # Codes allowed outside the country table, by file and column, with the reason.
@@ -673,15 +676,15 @@ def test_every_precision_column_is_checked():
 # --- the curation script ----------------------------------------------------------------------
 
 
-def test_clean_label_strips_stars_and_currency():
-    assert facts.clean_label("Czechia*   (Koruny)") == "Czechia"
-    assert facts.clean_label("United Kingdom   (Pounds)") == "United Kingdom"
-    assert facts.clean_label("Poland*") == "Poland"
+def test_label_name_strips_stars_and_currency():
+    assert label_name("Czechia*   (Koruny)") == "Czechia"
+    assert label_name("United Kingdom   (Pounds)") == "United Kingdom"
+    assert label_name("Poland*") == "Poland"
 
 
 def test_parse_references_reads_grades_urls_and_aliases():
     text = "## 9. Test\n- X01 [official, archived] A page: https://a.example/x ; https://b.example/y\n- X02 = X01\n"
-    refs = facts.parse_references(text).set_index("source_id")
+    refs = parse_references(text).set_index("source_id")
     assert refs.loc["X01", "grade"] == "official"
     assert refs.loc["X01", "url"] == "https://a.example/x ; https://b.example/y"
     assert refs.loc["X01", "citation"] == "A page"
@@ -697,7 +700,7 @@ def test_parse_update_references_reads_the_bold_ids():
         "- **U26-08** [low] A code file. Address: (public code file, no URL). Supports: Nothing else.\n"
         "## 4. Inherited\n- **U26-99** [low] Not in section 3. Address: x. Supports: y.\n"
     )
-    refs = facts.parse_update_references(text).set_index("source_id")
+    refs = parse_update_references(text).set_index("source_id")
     assert refs.index.tolist() == ["U26-07", "U26-08"]
     assert refs.loc["U26-07", "grade"] == "official"
     assert refs.loc["U26-07", "grades_mentioned"] == "official;secondary"
@@ -709,13 +712,13 @@ def test_parse_update_references_reads_the_bold_ids():
 
 def test_parse_references_refuses_duplicate_ids():
     with pytest.raises(ValueError, match="X01"):
-        facts.parse_references("- X01 a\n- X01 b\n")
+        parse_references("- X01 a\n- X01 b\n")
 
 
 @needs_shared
 def test_curation_reproduces_the_committed_csvs():
-    tables = facts.build(facts.load_inputs())
-    for name in facts.OUTPUTS:
+    tables = curation.build(load_inputs())
+    for name in curation.OUTPUTS:
         rebuilt = tables[name].astype("string").fillna("").astype(str)
         # Round-trip through CSV text so number formatting matches the written file.
         rebuilt = pd.read_csv(
@@ -726,33 +729,33 @@ def test_curation_reproduces_the_committed_csvs():
 
 @needs_shared
 def test_curation_fails_loudly_when_a_target_number_disappears():
-    inputs = facts.load_inputs()
+    inputs = load_inputs()
     for name in ("summits", "summits_all"):  # the copy in summits_all.csv changed alike
         summits = inputs[name].copy()
         summits.loc[summits["summit"] == "The Hague 2025", "spending_target_pct_gdp"] = "5.0 total"
         inputs[name] = summits
     with pytest.raises(ValueError, match="hague_core_3_5pct"):
-        facts.build(inputs)
+        curation.build(inputs)
 
 
 @needs_shared
 def test_curation_fails_loudly_when_a_copied_summit_row_differs():
-    inputs = facts.load_inputs()
+    inputs = load_inputs()
     summits = inputs["summits_all"].copy()
     summits.loc[summits["summit"] == "Wales 2014", "end_date"] = "2014-09-06"
     inputs["summits_all"] = summits
     with pytest.raises(ValueError, match="'Wales 2014' end_date"):
-        facts.build(inputs)
+        curation.build(inputs)
     inputs["summits_all"] = pd.concat([inputs["summits_all"], summits.iloc[[0]]], ignore_index=True)
     with pytest.raises(ValueError, match="twice"):
-        facts.build(inputs)
+        curation.build(inputs)
 
 
 @needs_shared
 def test_curation_fails_loudly_when_a_host_name_and_code_disagree():
-    inputs = facts.load_inputs()
+    inputs = load_inputs()
     summits = inputs["summits_all"].copy()
     summits.loc[summits["summit"] == "Lisbon 2010", "host_iso3"] = "ESP"
     inputs["summits_all"] = summits
     with pytest.raises(ValueError, match="Lisbon 2010"):
-        facts.build(inputs)
+        curation.build(inputs)
