@@ -13,12 +13,12 @@ beside this module (source, name, iso3, why), read by :func:`source_spellings`.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from pathlib import Path
 
 from natolab.countries import resolve
+from natolab.importers import csvstore
 
 __all__ = [
     "AGGREGATES",
@@ -73,12 +73,7 @@ def label_name(label: str) -> str:
 
 @functools.cache
 def _spellings_by_source() -> dict[str, dict[str, str]]:
-    with SPELLINGS_FILE.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    book: dict[str, dict[str, str]] = {}
-    for row in rows:
-        book.setdefault(row["source"], {})[row["name"]] = row["iso3"]
-    return book
+    return csvstore.read_mapping(SPELLINGS_FILE, "source", "name", "iso3")
 
 
 def source_spellings(source: str) -> dict[str, str]:

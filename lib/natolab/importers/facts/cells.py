@@ -1,10 +1,19 @@
-"""Cell conventions shared by the facts builders: source-id lists, date precision, yes/no."""
+"""Cell conventions shared by the facts builders: source-id lists, date precision, yes/no,
+the raw files' vocabularies, and tables copied from raw columns."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
+from pathlib import Path
 
-__all__ = ["date_precision", "split_ids", "true_false", "with_ids"]
+import pandas as pd
+
+from natolab.importers import csvstore
+
+__all__ = ["VOCABULARIES_FILE", "curated_table", "date_precision", "split_ids", "true_false", "vocabulary", "with_ids"]
+
+VOCABULARIES_FILE = Path(__file__).with_name("vocabularies.csv")
 
 
 def with_ids(source_ids: str, *extra: str) -> str:
@@ -29,3 +38,25 @@ def true_false(value: str) -> str:
     if value not in mapping:
         raise ValueError(f"expected yes/no, got {value!r}")
     return mapping[value]
+
+
+@functools.cache
+def _vocabularies() -> dict[str, dict[str, str]]:
+    return csvstore.read_mapping(VOCABULARIES_FILE, "vocabulary", "raw", "curated")
+
+
+def vocabulary(name: str) -> dict[str, str]:
+    """A raw file's value (as written) -> our value, from ``vocabularies.csv``; KeyError for an unknown ``name``."""
+    return dict(_vocabularies()[name])
+
+
+def curated_table(
+    src: pd.DataFrame, columns: str, renamed: dict[str, str] | None = None, **computed: object
+) -> pd.DataFrame:
+    """The output table with ``columns`` (space-separated, in order): each the raw column of that
+    name, or of the name ``renamed`` gives it, unless ``computed`` gives its values."""
+    renamed = renamed or {}
+    return pd.DataFrame(
+        {column: computed[column] if column in computed else src[renamed.get(column, column)]
+         for column in columns.split()}
+    )

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from natolab.importers.facts.cells import with_ids
+from natolab.importers.facts.cells import curated_table, vocabulary, with_ids
 
 __all__ = ["build_eu_nato", "build_eu_nato_actions"]
 
-ACTION_BATCHES = {"2016 (first)": "first_2016", "2017 (second)": "second_2017", "combined": "combined"}
-ACTION_STATUS = {
-    "sourced": "sourced",
-    "sourced (conflict)": "sourced_conflict",
-    "sourced (approximate)": "sourced_approximate",
-    "not found": "not_found",
-}
+# batch and n_actions_status of eu_nato_actions.csv -> our values.
+ACTION_BATCHES = vocabulary("eu_nato_action_batch")
+ACTION_STATUS = vocabulary("eu_nato_action_status")
 # The combined rows cover two endorsement days; they stay blank in the date column.
 COMBINED_NOTE = "Both sets: 42 endorsed 2016-12-06 + 32 endorsed 2017-12-05"
 
@@ -74,15 +70,11 @@ def build_eu_nato_actions(raw: dict[str, object]) -> pd.DataFrame:
     src = raw["eu_nato_actions"]
     combined = src["batch"] == "combined"
     notes = src["notes"].where(~combined, COMBINED_NOTE + ". " + src["notes"])
-    return pd.DataFrame(
-        {
-            "batch": src["batch"].map(ACTION_BATCHES),
-            "endorsement_date": src["endorsement_date"].where(~combined, ""),
-            "area": src["area"],
-            "area_origin": src["area_origin"],
-            "n_actions": src["n_actions"],
-            "n_actions_status": src["n_actions_status"].map(ACTION_STATUS),
-            "notes": notes,
-            "source_ids": src["source_ids"],
-        }
+    return curated_table(
+        src,
+        "batch endorsement_date area area_origin n_actions n_actions_status notes source_ids",
+        batch=src["batch"].map(ACTION_BATCHES),
+        endorsement_date=src["endorsement_date"].where(~combined, ""),
+        n_actions_status=src["n_actions_status"].map(ACTION_STATUS),
+        notes=notes,
     )

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from natolab.importers.facts.cells import true_false, with_ids
+from natolab.importers.facts.cells import curated_table, true_false, with_ids
 
 __all__ = ["build_eu_membership", "build_members"]
 
@@ -48,19 +48,15 @@ def build_members(raw: dict[str, object]) -> pd.DataFrame:
     round_label = src["nato_accession_date"].str[:4].where(~founders, ROUND_LABEL_FOUNDERS)
     flags = src["iso3"].map(MEMBER_FLAGS).fillna("")
     flags = flags.where(~founders | (flags != ""), FOUNDERS_FLAG)
-    return pd.DataFrame(
-        {
-            "iso3": src["iso3"],
-            "accession_date": src["nato_accession_date"],
-            "enlargement_round": round_label,
-            "round_number": round_number,
-            "founding_member": src["founding_member"].map(true_false),
-            "accession_date_basis": src["accession_date_basis"],
-            "special_notes": src["special_notes"],
-            "eu_notes": src["eu_notes"],
-            "flags": flags,
-            "source_ids": src["source_ids"],
-        }
+    return curated_table(
+        src,
+        "iso3 accession_date enlargement_round round_number founding_member accession_date_basis special_notes "
+        "eu_notes flags source_ids",
+        renamed={"accession_date": "nato_accession_date"},
+        enlargement_round=round_label,
+        round_number=round_number,
+        founding_member=src["founding_member"].map(true_false),
+        flags=flags,
     )
 
 

@@ -6,18 +6,12 @@ import re
 
 import pandas as pd
 
-from natolab.importers.facts.cells import date_precision
+from natolab.importers.facts.cells import curated_table, date_precision, vocabulary
 
 __all__ = ["OPERATION_SHORT_NAMES", "build_efp_battlegroups", "build_kfor_strength", "build_operations"]
 
-KFOR_FIGURE_KIND = {
-    "approx (at height/launch)": "approx",
-    "approx": "approx",
-    "'over 14,000'": "lower_bound",
-    "'more than 4,500'": "lower_bound",
-    "'just under 6,000'": "upper_bound",
-    "exact": "exact",
-}
+# troops_approx_flag of kfor_troop_numbers.csv -> figure_kind (approx, lower_bound, upper_bound, exact).
+KFOR_FIGURE_KIND = vocabulary("kfor_figure_kind")
 
 
 def _operation_id(short_name: str) -> str:
@@ -33,12 +27,8 @@ def _operation_id(short_name: str) -> str:
 # deployment's short name is a note on its names ("national name, e.g. Italy; 'Support to
 # Turkey'"), which reads as a list in every sentence that names running operations: it is
 # called by the name NATO Allies use for it, and the note is kept in flags (see below).
-OPERATION_SHORT_NAMES = {
-    "Icelandic Air Policing / ASIC IPPN": "Icelandic Air Policing (ASIC IPPN)",
-    "eAP": "Enhanced Air Policing (eAP)",
-    "eVA": "Enhanced Vigilance Activities (eVA)",
-    "Active Fence (national name, e.g. Italy); 'Support to Turkey'": "Active Fence",
-}
+# The mapping itself is data: vocabularies.csv, vocabulary operation_short_name.
+OPERATION_SHORT_NAMES = vocabulary("operation_short_name")
 
 
 def _operation_rows(raw: dict[str, object]) -> pd.DataFrame:
@@ -66,26 +56,15 @@ def _operation_rows(raw: dict[str, object]) -> pd.DataFrame:
 def build_operations(raw: dict[str, object]) -> pd.DataFrame:
     """NATO operations, missions and activities 1993-2026 (first collection, then the additions)."""
     src = _operation_rows(raw)
-    return pd.DataFrame(
-        {
-            "operation_id": src["short_name"].map(_operation_id),
-            "name": src["name"],
-            "short_name": src["short_name"],
-            "operation_type": src["type"],
-            "theatre": src["theatre"],
-            "start_date": src["start_date"],
-            "start_date_precision": src["start_date"].map(date_precision),
-            "end_date": src["end_date"],
-            "end_date_precision": src["end_date"].map(date_precision),
-            "start_year": src["start_year"],
-            "end_year": src["end_year"],
-            "status": src["status"],
-            "mandate_or_basis": src["mandate_or_basis"],
-            "strength_notes": src["strength_notes"],
-            "successor_or_predecessor": src["successor_or_predecessor"],
-            "source_ids": src["source_ids"],
-            "flags": src["flags"],
-        }
+    return curated_table(
+        src,
+        "operation_id name short_name operation_type theatre start_date start_date_precision end_date "
+        "end_date_precision start_year end_year status mandate_or_basis strength_notes successor_or_predecessor "
+        "source_ids flags",
+        renamed={"operation_type": "type"},
+        operation_id=src["short_name"].map(_operation_id),
+        start_date_precision=src["start_date"].map(date_precision),
+        end_date_precision=src["end_date"].map(date_precision),
     )
 
 
@@ -96,18 +75,12 @@ def build_kfor_strength(raw: dict[str, object]) -> pd.DataFrame:
     if kind.isna().any():
         unknown = src.loc[kind.isna(), "troops_approx_flag"].tolist()
         raise ValueError(f"kfor_troop_numbers.csv: unknown troops_approx_flag {unknown}")
-    return pd.DataFrame(
-        {
-            "date": src["date"],
-            "date_precision": src["date_precision"],
-            "kfor_troops": src["kfor_troops"],
-            "figure_kind": kind,
-            "figure_qualifier": src["troops_approx_flag"],
-            "n_contributing_nations": src["n_contributing_nations"],
-            "source_type": src["source_type"],
-            "source_ids": src["source_ids"],
-            "flags": src["flags"],
-        }
+    return curated_table(
+        src,
+        "date date_precision kfor_troops figure_kind figure_qualifier n_contributing_nations source_type "
+        "source_ids flags",
+        renamed={"figure_qualifier": "troops_approx_flag"},
+        figure_kind=kind,
     )
 
 

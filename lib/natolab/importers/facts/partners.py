@@ -5,25 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from natolab.importers import names
-from natolab.importers.facts.cells import date_precision, with_ids
+from natolab.importers.facts.cells import curated_table, date_precision, vocabulary, with_ids
 
 __all__ = ["ASPIRANT_NOTES", "build_aspirants", "build_partners", "build_partnership_frameworks"]
 
-FRAMEWORK_IDS = {
-    "Aspirant (Open Door, Art. 10)": "open_door",
-    "Partnership for Peace / Euro-Atlantic Partnership Council": "pfp",
-    "Mediterranean Dialogue": "mediterranean_dialogue",
-    "Istanbul Cooperation Initiative": "istanbul_cooperation_initiative",
-    "Partners across the globe": "partners_across_the_globe",
-}
-FRAMEWORK_TABLE_IDS = {
-    "Open Door / aspirants (Art. 10)": "open_door",
-    "Partnership for Peace (PfP)": "pfp",
-    "Euro-Atlantic Partnership Council (EAPC)": "eapc",
-    "Mediterranean Dialogue (MD)": "mediterranean_dialogue",
-    "Istanbul Cooperation Initiative (ICI)": "istanbul_cooperation_initiative",
-    "Partners across the globe": "partners_across_the_globe",
-}
+# Framework names as candidates_partners.csv and partnership_frameworks.csv write them -> our ids.
+FRAMEWORK_IDS = vocabulary("framework_id")
+FRAMEWORK_TABLE_IDS = vocabulary("framework_table_id")
 PFP_FLAG = (
     "Signature dates of the PfP Framework Document from low-grade lists (P03-P05); not checked "
     "against NATO's signatures page"
@@ -79,20 +67,13 @@ def build_partners(raw: dict[str, object]) -> pd.DataFrame:
         PARTNER_FLAGS.get((iso3, fw), PFP_FLAG if fw == "pfp" else "")
         for iso3, fw in zip(src["iso3"], framework, strict=True)
     ]
-    return pd.DataFrame(
-        {
-            "iso3": src["iso3"],
-            "framework": framework,
-            "status": src["status"],
-            "partnership_suspended": src["status"].str.contains("(suspended)", regex=False)
-            .map({True: "true", False: "false"}),
-            "date_joined": src["date_joined"],
-            "date_precision": src["date_precision"],
-            "year_joined": src["year_joined"],
-            "notes": src["notes"],
-            "flags": flags,
-            "source_ids": src["source_ids"],
-        }
+    suspended = src["status"].str.contains("(suspended)", regex=False).map({True: "true", False: "false"})
+    return curated_table(
+        src,
+        "iso3 framework status partnership_suspended date_joined date_precision year_joined notes flags source_ids",
+        framework=framework,
+        partnership_suspended=suspended,
+        flags=flags,
     )
 
 
@@ -105,20 +86,15 @@ def build_partnership_frameworks(raw: dict[str, object]) -> pd.DataFrame:
         "; ".join(x for x in (note, f"Count as written: {extra}" if extra else "") if x)
         for note, extra in zip(src["notes"], count_note, strict=True)
     ]
-    return pd.DataFrame(
-        {
-            "framework": src["framework"].map(FRAMEWORK_TABLE_IDS),
-            "name": src["framework"],
-            "launched": src["launched"],
-            "launched_precision": src["launched"].map(date_precision),
-            "launch_detail": src["launch_detail"],
-            "n_partner_countries": count,
-            "members_listed": src["members_listed"].str.replace(
-                "candidates_partners.csv", "partners.csv", regex=False
-            ),
-            "notes": notes,
-            "source_ids": src["source_ids"],
-        }
+    return curated_table(
+        src,
+        "framework name launched launched_precision launch_detail n_partner_countries members_listed notes source_ids",
+        renamed={"name": "framework"},
+        framework=src["framework"].map(FRAMEWORK_TABLE_IDS),
+        launched_precision=src["launched"].map(date_precision),
+        n_partner_countries=count,
+        members_listed=src["members_listed"].str.replace("candidates_partners.csv", "partners.csv", regex=False),
+        notes=notes,
     )
 
 

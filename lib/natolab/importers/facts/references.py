@@ -10,6 +10,7 @@ entry repeats), topic and entry.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pandas as pd
 
@@ -50,14 +51,20 @@ GRADES = ("official", "reprint", "secondary", "low")
 DETERRENCE_SOURCES_MD = SOURCES_FILES["sources_deterrence_md"]
 
 
-def parse_references(sources_md: str) -> pd.DataFrame:
-    """One row per source id listed in SOURCES.md (grade, citation, URLs, section)."""
-    rows = []
+def _lines_under_headings(text: str) -> Iterator[tuple[str, str]]:
+    """(the "## " heading above it, line) for every line of ``text`` that is not such a heading."""
     section = ""
-    for line in sources_md.splitlines():
+    for line in text.splitlines():
         if line.startswith("## "):
             section = line[3:].strip()
             continue
+        yield section, line
+
+
+def parse_references(sources_md: str) -> pd.DataFrame:
+    """One row per source id listed in SOURCES.md (grade, citation, URLs, section)."""
+    rows = []
+    for section, line in _lines_under_headings(sources_md):
         match = _SOURCE_LINE.match(line)
         if match is None:
             continue
@@ -101,11 +108,7 @@ def parse_update_references(update_md: str) -> pd.DataFrame:
     names the file and section, and entry is the whole line as written.
     """
     rows = []
-    section = ""
-    for line in update_md.splitlines():
-        if line.startswith("## "):
-            section = line[3:].strip()
-            continue
+    for section, line in _lines_under_headings(update_md):
         if section != UPDATE_SOURCES_SECTION or not line.startswith("- **U26-"):
             continue
         match = _UPDATE_SOURCE_LINE.match(line)

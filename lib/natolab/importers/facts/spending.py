@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 
+from natolab.importers.facts.cells import curated_table
+
 __all__ = ["CLAIM_FILES", "build_allies_2pct_claims", "build_hague_commitment"]
 
 # The raw files mark curator counts "DERIVED" and restated earlier years "CONTEXT row" in
@@ -51,17 +53,12 @@ def build_allies_2pct_claims(raw: dict[str, object]) -> pd.DataFrame:
         _claim_kind(flag, basis)
         for flag, basis in zip(src["flags"], src["statement_date_or_basis"], strict=True)
     ]
-    return pd.DataFrame(
-        {
-            "claim_id": src["year"] + "-" + ordinal.astype(str),
-            "year": src["year"],
-            "n_allies_at_or_above_2pct": src["n_allies_at_or_above_2pct"],
-            "n_allies_total": src["n_allies_total"],
-            "statement_basis": src["statement_date_or_basis"],
-            "claim_kind": kinds,
-            "source_ids": src["source_ids"],
-            "flags": src["flags"],
-        }
+    return curated_table(
+        src,
+        "claim_id year n_allies_at_or_above_2pct n_allies_total statement_basis claim_kind source_ids flags",
+        renamed={"statement_basis": "statement_date_or_basis"},
+        claim_id=src["year"] + "-" + ordinal.astype(str),
+        claim_kind=kinds,
     )
 
 

@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from natolab.countries import normalise_name
+from natolab.importers.facts.cells import curated_table
 from natolab.importers.facts.countries import facts_lookup, spelling_lookup
 
 __all__ = ["TARGETS", "build_summits", "build_targets"]
@@ -213,25 +214,15 @@ def build_summits(raw: dict[str, object]) -> pd.DataFrame:
     src = raw["summits_all"]
     hosts = _summit_hosts(raw)
     basis = _nato_count_basis(raw)
-    return pd.DataFrame(
-        {
-            "summit": src["summit"],
-            "city": src["city"],
-            "host_iso3": hosts["host_iso3"],
-            "co_host_iso3": hosts["co_host_iso3"],
-            "start_date": src["start_date"],
-            "end_date": src["end_date"],
-            "meeting_type": src["meeting_type"],
-            "counted_by_nato": basis.map(
-                {"count_1997": "true", "regular_summit": "true", "exceptional_meeting": ""}
-            ),
-            "nato_count_basis": basis,
-            "n_allies": src["n_allies"].astype(int),
-            "burden_sharing_decisions": src["burden_sharing_decisions"],
-            "other_key_decisions": src["other_key_decisions"],
-            "source_ids": src["source_ids"],
-            "flags": src["flags"],
-        }
+    return curated_table(
+        src,
+        "summit city host_iso3 co_host_iso3 start_date end_date meeting_type counted_by_nato nato_count_basis "
+        "n_allies burden_sharing_decisions other_key_decisions source_ids flags",
+        host_iso3=hosts["host_iso3"],
+        co_host_iso3=hosts["co_host_iso3"],
+        counted_by_nato=basis.map({"count_1997": "true", "regular_summit": "true", "exceptional_meeting": ""}),
+        nato_count_basis=basis,
+        n_allies=src["n_allies"].astype(int),
     )
 
 
