@@ -12,7 +12,8 @@ import re
 import pandas as pd
 import pytest
 
-from natolab import countries, paths
+from natolab import cli, countries, paths
+from natolab.importers import deterrence
 from natolab.importers.facts import curation, spending
 from natolab.importers.facts.inputs import load_inputs
 from natolab.importers.facts.references import parse_references, parse_update_references
@@ -608,9 +609,6 @@ def test_references_list_every_id_of_sources_md():
     ids += re.findall(r"^- (D\d{2,3}) \[", deterrence_md, flags=re.MULTILINE)
     references = ours("references").set_index("source_id")
     assert sorted(references.index) == sorted(ids)
-    assert references.loc["M03", "grade"] == "official"
-    assert references.loc["M20", "grade"] == "low"
-    assert references.loc["B01", "same_as"] == "S23"
     assert "nato.int/cps/en/natohq/news_84445.htm" in references.loc["M03", "url"]
 
 
@@ -624,13 +622,27 @@ def test_u26_references_take_grade_and_address_from_the_update():
         tag = re.match(r"\[([^\]]+)\]", line).group(1)
         assert references.loc[source_id, "grade"] == re.match(r"[a-z]+", tag).group(0), source_id
         assert references.loc[source_id, "entry"] == line
-    assert references.loc["U26-28", "grade"] == "reprint"
-    assert references.loc["U26-33", "grade"] == "official"
-    assert references.loc["U26-37", "grade"] == "low"
-    assert references.loc["U26-41", "grade"] == "derived"
-    assert references.loc["U26-49", "grades_mentioned"] == "official;secondary"
-    assert references.loc["U26-53", "same_as"] == "U22"
     assert "nato.int/cps/en/natohq/opinions_235761.htm" in references.loc["U26-33", "url"]
+
+
+# Cells of references.csv read by hand from SOURCES.md and SOURCES-2026-update.md.
+REFERENCE_CELLS = {
+    ("M03", "grade"): "official",
+    ("M20", "grade"): "low",
+    ("B01", "same_as"): "S23",
+    ("U26-28", "grade"): "reprint",
+    ("U26-33", "grade"): "official",
+    ("U26-37", "grade"): "low",
+    ("U26-41", "grade"): "derived",
+    ("U26-49", "grades_mentioned"): "official;secondary",
+    ("U26-53", "same_as"): "U22",
+}
+
+
+@needs_shared
+def test_reference_cells_read_by_hand():
+    references = ours("references").set_index("source_id")
+    assert {cell: references.loc[cell] for cell in REFERENCE_CELLS} == REFERENCE_CELLS
 
 
 @needs_shared
@@ -716,46 +728,63 @@ def test_parse_references_refuses_duplicate_ids():
 
 
 @needs_shared
-def test_curation_reproduces_the_committed_csvs():
-    tables = curation.build(load_inputs())
-    for name in curation.OUTPUTS:
-        rebuilt = tables[name].astype("string").fillna("").astype(str)
-        # Round-trip through CSV text so number formatting matches the written file.
-        rebuilt = pd.read_csv(
-            pd.io.common.StringIO(rebuilt.to_csv(index=False)), dtype=str, keep_default_na=False
-        )
-        pd.testing.assert_frame_equal(rebuilt, ours(name), obj=name)
+def test_import_facts_command_writes_the_committed_csvs_byte_for_byte(tmp_path, capsys):
+    """`natolab data import-facts` into an empty folder: the facts tables, then the deterrence
+    tables (which read the country table just written there), each the committed file exactly."""
+    assert cli.main(["data", "import-facts", "--data-dir", str(tmp_path)]) == 0
+    names = [*curation.OUTPUTS, *deterrence.OUTPUTS]
+    assert capsys.readouterr().out.splitlines() == [str(tmp_path / f"{name}.csv") for name in names]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(f"{name}.csv" for name in names)
+    for name in names:
+        assert (tmp_path / f"{name}.csv").read_bytes() == paths.data_file(name).read_bytes(), name
+
+
+def test_import_facts_command_says_what_it_reads_and_writes(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["data", "import-facts", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for words in ("SOURCES/facts/", "SOURCES.md", "SOURCES-deterrence.md", "defence-spending/",
+                  "../shared/sources", "data/", "country_names", "air_policing_rotations"):
+        assert words in text
+    # A sources folder without facts/ is one line on stderr and exit code 2, nothing written.
+    assert cli.main(["data", "import-facts", "--sources", str(tmp_path), "--data-dir", str(tmp_path / "out")]) == 2
+    assert "Raw facts directory not found" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture(scope="module")
+def facts_inputs() -> dict[str, object]:
+    """The raw inputs, read once (the workbooks take a second); tests change copies of them."""
+    return load_inputs()
+
+
+# (raw files changed alike, summit, column, new value, what the error must name)
+SUMMIT_EDITS = [
+    # A number a target rests on disappears (summits_all.csv copies the summits.csv row).
+    (("summits", "summits_all"), "The Hague 2025", "spending_target_pct_gdp", "5.0 total", "hague_core_3_5pct"),
+    # A row of summits.csv copied into summits_all.csv differs.
+    (("summits_all",), "Wales 2014", "end_date", "2014-09-06", "'Wales 2014' end_date"),
+    # A host name and its code disagree.
+    (("summits_all",), "Lisbon 2010", "host_iso3", "ESP", "Lisbon 2010"),
+]
 
 
 @needs_shared
-def test_curation_fails_loudly_when_a_target_number_disappears():
-    inputs = load_inputs()
-    for name in ("summits", "summits_all"):  # the copy in summits_all.csv changed alike
-        summits = inputs[name].copy()
-        summits.loc[summits["summit"] == "The Hague 2025", "spending_target_pct_gdp"] = "5.0 total"
-        inputs[name] = summits
-    with pytest.raises(ValueError, match="hague_core_3_5pct"):
+@pytest.mark.parametrize(("files", "summit", "column", "value", "error"), SUMMIT_EDITS)
+def test_curation_fails_loudly_when_a_summit_cell_changes(facts_inputs, files, summit, column, value, error):
+    inputs = dict(facts_inputs)
+    for name in files:
+        frame = inputs[name].copy()
+        frame.loc[frame["summit"] == summit, column] = value
+        inputs[name] = frame
+    with pytest.raises(ValueError, match=re.escape(error)):
         curation.build(inputs)
 
 
 @needs_shared
-def test_curation_fails_loudly_when_a_copied_summit_row_differs():
-    inputs = load_inputs()
-    summits = inputs["summits_all"].copy()
-    summits.loc[summits["summit"] == "Wales 2014", "end_date"] = "2014-09-06"
-    inputs["summits_all"] = summits
-    with pytest.raises(ValueError, match="'Wales 2014' end_date"):
-        curation.build(inputs)
-    inputs["summits_all"] = pd.concat([inputs["summits_all"], summits.iloc[[0]]], ignore_index=True)
+def test_curation_fails_loudly_when_a_summit_is_listed_twice(facts_inputs):
+    inputs = dict(facts_inputs)
+    summits = inputs["summits_all"]
+    inputs["summits_all"] = pd.concat([summits, summits.iloc[[0]]], ignore_index=True)
     with pytest.raises(ValueError, match="twice"):
-        curation.build(inputs)
-
-
-@needs_shared
-def test_curation_fails_loudly_when_a_host_name_and_code_disagree():
-    inputs = load_inputs()
-    summits = inputs["summits_all"].copy()
-    summits.loc[summits["summit"] == "Lisbon 2010", "host_iso3"] = "ESP"
-    inputs["summits_all"] = summits
-    with pytest.raises(ValueError, match="Lisbon 2010"):
         curation.build(inputs)
