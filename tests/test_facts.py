@@ -12,8 +12,12 @@ import re
 import pandas as pd
 import pytest
 
-from natolab import countries, paths
-from natolab.importers import facts
+from natolab import cli, countries, paths
+from natolab.importers import deterrence
+from natolab.importers.facts import curation, spending
+from natolab.importers.facts.inputs import load_inputs
+from natolab.importers.facts.references import parse_references, parse_update_references
+from natolab.importers.names import label_name
 
 FACTS = paths.SOURCES_DIR / "facts"
 SEED = paths.SHARED_DIR / "seed" / "belgium-nato.txt"
@@ -549,12 +553,12 @@ def test_hague_5_35_15_by_2035_and_review_2029():
 def test_hague_value_without_a_number_fails_loudly():
     bad = pd.DataFrame({"component_id": ["H99"], "value_pct_gdp": ["about five"]})
     with pytest.raises(ValueError, match="H99"):
-        facts.build_hague_commitment({"hague_2025_commitment": bad})
+        spending.build_hague_commitment({"hague_2025_commitment": bad})
 
 
 # --- whole-collection checks -------------------------------------------------------------------
 
-ALL = [name for name in facts.OUTPUTS]
+ALL = [name for name in curation.OUTPUTS]
 
 
 # Codes allowed outside the country table, by file and column, with the reason.
@@ -605,9 +609,6 @@ def test_references_list_every_id_of_sources_md():
     ids += re.findall(r"^- (D\d{2,3}) \[", deterrence_md, flags=re.MULTILINE)
     references = ours("references").set_index("source_id")
     assert sorted(references.index) == sorted(ids)
-    assert references.loc["M03", "grade"] == "official"
-    assert references.loc["M20", "grade"] == "low"
-    assert references.loc["B01", "same_as"] == "S23"
     assert "nato.int/cps/en/natohq/news_84445.htm" in references.loc["M03", "url"]
 
 
@@ -621,13 +622,27 @@ def test_u26_references_take_grade_and_address_from_the_update():
         tag = re.match(r"\[([^\]]+)\]", line).group(1)
         assert references.loc[source_id, "grade"] == re.match(r"[a-z]+", tag).group(0), source_id
         assert references.loc[source_id, "entry"] == line
-    assert references.loc["U26-28", "grade"] == "reprint"
-    assert references.loc["U26-33", "grade"] == "official"
-    assert references.loc["U26-37", "grade"] == "low"
-    assert references.loc["U26-41", "grade"] == "derived"
-    assert references.loc["U26-49", "grades_mentioned"] == "official;secondary"
-    assert references.loc["U26-53", "same_as"] == "U22"
     assert "nato.int/cps/en/natohq/opinions_235761.htm" in references.loc["U26-33", "url"]
+
+
+# Cells of references.csv read by hand from SOURCES.md and SOURCES-2026-update.md.
+REFERENCE_CELLS = {
+    ("M03", "grade"): "official",
+    ("M20", "grade"): "low",
+    ("B01", "same_as"): "S23",
+    ("U26-28", "grade"): "reprint",
+    ("U26-33", "grade"): "official",
+    ("U26-37", "grade"): "low",
+    ("U26-41", "grade"): "derived",
+    ("U26-49", "grades_mentioned"): "official;secondary",
+    ("U26-53", "same_as"): "U22",
+}
+
+
+@needs_shared
+def test_reference_cells_read_by_hand():
+    references = ours("references").set_index("source_id")
+    assert {cell: references.loc[cell] for cell in REFERENCE_CELLS} == REFERENCE_CELLS
 
 
 @needs_shared
@@ -673,15 +688,15 @@ def test_every_precision_column_is_checked():
 # --- the curation script ----------------------------------------------------------------------
 
 
-def test_clean_label_strips_stars_and_currency():
-    assert facts.clean_label("Czechia*   (Koruny)") == "Czechia"
-    assert facts.clean_label("United Kingdom   (Pounds)") == "United Kingdom"
-    assert facts.clean_label("Poland*") == "Poland"
+def test_label_name_strips_stars_and_currency():
+    assert label_name("Czechia*   (Koruny)") == "Czechia"
+    assert label_name("United Kingdom   (Pounds)") == "United Kingdom"
+    assert label_name("Poland*") == "Poland"
 
 
 def test_parse_references_reads_grades_urls_and_aliases():
     text = "## 9. Test\n- X01 [official, archived] A page: https://a.example/x ; https://b.example/y\n- X02 = X01\n"
-    refs = facts.parse_references(text).set_index("source_id")
+    refs = parse_references(text).set_index("source_id")
     assert refs.loc["X01", "grade"] == "official"
     assert refs.loc["X01", "url"] == "https://a.example/x ; https://b.example/y"
     assert refs.loc["X01", "citation"] == "A page"
@@ -697,7 +712,7 @@ def test_parse_update_references_reads_the_bold_ids():
         "- **U26-08** [low] A code file. Address: (public code file, no URL). Supports: Nothing else.\n"
         "## 4. Inherited\n- **U26-99** [low] Not in section 3. Address: x. Supports: y.\n"
     )
-    refs = facts.parse_update_references(text).set_index("source_id")
+    refs = parse_update_references(text).set_index("source_id")
     assert refs.index.tolist() == ["U26-07", "U26-08"]
     assert refs.loc["U26-07", "grade"] == "official"
     assert refs.loc["U26-07", "grades_mentioned"] == "official;secondary"
@@ -709,50 +724,67 @@ def test_parse_update_references_reads_the_bold_ids():
 
 def test_parse_references_refuses_duplicate_ids():
     with pytest.raises(ValueError, match="X01"):
-        facts.parse_references("- X01 a\n- X01 b\n")
+        parse_references("- X01 a\n- X01 b\n")
 
 
 @needs_shared
-def test_curation_reproduces_the_committed_csvs():
-    tables = facts.build(facts.load_inputs())
-    for name in facts.OUTPUTS:
-        rebuilt = tables[name].astype("string").fillna("").astype(str)
-        # Round-trip through CSV text so number formatting matches the written file.
-        rebuilt = pd.read_csv(
-            pd.io.common.StringIO(rebuilt.to_csv(index=False)), dtype=str, keep_default_na=False
-        )
-        pd.testing.assert_frame_equal(rebuilt, ours(name), obj=name)
+def test_import_facts_command_writes_the_committed_csvs_byte_for_byte(tmp_path, capsys):
+    """`natolab data import-facts` into an empty folder: the facts tables, then the deterrence
+    tables (which read the country table just written there), each the committed file exactly."""
+    assert cli.main(["data", "import-facts", "--data-dir", str(tmp_path)]) == 0
+    names = [*curation.OUTPUTS, *deterrence.OUTPUTS]
+    assert capsys.readouterr().out.splitlines() == [str(tmp_path / f"{name}.csv") for name in names]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(f"{name}.csv" for name in names)
+    for name in names:
+        assert (tmp_path / f"{name}.csv").read_bytes() == paths.data_file(name).read_bytes(), name
+
+
+def test_import_facts_command_says_what_it_reads_and_writes(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["data", "import-facts", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for words in ("SOURCES/facts/", "SOURCES.md", "SOURCES-deterrence.md", "defence-spending/",
+                  "../shared/sources", "data/", "country_names", "air_policing_rotations"):
+        assert words in text
+    # A sources folder without facts/ is one line on stderr and exit code 2, nothing written.
+    assert cli.main(["data", "import-facts", "--sources", str(tmp_path), "--data-dir", str(tmp_path / "out")]) == 2
+    assert "Raw facts directory not found" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture(scope="module")
+def facts_inputs() -> dict[str, object]:
+    """The raw inputs, read once (the workbooks take a second); tests change copies of them."""
+    return load_inputs()
+
+
+# (raw files changed alike, summit, column, new value, what the error must name)
+SUMMIT_EDITS = [
+    # A number a target rests on disappears (summits_all.csv copies the summits.csv row).
+    (("summits", "summits_all"), "The Hague 2025", "spending_target_pct_gdp", "5.0 total", "hague_core_3_5pct"),
+    # A row of summits.csv copied into summits_all.csv differs.
+    (("summits_all",), "Wales 2014", "end_date", "2014-09-06", "'Wales 2014' end_date"),
+    # A host name and its code disagree.
+    (("summits_all",), "Lisbon 2010", "host_iso3", "ESP", "Lisbon 2010"),
+]
 
 
 @needs_shared
-def test_curation_fails_loudly_when_a_target_number_disappears():
-    inputs = facts.load_inputs()
-    for name in ("summits", "summits_all"):  # the copy in summits_all.csv changed alike
-        summits = inputs[name].copy()
-        summits.loc[summits["summit"] == "The Hague 2025", "spending_target_pct_gdp"] = "5.0 total"
-        inputs[name] = summits
-    with pytest.raises(ValueError, match="hague_core_3_5pct"):
-        facts.build(inputs)
+@pytest.mark.parametrize(("files", "summit", "column", "value", "error"), SUMMIT_EDITS)
+def test_curation_fails_loudly_when_a_summit_cell_changes(facts_inputs, files, summit, column, value, error):
+    inputs = dict(facts_inputs)
+    for name in files:
+        frame = inputs[name].copy()
+        frame.loc[frame["summit"] == summit, column] = value
+        inputs[name] = frame
+    with pytest.raises(ValueError, match=re.escape(error)):
+        curation.build(inputs)
 
 
 @needs_shared
-def test_curation_fails_loudly_when_a_copied_summit_row_differs():
-    inputs = facts.load_inputs()
-    summits = inputs["summits_all"].copy()
-    summits.loc[summits["summit"] == "Wales 2014", "end_date"] = "2014-09-06"
-    inputs["summits_all"] = summits
-    with pytest.raises(ValueError, match="'Wales 2014' end_date"):
-        facts.build(inputs)
-    inputs["summits_all"] = pd.concat([inputs["summits_all"], summits.iloc[[0]]], ignore_index=True)
+def test_curation_fails_loudly_when_a_summit_is_listed_twice(facts_inputs):
+    inputs = dict(facts_inputs)
+    summits = inputs["summits_all"]
+    inputs["summits_all"] = pd.concat([summits, summits.iloc[[0]]], ignore_index=True)
     with pytest.raises(ValueError, match="twice"):
-        facts.build(inputs)
-
-
-@needs_shared
-def test_curation_fails_loudly_when_a_host_name_and_code_disagree():
-    inputs = facts.load_inputs()
-    summits = inputs["summits_all"].copy()
-    summits.loc[summits["summit"] == "Lisbon 2010", "host_iso3"] = "ESP"
-    inputs["summits_all"] = summits
-    with pytest.raises(ValueError, match="Lisbon 2010"):
-        facts.build(inputs)
+        curation.build(inputs)

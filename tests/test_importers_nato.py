@@ -29,14 +29,18 @@ ALLIES_2024 = {"Czechia*": "CZE", "Germany": "DEU", "Slovak Republic": "SVK", "T
 CURRENCY = {"CZE": "Koruny", "DEU": "Euros", "SVK": "Euros", "TUR": "Liras", "GBR": "Pounds"}
 AGGREGATES = {"NATO Europe and Canada": "NATO_EUROPE_CANADA", "NATO Total": "NATO_TOTAL"}
 TABLES = ["1", "2", "3", "4", "5", "6", "7", "8a", "8b"]
-BLOCK_TITLES_2024 = {
-    "1": ["Current prices", "Constant 2015 prices "],
-    "2": ["Current prices and exchange rates", "Constant 2015 prices and exchange rates"],
+# Block titles NATO kept from the 2024 layout to the 2025/2026 one.
+TITLES_BOTH_LAYOUTS = {
     "3": ["Share of real GDP (%)", "Annual real change (%)"],
-    "5": ["Current prices and exchange rates", "Constant 2015 prices and exchange rates"],
-    "6": ["GDP per capita (thousand US dollars)", "Defence expenditure per capita (US dollars)"],
     "8a": ["Equipment (a)", "Personnel (b)"],
     "8b": ["Infrastructure (c)", "Other (d)"],
+}
+BLOCK_TITLES_2024 = {
+    **TITLES_BOTH_LAYOUTS,
+    "1": ["Current prices", "Constant 2015 prices "],
+    "2": ["Current prices and exchange rates", "Constant 2015 prices and exchange rates"],
+    "5": ["Current prices and exchange rates", "Constant 2015 prices and exchange rates"],
+    "6": ["GDP per capita (thousand US dollars)", "Defence expenditure per capita (US dollars)"],
 }
 WITH_AGGREGATES = {"2", "3", "5", "6", "7"}
 
@@ -133,14 +137,12 @@ def build_2024(  # noqa: C901 - every quirk of the real file, in one place
 # ------------------------------------------------------------- 2025/2026 layout builder
 
 SUBTITLES_2026 = {
+    **TITLES_BOTH_LAYOUTS,
     "1": ["Current prices", "Constant 2021 prices"],
     "2": ["Current prices and exchange rates", "Constant 2021 prices and exchange rates"],
-    "3": ["Share of real GDP (%)", "Annual real change (%)"],
     "5": ["Current prices and exchange rates", "Constant 2021 prices and exchange rates"],
     "6": ["GDP per capita (thousand US dollars)", "Core defence expenditure per capita (US dollars)"],
     "7": ["Thousands"],
-    "8a": ["Equipment (a)", "Personnel (b)"],
-    "8b": ["Infrastructure (c)", "Other (d)"],
 }
 
 def build_2026(path: Path, *, core: bool = True) -> Path:  # noqa: C901

@@ -11,7 +11,7 @@ import pytest
 from notebook_harness import Notebook, figures, sentences, tables
 from raw_sources import raw_facts
 
-from natolab.importers.facts import OPERATION_SHORT_NAMES
+from natolab.importers.facts.operations import OPERATION_SHORT_NAMES
 
 pytestmark = pytest.mark.slow
 
@@ -21,7 +21,7 @@ FIGURES = ["operations-timeline", "kfor-strength", "forward-land-forces"]
 
 def raw_operations() -> list[dict[str, str]]:
     """operations.csv, then operations_additions.csv with three short names written "Name (acronym)"
-    as the curation does (natolab.importers.facts.OPERATION_SHORT_NAMES, a naming rule, not a value)."""
+    as the curation does (natolab.importers.facts.operations.OPERATION_SHORT_NAMES, a naming rule, not a value)."""
     additions = [{**r, "short_name": OPERATION_SHORT_NAMES.get(r["short_name"], r["short_name"])}
                  for r in raw_facts("operations_additions.csv")]
     return raw_facts("operations.csv") + additions

@@ -3,6 +3,10 @@
 * :func:`import_nato_workbook` — NATO's official defence-expenditure workbooks -> ``defence_expenditure.csv``
 * :func:`import_sipri_workbook` — SIPRI Military Expenditure Database -> ``sipri_milex.csv``
 * :func:`import_secondary_editions` — editions known only from transcriptions and quotes
+
+and the curations of the NATO facts collection (``natolab data import-facts``):
+:mod:`natolab.importers.facts` (one module per topic) and :mod:`natolab.importers.deterrence`.
+Country labels go through one name book, :mod:`natolab.importers.names`.
 """
 
 from __future__ import annotations

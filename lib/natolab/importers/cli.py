@@ -44,6 +44,17 @@ def _secondary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _facts(args: argparse.Namespace) -> int:
+    from natolab.importers import deterrence
+    from natolab.importers.facts import curation
+
+    # Facts first: the deterrence curation checks its nation names against the country
+    # table the facts curation has just written to the same data directory.
+    for path in [*curation.main(args.sources, args.data_dir), *deterrence.main(args.sources, args.data_dir)]:
+        print(path)
+    return 0
+
+
 def _command(
     subparsers: argparse._SubParsersAction,
     name: str,
@@ -60,14 +71,46 @@ def _command(
     return parser
 
 
+def _workbook_command(
+    subparsers: argparse._SubParsersAction,
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+    *,
+    help: str,
+    description: str,
+    file_help: str,
+    edition_help: str,
+    edition_required: bool,
+) -> None:
+    """An import of one workbook file of one edition (``--edition YYYY-MM``)."""
+    parser = _command(subparsers, name, run, help=help, description=description)
+    parser.add_argument("file", type=Path, help=file_help)
+    parser.add_argument("--edition", required=edition_required, default=None, metavar="YYYY-MM", help=edition_help)
+
+
+def _sources_command(
+    subparsers: argparse._SubParsersAction,
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+    *,
+    help: str,
+    description: str,
+    sources_help: str,
+) -> None:
+    """An import of a folder of raw files (``--sources``, default under ``../shared/sources``)."""
+    parser = _command(subparsers, name, run, help=help, description=description)
+    parser.add_argument("--sources", type=Path, default=None, help=sources_help)
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``import-nato-workbook``, ``import-sipri`` and ``import-secondary`` to ``natolab data``.
+    """Add ``import-nato-workbook``, ``import-sipri``, ``import-secondary`` and ``import-facts`` to
+    ``natolab data``.
 
     Each subparser sets ``handler`` (parsed args -> exit code). Import errors (unknown
-    layout, unknown country name) are printed as one line naming the file, sheet and
-    row, with exit code 2.
+    layout, unknown country name, a raw file that changed) are printed as one line naming
+    the file, sheet and row, with exit code 2.
     """
-    nato = _command(
+    _workbook_command(
         subparsers,
         "import-nato-workbook",
         _nato,
@@ -80,14 +123,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "recorded in data/editions.csv, which chart source notes read. Then check with "
             "`natolab data validate` and regenerate the notebooks with `make notebooks`."
         ),
+        file_help="the .xlsx workbook, e.g. def-exp-2025-en.xlsx",
+        edition_help="publication month of the workbook, e.g. 2024-06 for 240617-def-exp-2024-TABLES-en.xlsx",
+        edition_required=True,
     )
-    nato.add_argument("file", type=Path, help="the .xlsx workbook, e.g. def-exp-2025-en.xlsx")
-    nato.add_argument(
-        "--edition", required=True, metavar="YYYY-MM",
-        help="publication month of the workbook, e.g. 2024-06 for 240617-def-exp-2024-TABLES-en.xlsx",
-    )  # fmt: skip
-
-    sipri = _command(
+    _workbook_command(
         subparsers,
         "import-sipri",
         _sipri,
@@ -99,14 +139,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "stored by SIPRI as fractions and written as percent; '. .' and 'xxx' become blank "
             "values with a missing_reason."
         ),
+        file_help="the SIPRI .xlsx workbook",
+        edition_help="release month (default: April of the year after the last data year)",
+        edition_required=False,
     )
-    sipri.add_argument("file", type=Path, help="the SIPRI .xlsx workbook")
-    sipri.add_argument(
-        "--edition", default=None, metavar="YYYY-MM",
-        help="release month (default: April of the year after the last data year)",
-    )  # fmt: skip
 
-    secondary = _command(
+    _sources_command(
         subparsers,
         "import-secondary",
         _secondary,
@@ -117,8 +155,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "the files in shared/sources/defence-spending/, and write data/editions.csv. An "
             "edition whose official workbook has been imported is not overwritten."
         ),
+        sources_help="folder with the raw files (default: ../shared/sources/defence-spending)",
     )
-    secondary.add_argument(
-        "--sources", type=Path, default=None,
-        help="folder with the raw files (default: ../shared/sources/defence-spending)",
-    )  # fmt: skip
+
+    _sources_command(
+        subparsers,
+        "import-facts",
+        _facts,
+        help="rebuild the facts and deterrence tables of data/ from shared/sources/facts/",
+        description=(
+            "Read the raw NATO facts collection in SOURCES/facts/ (members, EU membership, "
+            "summits, EU-NATO milestones, partners, operations, KFOR, eFP, the claims of how "
+            "many Allies met 2 percent, The Hague commitment, air-policing rotations, DCB "
+            "partners, host sites; the source lists SOURCES.md, SOURCES-2026-update.md and "
+            "SOURCES-deterrence.md) and the country labels of the files in "
+            "SOURCES/defence-spending/ (NATO and SIPRI workbooks, transcriptions) and of "
+            "Natural Earth. Write the facts tables to data/ (countries, country_names, members, "
+            "eu_membership, summits, targets, eu_nato, eu_nato_actions, partners, "
+            "partnership_frameworks, aspirants, operations, kfor_strength, efp_battlegroups, "
+            "allies_2pct_claims, hague_commitment, references), then the deterrence tables, "
+            "whose nation names are checked against the new country table "
+            "(air_policing_rotations, efp_history, kfor_contributions, dcb_partners, "
+            "host_sites). Nothing is imputed: a raw file that changed shape or contradicts "
+            "itself stops the import with a message naming it, and a rerun on unchanged "
+            "sources gives byte-identical files. Then check with `natolab data validate`."
+        ),
+        sources_help="folder holding facts/ and defence-spending/ (default: ../shared/sources)",
+    )

@@ -28,6 +28,7 @@ __all__ = [
     "data_dir_or_default",
     "format_number",
     "merge_editions",
+    "read_mapping",
     "read_rows",
     "write_rows",
 ]
@@ -87,6 +88,14 @@ def read_rows(file: Path) -> list[Row]:
         return []
     with file.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def read_mapping(file: Path, group: str, key: str, value: str) -> dict[str, dict[str, str]]:
+    """A mapping kept as a CSV (e.g. spellings by source): ``{row[group]: {row[key]: row[value]}}``, in file order."""
+    mapping: dict[str, dict[str, str]] = {}
+    for row in read_rows(file):
+        mapping.setdefault(row[group], {})[row[key]] = row[value]
+    return mapping
 
 
 def write_rows(file: Path, columns: Sequence[str], rows: Iterable[Row]) -> None:

@@ -3,17 +3,14 @@
 Reads ``shared/sources/facts/`` air_policing_rotations.csv, efp_history.csv,
 kfor_contributions.csv, dcb_partners.csv and host_sites.csv (plus the curated country
 table in ``data/``, which owns nation names) and writes the tidy CSVs of the same names
-in ``data/``. The D source ids of ``SOURCES-deterrence.md`` are parsed here
-(:func:`parse_deterrence_references`) and joined into ``data/references.csv`` by
-``natolab.importers.facts.build_references``: after a change of SOURCES-deterrence.md,
-run the facts curation too.
+in ``data/``. The D source ids of ``SOURCES-deterrence.md`` are parsed by
+``natolab.importers.facts.references``, which joins them into ``data/references.csv``;
+``natolab data import-facts`` runs the facts curation first and then this one.
 
 Nothing is imputed. Values are copied from the raw rows; every curation choice (a split
 column, a row id, a spelling, a row the audit says to use in totals only) is a named
 constant below with the reason, and a changed raw file fails loudly instead of producing
 a silently different table.
-
-Run: ``python -m natolab.importers.deterrence`` (curators only; needs ``../shared``).
 """
 
 from __future__ import annotations
@@ -25,7 +22,14 @@ import pandas as pd
 
 from natolab import paths
 from natolab.countries import normalise_name
-from natolab.importers import csvstore, facts
+from natolab.importers import csvstore
+from natolab.importers.facts.inputs import facts_dir, read_raw_csv
+from natolab.importers.facts.references import (
+    DETERRENCE_SOURCES_MD,
+    check_source_ids,
+    parse_deterrence_references,
+)
+from natolab.importers.names import source_spellings
 
 __all__ = [
     "OUTPUTS",
@@ -38,11 +42,8 @@ __all__ = [
     "load_inputs",
     "main",
     "parse_deterrence_references",
-    "references",
     "save",
 ]
-
-SOURCES_MD = "SOURCES-deterrence.md"
 
 OUTPUTS = (
     "air_policing_rotations",
@@ -82,13 +83,9 @@ _DATE_LENGTH = {"day": 10, "month": 7, "year": 4, "": 0}
 LIST_SEPARATOR = ";"
 
 # Spellings of the raw name columns that are neither countries.csv's name nor a spelling in
-# country_names.csv, with the code they stand for. Each is checked, never used to fill a code.
-SPELLINGS = {
-    # NATO's DCB page names the country by its official short form.
-    "Republic of Moldova": "MDA",
-    # Libya is in no other dataset, so countries.csv has no row for it (see LBY below).
-    "Libya": "LBY",
-}
+# country_names.csv: the "deterrence" rows of importers/country_spellings.csv. Each is
+# checked, never used to fill a code.
+SPELLINGS_SOURCE = "deterrence"
 
 # --- air_policing_rotations ------------------------------------------------------------
 
@@ -146,19 +143,6 @@ DCB_STATUS = {"DCB partner": "true", "Request only": "false"}
 # host_sites gives a day or only a year for the opening: no month precision.
 OPENING_PRECISIONS = ("day", "year")
 
-# --- references -------------------------------------------------------------------------------
-
-# "- D01 [official] AIRCOM, ...": a graded source line of a "### Sources — ..." section.
-_D_SOURCE_LINE = re.compile(r"^- (?P<id>D\d{2,3}) (?P<rest>\[.*)$")
-# "- D97 — not assigned.": an id the collector skipped; no reference row.
-_D_NOT_ASSIGNED = re.compile(r"^- D\d{2,3} — not assigned\.$")
-# "(Sep 2017; = O44)", "(= O52, O37)": the page is also cited in SOURCES.md under that id.
-# references.same_as holds one id (it is a foreign key), so the first is kept; entry has all.
-_D_ALIAS = re.compile(r"= (?P<ref>[A-Z]\d\d)\b")
-SOURCES_HEADING = "### Sources — "
-GRADES = ("official", "reprint", "secondary", "low")
-
-
 # ======================================================================================
 # Load inputs
 # ======================================================================================
@@ -166,27 +150,13 @@ GRADES = ("official", "reprint", "secondary", "low")
 
 def load_inputs(sources_dir: Path | None = None, data_dir: Path | None = None) -> dict[str, object]:
     """The raw deterrence files, SOURCES-deterrence.md and the curated country table."""
-    base = Path(sources_dir) if sources_dir is not None else paths.SOURCES_DIR
-    facts_dir = base / "facts"
-    if not facts_dir.is_dir():
-        raise FileNotFoundError(
-            f"Raw facts directory not found: {facts_dir} (the curation needs ../shared/sources)"
-        )
-    raw: dict[str, object] = {stem: facts._read_raw(f"{stem}.csv", facts_dir) for stem in RAW_COLUMNS}
-    raw["sources_deterrence_md"] = (facts_dir / SOURCES_MD).read_text(encoding="utf-8")
+    folder = facts_dir(sources_dir)
+    raw: dict[str, object] = {stem: read_raw_csv(f"{stem}.csv", folder) for stem in RAW_COLUMNS}
+    raw["sources_deterrence_md"] = (folder / DETERRENCE_SOURCES_MD).read_text(encoding="utf-8")
     data = Path(data_dir) if data_dir is not None else paths.DATA_DIR
     for stem in ("countries", "country_names"):
-        raw[stem] = pd.read_csv(data / f"{stem}.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+        raw[stem] = read_raw_csv(f"{stem}.csv", data)
     return raw
-
-
-def references(raw: dict[str, object]) -> pd.DataFrame:
-    """The D source ids, from ``raw`` or, when the caller read only the facts inputs
-    (``facts.load_inputs``), from the collection's SOURCES-deterrence.md."""
-    text = raw.get("sources_deterrence_md")
-    if text is None:
-        text = (paths.SOURCES_DIR / "facts" / SOURCES_MD).read_text(encoding="utf-8")
-    return parse_deterrence_references(str(text))
 
 
 # ======================================================================================
@@ -232,12 +202,12 @@ def _check_order(start: str, end: str, where: str) -> None:
 
 
 def _name_lookup(raw: dict[str, object]) -> dict[str, str]:
-    """Normalised spelling -> iso3: countries.csv names, country_names.csv, ``SPELLINGS``."""
+    """Normalised spelling -> iso3: countries.csv names, country_names.csv, the name book's deterrence spellings."""
     lookup = {normalise_name(n): c for n, c in zip(raw["country_names"]["name"], raw["country_names"]["iso3"],
                                                    strict=True)}
     lookup.update({normalise_name(n): c for n, c in zip(raw["countries"]["name"], raw["countries"]["iso3"],
                                                         strict=True)})
-    lookup.update({normalise_name(n): c for n, c in SPELLINGS.items()})
+    lookup.update({normalise_name(n): c for n, c in source_spellings(SPELLINGS_SOURCE).items()})
     return lookup
 
 
@@ -472,56 +442,6 @@ def _check_unique(frame: pd.DataFrame, key: list[str], name: str) -> None:
         raise ValueError(f"{name}: {key} not unique: {frame.loc[dup, key].drop_duplicates().to_numpy().tolist()}")
 
 
-def parse_deterrence_references(sources_md: str) -> pd.DataFrame:
-    """One row per D source id of SOURCES-deterrence.md (its "### Sources — ..." sections).
-
-    Same columns as :func:`natolab.importers.facts.parse_references`: grade is the first
-    word of the first bracketed tag ("[reprint NATO]" -> reprint), grades_mentioned every
-    tag's, citation the text before the first URL, url every URL, same_as the first
-    "= O44" alias, topic "SOURCES-deterrence.md: " and the section, entry the line after
-    the id. "- D97 — not assigned." lines are skipped; any other line of a sources section
-    that starts with "- D" and is not understood fails.
-    """
-    rows = []
-    section = ""
-    for line in sources_md.splitlines():
-        if line.startswith(("## ", "### ")):
-            section = line.lstrip("#").strip() if line.startswith(SOURCES_HEADING) else ""
-            continue
-        if not section or not line.startswith("- D") or _D_NOT_ASSIGNED.match(line):
-            continue
-        match = _D_SOURCE_LINE.match(line)
-        if match is None:
-            raise ValueError(f"{SOURCES_MD}: source line not understood: {line[:60]!r}")
-        rest = match["rest"]
-        tags = facts._GRADE.findall(rest)
-        grades = [re.match(r"[a-z]*", tag).group(0) for tag in tags]
-        unknown = [tag for tag, grade in zip(tags, grades, strict=True) if grade not in GRADES]
-        if unknown:
-            raise ValueError(f"{SOURCES_MD} {match['id']}: tags without a known grade {unknown}")
-        alias = _D_ALIAS.search(rest)
-        head = facts._URL.split(rest, maxsplit=1)[0]
-        rows.append(
-            {
-                "source_id": match["id"],
-                "grade": grades[0],
-                "grades_mentioned": ";".join(dict.fromkeys(grades)),
-                "grade_detail": " | ".join(tags),
-                "citation": facts._GRADE.sub("", head).strip().rstrip(":;").strip(),
-                "url": " ; ".join(u.rstrip(".,)") for u in facts._URL.findall(rest)),
-                "same_as": alias["ref"] if alias else "",
-                "topic": f"{SOURCES_MD}: {section}",
-                "entry": rest,
-            }
-        )
-    frame = pd.DataFrame(rows)
-    if frame.empty:
-        raise ValueError(f"{SOURCES_MD}: no D source ids in its '{SOURCES_HEADING}...' sections")
-    if frame["source_id"].duplicated().any():
-        dups = frame.loc[frame["source_id"].duplicated(), "source_id"].tolist()
-        raise ValueError(f"{SOURCES_MD} lists source ids twice: {dups}")
-    return frame
-
 
 def build(raw: dict[str, object]) -> dict[str, pd.DataFrame]:
     """The five curated tables from the raw inputs, with their source ids and country codes checked."""
@@ -532,13 +452,11 @@ def build(raw: dict[str, object]) -> dict[str, pd.DataFrame]:
         "dcb_partners": build_dcb_partners(raw),
         "host_sites": build_host_sites(raw),
     }
-    known = set(references(raw)["source_id"])
     for name, frame in tables.items():
         if (frame["source_ids"] == "").any():
             raise ValueError(f"{name}: a row has no source_ids")
-        unknown = facts._split_ids(frame["source_ids"]) - known
-        if unknown:
-            raise ValueError(f"{name}: source ids not in {SOURCES_MD}: {sorted(unknown)}")
+    known = set(parse_deterrence_references(str(raw["sources_deterrence_md"]))["source_id"])
+    check_source_ids(tables, known, DETERRENCE_SOURCES_MD)
     _check_country_codes(tables, set(raw["countries"]["iso3"]))
     return tables
 
@@ -575,8 +493,3 @@ def save(tables: dict[str, pd.DataFrame], data_dir: Path | None = None) -> list[
 def main(sources_dir: Path | None = None, data_dir: Path | None = None) -> list[Path]:
     """Load the raw files, build the five tables, write them to ``data/``."""
     return save(build(load_inputs(sources_dir, data_dir)), data_dir)
-
-
-if __name__ == "__main__":
-    for written_path in main():
-        print(written_path.name)

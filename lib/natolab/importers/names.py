@@ -1,33 +1,40 @@
-"""Country labels as the sources print them -> ISO3 codes (NATO aggregates included).
+"""The importers' name book: country labels as the sources print them -> ISO3 codes.
 
 Sources decorate names: NATO stars Allies with a footnote (``Czechia*``) and puts the
 currency in parentheses in Table 1 (``United Kingdom   (Pounds)``); SIPRI writes
 ``United States of America``. :func:`clean_label` strips the decoration,
-:func:`to_iso3` maps what is left. The project's single name table is
-``natolab.countries.resolve`` (data/country_names.csv); the small table below is
-only a fallback for when that module is not importable, so the importers work on
-their own.
+:func:`to_iso3` maps what is left through the project's name table,
+``natolab.countries.resolve`` (data/country_names.csv).
+
+That table is itself written by the facts import from the spellings each source uses.
+The spellings that no facts file writes are data, not code: ``country_spellings.csv``
+beside this module (source, name, iso3, why), read by :func:`source_spellings`.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from pathlib import Path
+
+from natolab.countries import resolve
+from natolab.importers import csvstore
 
 __all__ = [
     "AGGREGATES",
     "ALLIES",
     "ASPIRANTS",
+    "SPELLINGS_FILE",
     "UnknownCountryError",
     "clean_label",
+    "label_name",
+    "source_spellings",
     "to_iso3",
 ]
 
-# NATO's two aggregate rows, keyed as in data/countries.csv.
-AGGREGATES = {
-    "nato europe and canada": "NATO_EUROPE_CANADA",
-    "nato total": "NATO_TOTAL",
-}
+# NATO's two aggregate rows: our key (not an ISO code) -> the name NATO's tables print.
+AGGREGATES = {"NATO_TOTAL": "NATO Total", "NATO_EUROPE_CANADA": "NATO Europe and Canada"}
+_AGGREGATE_KEYS = {name.casefold(): code for code, name in AGGREGATES.items()}
 
 # The 32 Allies since 7 March 2024 (Sweden) and the aspirants the SIPRI import keeps.
 ALLIES = (
@@ -37,23 +44,7 @@ ALLIES = (
 )  # fmt: skip
 ASPIRANTS = ("BIH", "GEO", "UKR")
 
-# --- FALLBACK NAME TABLE -------------------------------------------------------------
-# Used only when natolab.countries (data/country_names.csv) cannot be imported.
-# Keys are lower-case labels after clean_label().
-_FALLBACK_NAMES = {
-    "albania": "ALB", "belgium": "BEL", "bulgaria": "BGR", "canada": "CAN",
-    "croatia": "HRV", "czechia": "CZE", "czech republic": "CZE", "denmark": "DNK",
-    "estonia": "EST", "finland": "FIN", "france": "FRA", "germany": "DEU",
-    "greece": "GRC", "hungary": "HUN", "iceland": "ISL", "italy": "ITA",
-    "latvia": "LVA", "lithuania": "LTU", "luxembourg": "LUX", "montenegro": "MNE",
-    "netherlands": "NLD", "north macedonia": "MKD", "norway": "NOR", "poland": "POL",
-    "portugal": "PRT", "romania": "ROU", "slovak republic": "SVK", "slovakia": "SVK",
-    "slovenia": "SVN", "spain": "ESP", "sweden": "SWE", "türkiye": "TUR",
-    "turkey": "TUR", "united kingdom": "GBR", "united states": "USA",
-    "united states of america": "USA", "bosnia and herzegovina": "BIH",
-    "georgia": "GEO", "ukraine": "UKR",
-}  # fmt: skip
-# -------------------------------------------------------------------------------------
+SPELLINGS_FILE = Path(__file__).with_name("country_spellings.csv")
 
 
 class UnknownCountryError(ValueError):
@@ -75,12 +66,23 @@ def clean_label(label: str) -> tuple[str, str | None, bool]:
     return text, currency, starred
 
 
-def _project_resolver() -> Callable[[str], str] | None:
-    try:
-        from natolab.countries import resolve  # written in parallel; optional here
-    except ImportError:
-        return None
-    return resolve
+def label_name(label: str) -> str:
+    """The name in a source label, without footnote stars or a trailing "(Currency)"."""
+    return clean_label(label)[0]
+
+
+@functools.cache
+def _spellings_by_source() -> dict[str, dict[str, str]]:
+    return csvstore.read_mapping(SPELLINGS_FILE, "source", "name", "iso3")
+
+
+def source_spellings(source: str) -> dict[str, str]:
+    """Spellings of ``source`` (as written) -> iso3, from ``country_spellings.csv``.
+
+    A blank iso3 marks a label of that source that names no country (skipped, not resolved).
+    A source the file does not list raises KeyError, so a typo cannot pass for "no spellings".
+    """
+    return dict(_spellings_by_source()[source])
 
 
 def to_iso3(label: str, where: str) -> str:
@@ -89,18 +91,14 @@ def to_iso3(label: str, where: str) -> str:
     ``where`` names the place the label came from (file, sheet, row) and is put in
     the error raised for a name no table knows.
     """
-    name, _currency, _starred = clean_label(label)
-    key = name.casefold()
-    if key in AGGREGATES:
-        return AGGREGATES[key]
-    resolve = _project_resolver()
-    if resolve is not None:
-        try:
-            return resolve(name)
-        except (KeyError, ValueError, LookupError):
-            pass  # fall through to the error below, which names the source location
-    elif key in _FALLBACK_NAMES:
-        return _FALLBACK_NAMES[key]
+    name = label_name(label)
+    aggregate = _AGGREGATE_KEYS.get(name.casefold())
+    if aggregate is not None:
+        return aggregate
+    try:
+        return resolve(name)
+    except (KeyError, ValueError, LookupError):
+        pass  # the error below names the source location, which resolve() cannot know
     raise UnknownCountryError(
         f"{where}: unknown country name {name!r} (label {label!r}); "
         "add the spelling to data/country_names.csv"
