@@ -61,6 +61,12 @@ class Notebook:
             self.run(tmp_path, **params)
         return str(info.value)
 
+    def refuses_as_of(self, tmp_path: Path, as_of: str, reason: str) -> None:
+        """Execute with a bad ``as_of``: the message names the value, says why and gives the valid dates."""
+        message = self.fails_with(tmp_path, as_of=as_of)
+        assert f"Parameter 'as_of' = '{as_of}': {reason}" in message
+        assert "Valid values: a date YYYY-MM-DD from 1949-04-04 to" in message
+
 
 def _outputs(nb: nbformat.NotebookNode) -> list[dict[str, Any]]:
     return [o for c in nb.cells for o in c.get("outputs", [])]

@@ -386,26 +386,23 @@ def _replace_line(file: Path, line_number: int, old: str, new: str) -> None:
     file.write_text("\n".join(lines), encoding="utf-8")
 
 
-def test_unknown_country_code_names_file_and_line(tmp_path):
+@pytest.mark.parametrize(
+    ("resource", "old", "new", "said"),
+    [
+        # line 3 = the second detachment (rotation 2, Denmark)
+        ("air_policing_rotations", ",DNK,", ",XKX,", ["unknown nation_iso3", "'XKX'"]),
+        ("efp_history", "EST-2018,", "EST-2017-08-28,", ["duplicate", "EST-2017-08-28"]),
+    ],
+    ids=["unknown country code", "duplicate key"],
+)
+def test_a_bad_cell_names_file_and_line(tmp_path, resource, old, new, said):
     directory = _copy_data(tmp_path)
-    file = directory / "air_policing_rotations.csv"
-    _replace_line(file, 3, ",DNK,", ",XKX,")  # line 3 = the second detachment (rotation 2, Denmark)
+    _replace_line(directory / f"{resource}.csv", 3, old, new)
     with pytest.raises(data.DataValidationError) as caught:
-        data.load("air_policing_rotations", data_dir=directory)
+        data.load(resource, data_dir=directory)
     err = caught.value
-    assert err.file.name == "air_policing_rotations.csv" and err.line == 3
-    assert "unknown nation_iso3" in str(err) and "'XKX'" in str(err)
-
-
-def test_duplicate_key_names_file_and_line(tmp_path):
-    directory = _copy_data(tmp_path)
-    file = directory / "efp_history.csv"
-    _replace_line(file, 3, "EST-2018,", "EST-2017-08-28,")
-    with pytest.raises(data.DataValidationError) as caught:
-        data.load("efp_history", data_dir=directory)
-    err = caught.value
-    assert err.file.name == "efp_history.csv" and err.line == 3
-    assert "duplicate" in str(err) and "EST-2017-08-28" in str(err)
+    assert err.file.name == f"{resource}.csv" and err.line == 3
+    assert all(words in str(err) for words in said), str(err)
 
 
 def test_list_of_codes_must_be_semicolon_separated_codes(tmp_path):

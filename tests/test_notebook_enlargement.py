@@ -67,14 +67,11 @@ def test_27_march_2020_makes_30_and_the_source_text_holds(tmp_path):
 
 
 def test_as_of_before_the_treaty_is_refused(tmp_path):
-    message = NOTEBOOK.fails_with(tmp_path, as_of="1949-04-03")
-    assert "Parameter 'as_of'" in message
-    assert "Valid values: a date YYYY-MM-DD from 1949-04-04" in message
+    NOTEBOOK.refuses_as_of(tmp_path, "1949-04-03", "outside the period the data covers")
 
 
 def test_unparseable_as_of_is_refused(tmp_path):
-    message = NOTEBOOK.fails_with(tmp_path, as_of="last spring")
-    assert "Parameter 'as_of' = 'last spring': not a date" in message
+    NOTEBOOK.refuses_as_of(tmp_path, "last spring", "not a date")
 
 
 def test_unknown_highlight_lists_the_allies(tmp_path):

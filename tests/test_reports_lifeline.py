@@ -15,11 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import pytest
+from processes import linux_only, running
 
 from natolab.reports import lifeline
-
-linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signals are Linux-only")
 
 
 def _dead_pid() -> int:
@@ -79,15 +77,6 @@ time.sleep(600)
 """
 
 
-def _running(pid: int) -> bool:
-    """Alive and not a zombie waiting to be reaped."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat[stat.rfind(")") + 2] != "Z"
-
-
 @linux_only
 def test_a_process_dies_with_its_parent_however_the_parent_dies():
     parent = subprocess.Popen([sys.executable, "-c", _PARENT, _CHILD], stdout=subprocess.PIPE, text=True)
@@ -96,18 +85,18 @@ def test_a_process_dies_with_its_parent_however_the_parent_dies():
         line = parent.stdout.readline().split()
         assert line[:1] == ["ready"], line
         child = int(line[1])
-        assert _running(child)
+        assert running(child)
         parent.kill()  # SIGKILL: the parent runs no cleanup at all
         parent.wait(timeout=10)
         deadline = time.monotonic() + 5
-        while _running(child) and time.monotonic() < deadline:
+        while running(child) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not _running(child), "the child outlived its SIGKILLed parent"
+        assert not running(child), "the child outlived its SIGKILLed parent"
     finally:
         parent.kill()
         parent.stdout.close()
         parent.wait()
-        if child is not None and _running(child):
+        if child is not None and running(child):
             os.kill(child, signal.SIGKILL)  # leave nothing behind, even when the test fails
 
 

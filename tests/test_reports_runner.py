@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from processes import linux_only, running
 
 from natolab.reports.runner import EXIT_CONFIG, EXIT_FAILED, EXIT_LOCKED, EXIT_OK, Options, run_reports
 
@@ -604,17 +605,8 @@ def _process_tree(root: int) -> dict[int, str]:
     return tree
 
 
-def _running(pid: int) -> bool:
-    """The process exists and is not a zombie waiting to be reaped."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat[stat.rfind(")") + 2] != "Z"
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signals are Linux-only")
+@linux_only
 def test_a_killed_run_leaves_no_process_and_the_next_run_cleans_up(project):
     # Three never-ending jobs on two workers, and one quick one behind them.
     endless = [{"name": f"endless-{n}", "notebook": "broken_timeout"} for n in (1, 2, 3)]
@@ -639,13 +631,13 @@ def test_a_killed_run_leaves_no_process_and_the_next_run_cleans_up(project):
         runner.kill()  # SIGKILL, as `timeout -s KILL` or the OOM killer: no cleanup runs
         runner.communicate(timeout=30)
         deadline = time.monotonic() + 5
-        while any(_running(pid) for pid in tree) and time.monotonic() < deadline:
+        while any(running(pid) for pid in tree) and time.monotonic() < deadline:
             time.sleep(0.1)
-        survivors = {pid: command for pid, command in tree.items() if _running(pid)}
+        survivors = {pid: command for pid, command in tree.items() if running(pid)}
         assert survivors == {}, "still running after the runner was killed"
     finally:
         for pid in tree:  # never leave a test's processes behind, even when it fails
-            if _running(pid):
+            if running(pid):
                 os.kill(pid, signal.SIGKILL)
 
     # Its folders are still there; the next run removes them.

@@ -12,6 +12,8 @@ test checks them against the text.
 
 from __future__ import annotations
 
+from typing import Unpack
+
 import pandas as pd
 
 from natolab.metrics import deterrence, membership, operations
@@ -160,18 +162,14 @@ def enlargement_claims(
 def eu_nato_claims(
     as_of: DateLike = None,
     *,
-    members: pd.DataFrame | None = None,
-    eu_membership: pd.DataFrame | None = None,
     eu_nato: pd.DataFrame | None = None,
     eu_nato_actions: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    **frames: Unpack[eu_nato_metrics.OverlapFrames],
 ) -> pd.DataFrame:
     """Belgium in both, the Warsaw 2016 and Brussels 2018 declarations, 74 actions in seven areas."""
     day = to_timestamp(as_of, "as_of")
     rows = []
-    detail = eu_nato_metrics.overlap_by_country(
-        day, members=members, eu_membership=eu_membership, countries=countries
-    ).set_index("iso3")
+    detail = eu_nato_metrics.overlap_by_country(day, **frames).set_index("iso3")
     in_both = "BEL" in detail.index and detail.loc["BEL", "group"] == "NATO and EU"
     n_both = int((detail["group"] == "NATO and EU").sum())
     said = (

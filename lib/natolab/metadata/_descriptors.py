@@ -16,19 +16,21 @@ SOURCE_IDS_PATTERN = f"{SOURCE_ID_PATTERN}(;{SOURCE_ID_PATTERN})*"
 PARTIAL_DATE_PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 PRECISIONS = ["day", "month", "year"]
 
-CURATION_LICENCE = {
-    "name": "CC-BY-4.0",
-    "title": "natolab curation: Creative Commons Attribution 4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-}
-FACTS_LICENCE = {
-    "name": "attribution",
-    "title": (
-        "Facts compiled from public pages of NATO, EU institutions, governments and media; "
-        "credit NATO and the publishers named by each row's source_ids (see references)"
-    ),
-    "path": "shared/sources/facts/SOURCES.md",
-}
+
+
+def licence(name: str, title: str, path: str) -> dict[str, str]:
+    """A licence descriptor: its short name, the terms in words, and where they are written."""
+    return {"name": name, "title": title, "path": path}
+
+
+CURATION_LICENCE = licence("CC-BY-4.0", "natolab curation: Creative Commons Attribution 4.0",
+                           "https://creativecommons.org/licenses/by/4.0/")
+FACTS_LICENCE = licence(
+    "attribution",
+    "Facts compiled from public pages of NATO, EU institutions, governments and media; "
+    "credit NATO and the publishers named by each row's source_ids (see references)",
+    "shared/sources/facts/SOURCES.md",
+)
 
 
 def field(name: str, description: str, ftype: str = "string", **extra: Any) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from natolab.metadata._descriptors import (
     facts_source,
     field,
     iso3,
+    licence,
     resource,
 )
 
@@ -123,11 +124,7 @@ COUNTRY_NAMES = resource(
     ],
     licenses=[
         CURATION_LICENCE,
-        {
-            "name": "public-domain",
-            "title": "Natural Earth: public domain",
-            "path": "https://www.naturalearthdata.com/about/terms-of-use/",
-        },
+        licence("public-domain", "Natural Earth: public domain", "https://www.naturalearthdata.com/about/terms-of-use/"),
     ],
 )
 

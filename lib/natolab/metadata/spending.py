@@ -19,6 +19,7 @@ from natolab.metadata._descriptors import (
     country_fk,
     facts_update_source,
     foreign_key,
+    licence,
     resource,
 )
 
@@ -66,32 +67,18 @@ UNITS = [
 ]
 PRICE_BASES = ["current", "constant 2015", "constant 2021"]
 
-_NATO_TERMS = {
-    "name": "NATO-attribution",
-    "title": "NATO: free to reuse with attribution ('Source: NATO'); no other licence stated",
-    "path": "https://www.nato.int/cps/en/natohq/topics_49198.htm",
-}
-_SIPRI_TERMS = {
-    "name": "SIPRI-terms",
-    "title": "SIPRI: free for non-commercial use with attribution to SIPRI",
-    "path": "https://www.sipri.org/databases/milex",
-}
-_GPL3 = {
-    "name": "GPL-3.0",
-    "title": "Conversion by the R package passport (GPL-3); the figures are NATO's",
-    "path": "https://www.gnu.org/licenses/gpl-3.0.html",
-}
-_CITED = {
-    "name": "cited",
-    "title": "Secondary sources (press, parliament, public code) quoted with their URL in "
-    "each row's 'source'; figures are NATO's",
-    "path": _RAW + "PROVENANCE.md",
-}
-_CURATION = {
-    "name": "CC-BY-4.0",
-    "title": "natolab's curation (selection, coding, notes)",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-}
+_NATO_TERMS = licence("NATO-attribution",
+                      "NATO: free to reuse with attribution ('Source: NATO'); no other licence stated",
+                      "https://www.nato.int/cps/en/natohq/topics_49198.htm")
+_SIPRI_TERMS = licence("SIPRI-terms", "SIPRI: free for non-commercial use with attribution to SIPRI",
+                       "https://www.sipri.org/databases/milex")
+_GPL3 = licence("GPL-3.0", "Conversion by the R package passport (GPL-3); the figures are NATO's",
+                "https://www.gnu.org/licenses/gpl-3.0.html")
+_CITED = licence("cited", "Secondary sources (press, parliament, public code) quoted with their URL in "
+                 "each row's 'source'; figures are NATO's", _RAW + "PROVENANCE.md")
+# CURATION_LICENCE in the spending resources' own words, as the catalogue publishes them.
+_CURATION = licence("CC-BY-4.0", "natolab's curation (selection, coding, notes)",
+                    "https://creativecommons.org/licenses/by/4.0/")
 
 SOURCES: dict[str, dict[str, Any]] = {
     "nato_2024": {

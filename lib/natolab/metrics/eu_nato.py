@@ -8,6 +8,7 @@ are loaded through :mod:`natolab.data` when not given.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 import pandas as pd
 
@@ -20,6 +21,8 @@ __all__ = [
     "EU_STATUSES",
     "OVERLAP_GROUPS",
     "EUSpending",
+    "EUSpendingFrames",
+    "OverlapFrames",
     "common_set_actions",
     "common_set_areas",
     "eu_nato_milestones",
@@ -37,6 +40,22 @@ OVERLAP_GROUPS = ("NATO and EU", "NATO only", "EU only")
 #: EU status of an Ally in the spending comparison, in display order.
 EU_STATUSES = ("EU member", "not in the EU")
 _SHARE = "share_of_gdp_pct"
+
+
+class OverlapFrames(TypedDict, total=False):
+    """The resources :func:`overlap_by_country` reads (each loaded when not given): one list for
+    the functions that pass them on."""
+
+    members: pd.DataFrame | None
+    eu_membership: pd.DataFrame | None
+    countries: pd.DataFrame | None
+
+
+class EUSpendingFrames(OverlapFrames, total=False):
+    """The resources :func:`spending_eu_status_by_country` reads (each loaded when not given)."""
+
+    expenditure: pd.DataFrame | None
+    editions: pd.DataFrame | None
 
 
 def overlap_by_country(
@@ -69,18 +88,12 @@ def overlap_by_country(
     return out.sort_values(["group", "country"], kind="stable").reset_index(drop=True)
 
 
-def eu_nato_overlap(
-    date: DateLike = None,
-    *,
-    members: pd.DataFrame | None = None,
-    eu_membership: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def eu_nato_overlap(date: DateLike = None, **frames: Unpack[OverlapFrames]) -> pd.DataFrame:
     """Both / NATO-only / EU-only on ``date``: group, n_countries, countries (readable names).
 
     Always three rows, in the order of :data:`OVERLAP_GROUPS` (a group may count 0).
     """
-    detail = overlap_by_country(date, members=members, eu_membership=eu_membership, countries=countries)
+    detail = overlap_by_country(date, **frames)
     rows = []
     for group in OVERLAP_GROUPS:
         names = sorted(detail.loc[detail["group"] == group, "country"])
@@ -89,12 +102,7 @@ def eu_nato_overlap(
 
 
 def overlap_timeline(
-    start: DateLike = TREATY_SIGNED,
-    end: DateLike = None,
-    *,
-    members: pd.DataFrame | None = None,
-    eu_membership: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    start: DateLike = TREATY_SIGNED, end: DateLike = None, **frames: Unpack[OverlapFrames]
 ) -> pd.DataFrame:
     """Yearly counts of the three groups, on 31 December of each year from ``start`` to ``end``.
 
@@ -109,7 +117,7 @@ def overlap_timeline(
     days.append(last)
     rows = []
     for day in days:
-        detail = overlap_by_country(day, members=members, eu_membership=eu_membership, countries=countries)
+        detail = overlap_by_country(day, **frames)
         counts = detail["group"].value_counts()
         rows.append(
             {
@@ -283,14 +291,7 @@ def spending_eu_status_by_country(
 
 
 def spending_by_eu_status(
-    year: int,
-    edition: str | None = "latest",
-    *,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
-    eu_membership: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    year: int, edition: str | None = "latest", **frames: Unpack[EUSpendingFrames]
 ) -> pd.DataFrame:
     """EU vs non-EU Allies' defence spending as a share of GDP in ``year``, from one ``edition``.
 
@@ -300,10 +301,9 @@ def spending_by_eu_status(
     constant US$ of the edition; blank where the edition has no such figures),
     n_at_or_above_2pct, countries_without_data, edition.
     """
-    edition, table = _one_edition(year, edition, expenditure, editions, members)
-    detail = spending_eu_status_by_country(
-        year, edition, expenditure=table, members=members, eu_membership=eu_membership, countries=countries
-    )
+    edition, table = _one_edition(year, edition, frames.get("expenditure"), frames.get("editions"),
+                                  frames.get("members"))
+    detail = spending_eu_status_by_country(year, edition, **{**frames, "expenditure": table})
     weighted = _weighted_shares(table, year, detail)
     rows = []
     for status in EU_STATUSES:
@@ -374,33 +374,18 @@ class EUSpending:
     detail: pd.DataFrame
 
 
-def eu_spending_on(
-    as_of: DateLike = None,
-    *,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
-    eu_membership: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> EUSpending:
+def eu_spending_on(as_of: DateLike = None, **frames: Unpack[EUSpendingFrames]) -> EUSpending:
     """EU vs non-EU spending for the latest year up to ``as_of`` in the default edition of that year.
 
     With no NATO figure for any year up to ``as_of`` the year is None and the tables are empty.
     """
-    year = eu_spending_year(as_of, expenditure=expenditure)
+    year = eu_spending_year(as_of, expenditure=frames.get("expenditure"))
     if year is None:
         return EUSpending(None, None, "", pd.DataFrame(), pd.DataFrame())
-    kw = {
-        "expenditure": expenditure,
-        "editions": editions,
-        "members": members,
-        "eu_membership": eu_membership,
-        "countries": countries,
-    }
-    summary = spending_by_eu_status(year, "latest", **kw)
+    summary = spending_by_eu_status(year, "latest", **frames)
     edition = str(summary["edition"].iloc[0])
-    detail = spending_eu_status_by_country(year, edition, **kw)
-    catalogue = resource(editions, "editions")
+    detail = spending_eu_status_by_country(year, edition, **frames)
+    catalogue = resource(frames.get("editions"), "editions")
     match = catalogue.loc[catalogue["edition"].astype(str) == edition]
     definition = str(match["definition"].iloc[0]) if "definition" in match.columns and len(match) else ""
     return EUSpending(year, edition, definition, summary, detail)

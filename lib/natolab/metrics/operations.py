@@ -9,6 +9,8 @@ arguments, loaded through :mod:`natolab.data` when not given.
 
 from __future__ import annotations
 
+from typing import TypedDict, Unpack
+
 import pandas as pd
 
 from natolab.metrics._dates import DateLike, add_period_columns, date_label, to_timestamp
@@ -16,6 +18,7 @@ from natolab.metrics._frames import country_names, join_names, name_of, require_
 
 __all__ = [
     "GRADE_ORDER",
+    "PartnerFrames",
     "aspirants",
     "dcb_partners",
     "efp_battlegroups",
@@ -203,6 +206,15 @@ def _framework_names(frameworks: pd.DataFrame | None) -> dict[str, str]:
     return dict(zip(table["framework"].astype(str), table["name"].astype(str), strict=True))
 
 
+class PartnerFrames(TypedDict, total=False):
+    """The resources :func:`partners_on` reads (each loaded when not given): one list for the
+    functions that pass them on."""
+
+    partners: pd.DataFrame | None
+    partnership_frameworks: pd.DataFrame | None
+    countries: pd.DataFrame | None
+
+
 def partners_on(
     as_of: DateLike = None,
     *,
@@ -243,13 +255,7 @@ def partners_on(
     return table[columns].reset_index(drop=True)
 
 
-def partners_by_framework(
-    as_of: DateLike = None,
-    *,
-    partners: pd.DataFrame | None = None,
-    partnership_frameworks: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def partners_by_framework(as_of: DateLike = None, **frames: Unpack[PartnerFrames]) -> pd.DataFrame:
     """Partners per framework on ``as_of``, in catalogue order of the frameworks.
 
     Columns: framework, framework_name, n_partners (joined by ``as_of``),
@@ -257,7 +263,7 @@ def partners_by_framework(
     ``n_date_unknown`` counts today's partners with no joining date in the sources
     (Afghanistan, Pakistan): they cannot be placed in time and are not in ``n_partners``.
     """
-    listed = partners_on(as_of, partners=partners, partnership_frameworks=partnership_frameworks, countries=countries)
+    listed = partners_on(as_of, **frames)
     rows = []
     for framework, group in listed.groupby("framework", sort=False):
         dated = group.loc[group["date_known"]]
@@ -282,18 +288,12 @@ def partners_by_framework(
     return out
 
 
-def partners_joined_by_year(
-    as_of: DateLike = None,
-    *,
-    partners: pd.DataFrame | None = None,
-    partnership_frameworks: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def partners_joined_by_year(as_of: DateLike = None, **frames: Unpack[PartnerFrames]) -> pd.DataFrame:
     """Number of today's partners that joined each framework in each year, up to ``as_of``.
 
     Columns: year, framework, framework_name, n_joined. Undated partners are left out.
     """
-    listed = partners_on(as_of, partners=partners, partnership_frameworks=partnership_frameworks, countries=countries)
+    listed = partners_on(as_of, **frames)
     dated = listed.loc[listed["date_known"]].copy()
     dated["year"] = dated["joined"].dt.year.astype(int)
     out = dated.groupby(["year", "framework", "framework_name"], sort=False).size().rename("n_joined").reset_index()
