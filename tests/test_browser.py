@@ -19,8 +19,6 @@ Needs ``chromium`` (``apt-get install chromium``): skipped where absent, except 
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import shutil
 import subprocess
 import sys
@@ -37,7 +35,8 @@ from browser.lab import (
     RUN_TIMEOUT_MS,
     LabServer,
     browser_env,
-    find_chromium,
+    browser_or_skip,
+    chromium_or_skip,
     jupyter_env,
     page_state,
     run_notebook,
@@ -52,21 +51,6 @@ ALL_NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 NOTEBOOKS = [path for path in ALL_NOTEBOOKS if path.stem not in INTERACTIVE]
 
 
-def browser_or_skip(chromium: str | None, has_playwright: bool, ci: bool) -> str:
-    """The chromium to drive; skip where the browser stack is missing, fail instead under CI."""
-    missing = [
-        what
-        for what, present in (("chromium (apt-get install chromium)", chromium), ("playwright", has_playwright))
-        if not present
-    ]
-    if missing:
-        message = f"browser check needs {' and '.join(missing)}"
-        if ci:
-            pytest.fail(f"{message}; CI=true, so this is a failure, not a skip")
-        pytest.skip(message)
-    return str(chromium)
-
-
 @dataclass
 class Lab:
     """The one server and browser every notebook in this module shares."""
@@ -77,11 +61,7 @@ class Lab:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
-    chromium = browser_or_skip(
-        find_chromium(),
-        importlib.util.find_spec("playwright") is not None,
-        ci=os.environ.get("CI", "").lower() == "true",
-    )
+    chromium = chromium_or_skip()
     from playwright.sync_api import sync_playwright
 
     base = tmp_path_factory.mktemp("jupyterlab")

@@ -100,6 +100,51 @@ def test_default_burden_sharing_report_prints_on_at_most_12_pages(report_set, tm
     assert 1 <= pages <= 12, f"the default burden-sharing report prints on {pages} pages"
 
 
+@pytest.mark.browser
+def test_index_filters_to_belgium_and_leads_to_its_report(report_set, artifacts_dir):
+    """A reader's path: open the index, type "Belgium", follow the link, and find the report's
+    title, header (back link, data date, editions), chart descriptions and working downloads."""
+    from browser.lab import LAUNCH_ARGS, chromium_or_skip
+    from playwright.sync_api import sync_playwright
+
+    shots = artifacts_dir / "browser"
+    shots.mkdir(exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_or_skip(), args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.goto((report_set / "index.html").as_uri())
+            page.fill("#filter-text", "Belgium")
+            shown = page.eval_on_selector_all("li.report:not([hidden])", "els => els.map(e => e.id)")
+            # Belgium's profile and the reports about Belgium by parameter or subject; no other profile.
+            assert "report-country_profile-BEL" in shown
+            assert not [job for job in shown if job.startswith("report-country_profile-") and job[-3:] != "BEL"]
+            assert len(shown) < len(JOBS)
+            page.screenshot(path=str(shots / "index-filtered-belgium.png"), full_page=False)
+            page.click("#report-country_profile-BEL a.title")
+            page.wait_for_load_state()
+            assert page.url.endswith("country_profile-BEL/country_profile-BEL.html")
+            assert page.title().startswith("Country profile") and page.title().endswith(f" — {NAMES['BEL']}")
+            assert page.get_attribute("html", "lang") == "en"
+            header = page.inner_text("nav.natolab-header")
+            assert "All reports" in header and "Data as of" in header and "Editions used" in header
+            alts = page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt') || '')")
+            assert alts and all(alt and "No description" not in alt for alt in alts), alts
+            downloads = page.eval_on_selector_all("footer.natolab-footer a[href]",
+                                                  "els => els.map(e => e.getAttribute('href'))")
+            local = [href for href in downloads if "://" not in href and not href.startswith("#")]
+            assert "country_profile-BEL.xlsx" in local
+            base = report_set / "country_profile-BEL"
+            missing = [href for href in local if not (base / href).resolve().is_file()]
+            assert not missing, f"download links to files that do not exist: {missing}"
+            page.screenshot(path=str(shots / "report-country_profile-BEL.png"), full_page=False)
+            page.click("nav.natolab-header a")
+            page.wait_for_load_state()
+            assert page.url.endswith("/index.html")
+        finally:
+            browser.close()
+
+
 def test_no_report_shows_raw_markdown(report_set):
     """Bold marks and dollar escapes are markup: a reader must never see them."""
     leaks = {}
@@ -124,7 +169,7 @@ def test_every_chart_has_a_description_and_every_page_a_title(report_set):
     assert placeholders == {}
     assert [name for name, title in titles.items() if title == name] == []
     assert titles["country_profile-BEL"].endswith("— Belgium")
-    assert titles["burden_sharing-2025-nato-definition"].endswith("year 2025, edition 2025-08")
+    assert titles["burden_sharing-2025-nato-definition"].endswith("year 2025, edition of August 2025")
     index = (report_set / "index.html").read_text(encoding="utf-8")
     assert [NAMES[iso3] for iso3 in ALLIES if html.escape(NAMES[iso3]) not in index] == []  # searchable by name
 

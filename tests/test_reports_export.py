@@ -179,7 +179,11 @@ def test_report_title_is_the_heading_and_the_subject_or_parameters():
     injected = new_code_cell('# Parameters\nyear = 2024\nedition = "2024-06"\nhighlight = ["GRC", "TUR"]\n')
     injected.metadata["tags"] = ["injected-parameters"]
     nb = new_notebook(cells=[heading, injected])
-    assert report_title(nb, "job") == "Burden sharing: who pays — year 2024, edition 2024-06, highlight GRC, TUR"
+    assert report_title(nb, "job") == "Burden sharing: who pays — year 2024, edition of June 2024, highlight Greece, Türkiye"
+    dated = new_code_cell('# Parameters\nas_of = "2018-01-01"\nhighlight = ["BEL", "XYZ"]\n')
+    dated.metadata["tags"] = ["injected-parameters"]
+    assert (report_title(new_notebook(cells=[heading, dated]), "job")
+            == "Burden sharing: who pays — as of 1 January 2018, highlight Belgium, XYZ")
     said = new_code_cell("plots.say(...)")
     said.outputs = [new_output("display_data", data={"text/markdown": "## Belgium", "text/plain": "## Belgium"})]
     nb = new_notebook(cells=[new_markdown_cell("# Country profile"), injected, said])

@@ -296,3 +296,17 @@ def test_typing_a_country_in_the_filter_hides_the_other_reports(tmp_path):
             assert len(page.query_selector_all("li.report:not([hidden])")) == 9
         finally:
             browser.close()
+
+
+def test_filter_text_names_the_editions_a_report_used_not_every_file_it_read():
+    # Every profile reads the KFOR dataset, whose title names Belgium: typing "Belgium" must
+    # still find Belgium's profile, not all 32.
+    turkey = _entry("country_profile-TUR", "country_profile", PROFILE, f"{PROFILE} — Türkiye",
+                    parameters={"country": "TUR"}, subject="Türkiye")
+    turkey["report"]["data_used"].append(
+        {"name": "kfor_contributions", "title": "KFOR troops by nation, and Belgium's KFOR series",
+         "editions_in_words": []})
+    page = render_index([turkey], "0.1.0", datasets=[], logs=set())
+    search = re.search(r'id="report-country_profile-TUR" data-search="([^"]*)"', page).group(1)
+    assert "belgium" not in search and "kfor" not in search
+    assert "turkiye" in search and "july 2026" in search and "defence_expenditure" in search

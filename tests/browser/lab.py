@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; playwright never downloads a browser here
 LAUNCH_ARGS = [
     "--headless",
@@ -51,6 +53,29 @@ def find_chromium() -> str | None:
     if Path(CHROMIUM).exists():
         return CHROMIUM
     return shutil.which("chromium")
+
+
+def browser_or_skip(chromium: str | None, has_playwright: bool, ci: bool) -> str:
+    """The chromium to drive; skip where the browser stack is missing, fail instead under CI."""
+    missing = [
+        what
+        for what, present in (("chromium (apt-get install chromium)", chromium), ("playwright", has_playwright))
+        if not present
+    ]
+    if missing:
+        message = f"browser check needs {' and '.join(missing)}"
+        if ci:
+            pytest.fail(f"{message}; CI=true, so this is a failure, not a skip")
+        pytest.skip(message)
+    return str(chromium)
+
+
+def chromium_or_skip() -> str:
+    """This machine's chromium for playwright, or skip (fail under ``CI=true``)."""
+    import importlib.util
+
+    return browser_or_skip(find_chromium(), importlib.util.find_spec("playwright") is not None,
+                           ci=os.environ.get("CI", "").lower() == "true")
 
 
 def free_port() -> int:

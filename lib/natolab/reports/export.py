@@ -234,24 +234,45 @@ def report_subject(nb: Any) -> str | None:
 def report_title(nb: Any, job: str) -> str:
     """The title a reader sees for a report: the notebook's first heading, then what the
     job is about — the heading a report computes for its subject ("## Belgium") or, without
-    one, the parameters papermill injected ("year 2024, edition 2024-06"). Falls back to
+    one, the parameters papermill injected, in words ("year 2024, edition of June 2024"). Falls back to
     the job name for a notebook without a heading."""
     heading, subject, injected = _title_parts(nb)
     if heading is None:
         return job
-    about = subject or ", ".join(f"{name.replace('_', ' ')} {_in_words(value)}" for name, value in injected.items())
+    about = subject or ", ".join(_in_words(name, value) for name, value in injected.items())
     return f"{heading} — {about}" if about else heading
 
 
-def _in_words(source: str) -> str:
-    """A parameter's value as papermill wrote it ('"2024-06"', '["GRC", "TUR"]') in plain words."""
+def _in_words(name: str, source: str) -> str:
+    """A parameter as papermill wrote it (``edition = "2024-06"``, ``highlight = ["GRC", "TUR"]``)
+    in a reader's words: "edition of June 2024", "highlight Greece, Türkiye", "as of 18 February 1952"."""
     try:
         value = ast.literal_eval(source.strip())
     except (ValueError, SyntaxError):
-        return source.strip()
-    if isinstance(value, list | tuple):
-        return ", ".join(str(item) for item in value)
-    return str(value)
+        return f"{name.replace('_', ' ')} {source.strip()}"
+    words = ", ".join(_value_in_words(item) for item in (value if isinstance(value, list | tuple) else [value]))
+    return f"edition of {words}" if name == "edition" else f"{name.replace('_', ' ')} {words}"
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO3 = re.compile(r"[A-Z]{3}")
+
+
+def _value_in_words(value: object) -> str:
+    """A day as "1 January 2018", an edition as "June 2024", an Ally's code as its name."""
+    from natolab.reports.credits import date_in_words, month_in_words
+
+    text = str(value)
+    if _DAY.fullmatch(text):
+        return date_in_words(text)
+    if _ISO3.fullmatch(text):
+        from natolab import countries  # late: only a job with a country parameter needs the table
+
+        try:
+            return countries.name(text)
+        except ValueError:  # not a country code: as written
+            return text
+    return month_in_words(text)
 
 
 def _safe(name: str) -> str:

@@ -180,10 +180,14 @@ def _search_text(entry: dict[str, Any], topic: str, allies: dict[str, str]) -> s
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str) and item in allies:
                 words.append(allies[item])
+    # The data a report names an edition of ("SIPRI", "2024-06"), not every file it opened: a
+    # dataset's title can name a country ("... Belgium's KFOR series"), and every profile reads it.
     for used in report.get("data_used", []):
-        words += [used.get("name", ""), used.get("title", ""), *used.get("editions_in_words", [])]
+        if used.get("editions_in_words"):
+            words += [used.get("name", ""), used.get("title", ""), *used["editions_in_words"]]
     for name, editions in (report.get("data_editions") or {}).items():
-        words += [name, *editions]
+        if editions:
+            words += [name, *editions]
     return _fold(" ".join(words))
 
 
