@@ -90,6 +90,9 @@ def test_allies_without_data_warns_and_adds_no_job(tmp_path):
         ('[[job]]\nnotebook = "x"\n[[job]]\nnotebook = "x"\n', ["job #2", "'x' is already used"]),
         ('[[job]]\nnotebook = "x"\nname = "_x"\n', ["job #1", "'_x'", "must start with"]),
         ('[[job]]\nnotebook = "x"\nname = "a/b"\n', ["'a/b'"]),
+        # reports/data/ holds the data pages; a job of that name would overwrite them.
+        ('[[job]]\nnotebook = "data"\n', ["job #1", "'data'", "reserved: data, index.html, manifest.json"]),
+        ('[[job]]\nnotebook = "x"\nname = "Manifest.json"\n', ["'Manifest.json'", "choose another name"]),
         ('[[job]]\nnotebook = "x"\nfor_each = { a = 1, b = 2 }\n', ["one parameter"]),
         ('[[job]]\nnotebook = "x"\nfor_each = { a = "everyone" }\n', ['"allies"', "'everyone'"]),
         ("jobs = 3\n", ["unknown key", "jobs", "valid keys"]),

@@ -32,6 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from natolab.reports.credits import DATA_PAGES_DIR
+from natolab.reports.index import INDEX_NAME
+from natolab.reports.manifest import MANIFEST_NAME
+
 __all__ = ["Config", "ConfigError", "Job", "allies", "load_config"]
 
 JOB_KEYS = ("name", "notebook", "parameters", "for_each")
@@ -39,6 +43,9 @@ TOP_KEYS = ("notebooks_dir", "job")
 # Job names become folder names under reports/; '_' and '.' starts are reserved
 # for reports/_failed and temporary folders.
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+#: What the report folder holds besides the jobs' folders: a job of one of these names would
+#: overwrite the data pages, the index, the manifest or the folder's README.
+RESERVED_NAMES = (DATA_PAGES_DIR, INDEX_NAME, MANIFEST_NAME, "README.md")
 
 
 class ConfigError(ValueError):
@@ -155,6 +162,11 @@ def load_config(path: Path, *, data_dir: Path) -> Config:
                 raise ConfigError(
                     f"{where}: job name {name!r} must start with a letter or digit and use only "
                     "letters, digits, '_', '-' and '.' (it names a folder under reports/)"
+                )
+            if name.lower() in {reserved.lower() for reserved in RESERVED_NAMES}:
+                raise ConfigError(
+                    f"{where}: job name {name!r} is taken by the report folder itself "
+                    f"(reserved: {', '.join(RESERVED_NAMES)}); choose another name"
                 )
             if name in seen:
                 raise ConfigError(f"{where}: job name {name!r} is already used by {seen[name]}")
