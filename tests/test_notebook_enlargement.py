@@ -63,7 +63,7 @@ def test_27_march_2020_makes_30_and_the_source_text_holds(tmp_path):
     out = tables(nb)
     assert out["enlargement-rounds"][-1]["countries"] == "North Macedonia"
     assert [c["verdict"] for c in out["source-claims"]] == ["holds"] * 4
-    assert "Of 4 checkable claims of the source text, 4 hold on 27 March 2020." in said
+    assert "As of 27 March 2020, all 4 checkable claims of the source text hold." in said
 
 
 def test_as_of_before_the_treaty_is_refused(tmp_path):

@@ -26,12 +26,20 @@ def test_every_quote_is_verbatim_in_the_seed_text():
 def test_claims_sentence_grammar():
     claims = pd.DataFrame({"verdict": ["holds", "holds", "no longer current", "differs"]})
     assert seed_claims.claims_sentence(claims, "2026-01-01") == (
-        "Of 4 checkable claims of the source text, 2 hold, 1 is no longer current and 1 differs from the data "
-        "on 1 January 2026."
+        "As of 1 January 2026, of the 4 checkable claims of the source text, 2 hold, 1 is no longer current "
+        "and 1 differs from the data."
     )
     one = pd.DataFrame({"verdict": ["not yet"]})
     assert seed_claims.claims_sentence(one, "1950-01-01") == (
-        "Of 1 checkable claim of the source text, 1 describes events after that date on 1 January 1950."
+        "As of 1 January 1950, the one checkable claim of the source text describes events after that date."
+    )
+    alike = pd.DataFrame({"verdict": ["holds"] * 3})
+    assert seed_claims.claims_sentence(alike, "2020-03-27") == (
+        "As of 27 March 2020, all 3 checkable claims of the source text hold."
+    )
+    none = pd.DataFrame({"verdict": pd.Series([], dtype=object)})
+    assert seed_claims.claims_sentence(none, "2020-03-27") == (
+        "As of 27 March 2020, the source text makes no claim the data can check."
     )
 
 

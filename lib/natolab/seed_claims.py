@@ -20,6 +20,7 @@ from natolab.metrics import deterrence, membership, operations
 from natolab.metrics import eu_nato as eu_nato_metrics
 from natolab.metrics._dates import DateLike, to_timestamp
 from natolab.metrics._frames import join_names
+from natolab.narrative._words import counted
 
 __all__ = [
     "QUOTES",
@@ -77,10 +78,6 @@ REGULAR_YEARS = 5
 
 def _day(day: pd.Timestamp) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def _row(key: str, data_says: str, verdict: str) -> dict[str, str]:
@@ -150,10 +147,10 @@ def enlargement_claims(
     rounds_done = membership.enlargement_rounds(day, **kw)
     waiting = operations.aspirants(day, aspirants=aspirants, members=members, countries=countries)
     said = (
-        f"{_count(len(rounds_done), 'enlargement round')} since 1949 added "
-        f"{_count(int(rounds_done['n_joined'].sum()), 'country', 'countries')}; "
-        f"{_count(len(waiting), 'aspirant')} on {_day(day)}"
-        + (f": {join_names(waiting['country'].tolist())}." if len(waiting) else ".")
+        f"{counted(len(rounds_done), 'enlargement round')} since 1949 added "
+        f"{counted(int(rounds_done['n_joined'].sum()), 'country', 'countries')}; "
+        + (f"{counted(len(waiting), 'aspirant')} on {_day(day)}: {join_names(waiting['country'].tolist())}."
+           if len(waiting) else f"no aspirant on {_day(day)}.")
     )
     rows.append(_row("open_door", said, "holds" if len(rounds_done) else "not yet"))
     return _frame(rows)
@@ -261,7 +258,7 @@ def deterrence_claims(
     if state.empty:
         rows.append(_row("forward_presence", f"No forward land forces recorded by {_day(day)}.", "not yet"))
     else:
-        said = (f"{_count(len(state), 'host nation')} on {_day(day)}: {join_names(state['host'].tolist())} "
+        said = (f"{counted(len(state), 'host nation')} on {_day(day)}: {join_names(state['host'].tolist())} "
                 "(NATO now calls them Forward Land Forces).")
         rows.append(_row("forward_presence", said, "holds"))
 
@@ -273,7 +270,7 @@ def deterrence_claims(
     else:
         years = sorted(dict.fromkeys(int(y) for y in belgian["year"]))
         latest = belgian["start"].max()
-        said = (f"Belgium flew {_count(len(belgian), 'Baltic Air Policing detachment')} by {_day(day)}, begun in "
+        said = (f"Belgium flew {counted(len(belgian), 'Baltic Air Policing detachment')} by {_day(day)}, begun in "
                 f"{join_names([str(y) for y in years])}; the latest from {_day(latest)}.")
         recent = latest > day - pd.DateOffset(years=REGULAR_YEARS)
         rows.append(_row("air_policing", said, "holds" if recent else "no longer current"))
@@ -299,10 +296,10 @@ def deterrence_claims(
 
 
 def claims_sentence(claims: pd.DataFrame, as_of: DateLike = None) -> str:
-    """'Of 4 checkable claims of the source text, 3 hold on 28 November 2026 and 1 is no longer current.'"""
-    day = to_timestamp(as_of, "as_of")
+    """'As of 28 November 2026, of the 4 checkable claims of the source text, 3 hold and 1 is no
+    longer current.' The date leads: every verdict is as of that day."""
+    day = _day(to_timestamp(as_of, "as_of"))
     counts = claims["verdict"].value_counts()
-    parts = []
     phrases = {
         "holds": ("holds", "hold"),
         "not yet": ("describes events after that date", "describe events after that date"),
@@ -310,11 +307,13 @@ def claims_sentence(claims: pd.DataFrame, as_of: DateLike = None) -> str:
         "differs": ("differs from the data", "differ from the data"),
         "not recorded": ("is not recorded in the data", "are not recorded in the data"),
     }
-    for verdict in VERDICTS:
-        n = int(counts.get(verdict, 0))
-        if n:
-            one, many = phrases[verdict]
-            parts.append(f"{n} {one if n == 1 else many}")
+    found = [(verdict, int(counts.get(verdict, 0))) for verdict in VERDICTS if int(counts.get(verdict, 0))]
     total = len(claims)
-    noun = "claim" if total == 1 else "claims"
-    return f"Of {total} checkable {noun} of the source text, {join_names(parts)} on {_day(day)}."
+    if total == 0:
+        return f"As of {day}, the source text makes no claim the data can check."
+    if total == 1:
+        return f"As of {day}, the one checkable claim of the source text {phrases[found[0][0]][0]}."
+    if len(found) == 1:
+        return f"As of {day}, all {total} checkable claims of the source text {phrases[found[0][0]][1]}."
+    parts = [f"{n} {phrases[verdict][0] if n == 1 else phrases[verdict][1]}" for verdict, n in found]
+    return f"As of {day}, of the {total} checkable claims of the source text, {join_names(parts)}."

@@ -178,7 +178,8 @@ def milestones_chart(milestones: pd.DataFrame, *, as_of: DateLike, note: str) ->
     # below their row; only the near places, so a label never drifts into the next row.
     plots.place_labels(ax, labels, offsets=plots.LABEL_OFFSETS[:6])
     kinds = pd.Series([_EVENT_ROWS.get(t, "Declarations and arrangements") for t in dated["event_type"]])
-    per_row = ", ".join(f"{int(kinds.eq(row).sum())} {row.lower()}" for row in rows if kinds.eq(row).any())
+    # "joint declarations: 1", not "1 joint declarations": the rows are named in the plural.
+    per_row = ", ".join(f"{row.lower()}: {int(kinds.eq(row).sum())}" for row in rows if kinds.eq(row).any())
     text = (f"Timeline chart: {fig.get_suptitle()}. {len(dated)} milestones from {day_label(dated['date'].min())} "
             f"to {day_label(dated['date'].max())}: {per_row}.")
     return plots.set_alt(fig, text)
