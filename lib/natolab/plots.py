@@ -369,7 +369,7 @@ def place_legend(ax: Axes, *args: Any, loc: str = "upper left", headroom: bool =
             return None
         return legend
 
-    renderer = _draw(fig)
+    renderer = _lay_out(fig)
     for place in dict.fromkeys((loc, *LEGEND_LOCS)):
         if (legend := free(place, renderer)) is not None:
             return legend
@@ -378,7 +378,7 @@ def place_legend(ax: Axes, *args: Any, loc: str = "upper left", headroom: bool =
             height = ax.get_legend().get_window_extent(renderer).height / max(ax.bbox.height, 1.0)
             bottom, top = ax.get_ylim()
             ax.set_ylim(bottom, top + (top - bottom) * (height + 0.04))
-            renderer = _draw(fig)
+            renderer = _lay_out(fig)
             upper = [p for p in (loc, "upper left", "upper right", "upper center") if p.startswith("upper")]
             for place in dict.fromkeys(upper):
                 if (legend := free(place, renderer)) is not None:
@@ -531,6 +531,30 @@ def _draw(fig: Figure) -> Any:
         warnings.simplefilter("ignore", UserWarning)
         fig.draw_without_rendering()
     return canvas.get_renderer()
+
+
+def _lay_out(fig: Figure) -> Any:
+    """Place ``fig``'s axes as a draw would (layout engine, then each axes' aspect and locator)
+    without drawing any artist; return an Agg renderer for measuring extents.
+
+    Enough for :func:`place_legend`, which measures legend boxes, texts and data in display
+    space: a full draw costs about twice as much (every artist, every tick label), and the
+    legend is drawn for real with the PNG. Checked on every chart of every report job: the
+    same legend places and the same PNG bytes as with a full draw.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    renderer = canvas.get_renderer()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        engine = fig.get_layout_engine()
+        if engine is not None:
+            engine.execute(fig)
+        for ax in _all_axes(fig):
+            locator = ax.get_axes_locator()
+            ax.apply_aspect(locator(ax, renderer) if locator else None)
+    return renderer
 
 
 def _shown_text(artist: Any) -> bool:
