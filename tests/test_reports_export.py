@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_text
 import json
 import re
 from pathlib import Path
@@ -307,10 +308,11 @@ def test_footer_cites_producers_first_then_natolab(exported):
 
 def test_footer_names_licences_and_links_data_pages_and_downloads(exported):
     folder, _, _, _ = exported
-    footer = (folder / "burden.html").read_text(encoding="utf-8").split('<footer class="natolab-footer">')[1]
+    page = (folder / "burden.html").read_text(encoding="utf-8")
+    footer = html_text.unescape(page.split('<footer class="natolab-footer">')[1])  # entities as the browser reads them
     assert '<a href="https://www.nato.int/cps/en/natohq/topics_49198.htm">NATO: free to reuse with attribution' in footer
     assert "SIPRI: free for non-commercial use with attribution" in footer
-    assert "natolab's curation" in footer  # (nbconvert writes the page's entities its own way)
+    assert "natolab's curation" in footer
     licences = re.findall(r'<li><a href="[^"]+">([^<]+)</a> <span class="natolab-note">', footer)
     assert licences[-1] == "natolab's curation"  # the producers' terms first
     for href in ("../data/spending.html", "../data/sipri.html", "../data/members.html", "burden.xlsx",
