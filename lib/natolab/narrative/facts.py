@@ -153,15 +153,25 @@ def eu_spending_sentence(summary: pd.DataFrame, year: int | str | None, definiti
     edition = summary["edition"].iloc[0]
 
     def part(row: pd.Series, who: str) -> str:
-        if int(row["n_with_data"]) == 0:
-            return f"no figures for the {int(row['n_allies'])} {who}"
-        text = (
-            f"the {int(row['n_allies'])} {who} spent on average {row['mean_share_of_gdp_pct']:.2f}% of GDP "
-            f"(median {row['median_share_of_gdp_pct']:.2f}%; {int(row['n_at_or_above_2pct'])} at or above 2%"
-        )
+        n_allies, n_with = int(row["n_allies"]), int(row["n_with_data"])
+        if n_with == 0:
+            return f"no figures for the {n_allies} {who}"
+        # The denominator is the Allies with a figure; the average counts each Ally once.
+        subject = f"the {n_allies} {who}" if n_with == n_allies else f"{n_with} of the {n_allies} {who} with a figure"
+        at_target = int(row["n_at_or_above_2pct"])
+        if n_with == 1:  # one figure: no average to speak of
+            where = "at or above" if at_target else "below"
+            text = f"{subject} spent {row['mean_share_of_gdp_pct']:.2f}% of GDP, {where} 2%"
+        else:
+            share = ("all of them" if at_target == n_with else "none of them" if at_target == 0
+                     else f"{at_target} of them")
+            text = (
+                f"{subject} spent {row['mean_share_of_gdp_pct']:.2f}% of GDP on average (each Ally counted once; "
+                f"median {row['median_share_of_gdp_pct']:.2f}%), {share} at or above 2%"
+            )
         if row["countries_without_data"]:
-            text += f"; no figure for {row['countries_without_data']}"
-        return text + ")"
+            text += f" (no figure for {row['countries_without_data']})"
+        return text
 
     return (
         f"In {year} (NATO edition {edition}, {definition}{'; e = NATO estimate' if str(year).endswith('e') else ''}), "
