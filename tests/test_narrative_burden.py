@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from natolab import provenance
 from natolab.narrative import burden
 from natolab.narrative._words import count_phrase, year_span
 
@@ -69,6 +70,22 @@ def test_key_figures_lead_with_the_year_its_edition_and_estimates():
     assert ("for 2025e it counted 23 of the 23 Allies with a figure (9 of the 32 not reported) at or "
             "above 2%; this edition counts 28 of the 31 Allies with a figure for 2025e — a change of "
             "definition") in text
+
+
+def test_the_edition_compared_with_is_credited_like_a_chart_source():
+    # The header and manifest list the editions a report recorded; the comparison sentence
+    # cites the previous edition, so that edition must be among them.
+    previous = {"year": 2025, "previous": "2025-08", "n_at_target_previous": 23,
+                "n_reported_previous": 23, "n_at_target": 28, "n_reported": 31, "n_allies": 32,
+                "year_label_previous": "2025e", "year_label": "2025e"}
+    provenance.reset()
+    try:
+        burden.key_figures_markdown(_figures(), 2.0, 3.5, 2035, None, **KW)
+        assert "2025-08" not in provenance.used().get("defence_expenditure", [])
+        burden.key_figures_markdown(_figures(), 2.0, 3.5, 2035, previous, **KW)
+        assert "2025-08" in provenance.used()["defence_expenditure"]
+    finally:
+        provenance.reset()
 
 
 def test_key_figures_for_2014_never_compare_2014_with_itself():

@@ -209,10 +209,25 @@ def _in_prose(name: str) -> str:
     return f"the {name}" if plural_or_union else name
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+#: How the prose cites a NATO edition: "edition of April 2025", "edition 2025-08".
+EDITION_CITED = re.compile(rf"\bedition (?:of ({'|'.join(_MONTHS)}) (\d{{4}})|(\d{{4}}-\d{{2}}))\b")
+
+
+def _editions_cited(job_dir: Path) -> set[str]:
+    """Every NATO edition the report's sentences cite (its Markdown outputs)."""
+    cited: set[str] = set()
+    for text in sentences(_notebook(job_dir.parent, job_dir.name)):
+        for month, year, code in EDITION_CITED.findall(text):
+            cited.add(code or f"{year}-{_MONTHS.index(month) + 1:02d}")
+    return cited
+
+
 def _editions_shown(job_dir: Path) -> set[str]:
     """Every NATO edition code a job's tables draw figures from (edition columns, or
-    one column per edition as in the revisions table)."""
-    shown: set[str] = set()
+    one column per edition as in the revisions table) or its sentences cite."""
+    shown: set[str] = _editions_cited(job_dir)
     for path in sorted((job_dir / "tables").glob("*.csv")):
         if path.name in CATALOGUE_TABLES:
             continue

@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from natolab import editions as edition_catalogue
+from natolab import provenance
 from natolab.metrics._frames import join_names, resource
 from natolab.narrative._words import count_phrase, plural
 
@@ -132,6 +133,9 @@ def key_figures_markdown(
         prev = edition_catalogue.describe(str(previous["previous"]), editions=editions,
                                           expenditure=expenditure)
         this = edition_catalogue.describe(edition, editions=editions, expenditure=expenditure)
+        # A sentence that cites an edition credits it, as a chart's source note does: the
+        # report's header and manifest then list the edition compared with.
+        provenance.record("defence_expenditure", [prev.edition])
         n_allies = int(previous["n_allies"])
         then = count_phrase(int(previous["n_at_target_previous"]),
                             int(previous["n_reported_previous"]), n_allies)
