@@ -84,6 +84,9 @@ def clear_cache() -> None:
     _index.cache_clear()
 
 
+data.on_clear_cache(clear_cache)  # data.clear_cache() clears this index too
+
+
 def _suggestions(text: str, index: _Index) -> list[str]:
     key = normalise_name(text)
     close = difflib.get_close_matches(key, list(index.keys), n=5, cutoff=0.6)

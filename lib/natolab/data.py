@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +28,8 @@ __all__ = [
     "data_as_of",
     "defence_expenditure",
     "edition_in_words",
-    "editions",
     "load",
+    "on_clear_cache",
     "resource",
     "resource_names",
     "source_note",
@@ -106,13 +106,24 @@ def data_as_of(data_dir: Path | str | None = None) -> pd.Timestamp:
     return pd.Timestamp(catalogue(data_dir)["created"][:10])
 
 
+# Caches of the layers above (countries' name index) built from frames loaded here. They
+# register themselves, so this module never imports the modules built on it.
+_CLEARED_WITH: list[Callable[[], None]] = []
+
+
+def on_clear_cache(clear: Callable[[], None]) -> None:
+    """Have :func:`clear_cache` also call ``clear`` (a cache of a module built on this one)."""
+    if clear not in _CLEARED_WITH:
+        _CLEARED_WITH.append(clear)
+
+
 def clear_cache() -> None:
-    """Forget cached catalogues and frames (after the files on disk changed)."""
+    """Forget cached catalogues and frames (after the files on disk changed), and every
+    cache registered with :func:`on_clear_cache`."""
     _catalogue.cache_clear()
     _load_checked.cache_clear()
-    from natolab import countries  # late: countries is built on this module
-
-    countries.clear_cache()
+    for clear in _CLEARED_WITH:
+        clear()
 
 
 def load(name: str, *, data_dir: Path | str | None = None) -> pd.DataFrame:
@@ -369,15 +380,6 @@ def validate_all(data_dir: Path | str | None = None) -> list[str]:
     return problems
 
 
-def editions(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """NATO expenditure editions, oldest first (the order of :func:`natolab.editions.order`)."""
-    from natolab import editions as edition_catalogue
-
-    table = load("editions", data_dir=data_dir)
-    rank = {e: i for i, e in enumerate(edition_catalogue.order(editions=table))}
-    return table.iloc[table["edition"].astype(str).map(rank).argsort()].reset_index(drop=True)
-
-
 def defence_expenditure(
     edition: str = "latest",
     indicator: str | Iterable[str] | None = None,
@@ -388,7 +390,7 @@ def defence_expenditure(
 
     ``edition="latest"`` keeps, for each (country, year, indicator), the value of
     the most recently published edition that has one; ``edition="2024-06"`` (any
-    edition in ``editions()``) returns that edition alone, complete. Editions use
+    edition in :func:`natolab.editions.table`) returns that edition alone, complete. Editions use
     different definitions and price bases: the ``edition`` column says which one
     every value comes from, so a chart can name them. The editions returned are
     recorded in :mod:`natolab.provenance`.
