@@ -4,15 +4,14 @@ Sources decorate names: NATO stars Allies with a footnote (``Czechia*``) and put
 currency in parentheses in Table 1 (``United Kingdom   (Pounds)``); SIPRI writes
 ``United States of America``. :func:`clean_label` strips the decoration,
 :func:`to_iso3` maps what is left. The project's single name table is
-``natolab.countries.resolve`` (data/country_names.csv); the small table below is
-only a fallback for when that module is not importable, so the importers work on
-their own.
+``natolab.countries.resolve`` (data/country_names.csv).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+
+from natolab.countries import resolve
 
 __all__ = [
     "AGGREGATES",
@@ -37,24 +36,6 @@ ALLIES = (
 )  # fmt: skip
 ASPIRANTS = ("BIH", "GEO", "UKR")
 
-# --- FALLBACK NAME TABLE -------------------------------------------------------------
-# Used only when natolab.countries (data/country_names.csv) cannot be imported.
-# Keys are lower-case labels after clean_label().
-_FALLBACK_NAMES = {
-    "albania": "ALB", "belgium": "BEL", "bulgaria": "BGR", "canada": "CAN",
-    "croatia": "HRV", "czechia": "CZE", "czech republic": "CZE", "denmark": "DNK",
-    "estonia": "EST", "finland": "FIN", "france": "FRA", "germany": "DEU",
-    "greece": "GRC", "hungary": "HUN", "iceland": "ISL", "italy": "ITA",
-    "latvia": "LVA", "lithuania": "LTU", "luxembourg": "LUX", "montenegro": "MNE",
-    "netherlands": "NLD", "north macedonia": "MKD", "norway": "NOR", "poland": "POL",
-    "portugal": "PRT", "romania": "ROU", "slovak republic": "SVK", "slovakia": "SVK",
-    "slovenia": "SVN", "spain": "ESP", "sweden": "SWE", "türkiye": "TUR",
-    "turkey": "TUR", "united kingdom": "GBR", "united states": "USA",
-    "united states of america": "USA", "bosnia and herzegovina": "BIH",
-    "georgia": "GEO", "ukraine": "UKR",
-}  # fmt: skip
-# -------------------------------------------------------------------------------------
-
 
 class UnknownCountryError(ValueError):
     """A country label that no name table knows; the message says where it was found."""
@@ -75,14 +56,6 @@ def clean_label(label: str) -> tuple[str, str | None, bool]:
     return text, currency, starred
 
 
-def _project_resolver() -> Callable[[str], str] | None:
-    try:
-        from natolab.countries import resolve  # written in parallel; optional here
-    except ImportError:
-        return None
-    return resolve
-
-
 def to_iso3(label: str, where: str) -> str:
     """ISO3 code (or ``NATO_TOTAL`` / ``NATO_EUROPE_CANADA``) for a source label.
 
@@ -93,15 +66,11 @@ def to_iso3(label: str, where: str) -> str:
     key = name.casefold()
     if key in AGGREGATES:
         return AGGREGATES[key]
-    resolve = _project_resolver()
-    if resolve is not None:
-        try:
-            return resolve(name)
-        except (KeyError, ValueError, LookupError):
-            pass  # fall through to the error below, which names the source location
-    elif key in _FALLBACK_NAMES:
-        return _FALLBACK_NAMES[key]
-    raise UnknownCountryError(
-        f"{where}: unknown country name {name!r} (label {label!r}); "
-        "add the spelling to data/country_names.csv"
-    )
+    try:
+        return resolve(name)
+    except (KeyError, ValueError, LookupError):
+        # resolve() cannot know where the label came from: this error names the place.
+        raise UnknownCountryError(
+            f"{where}: unknown country name {name!r} (label {label!r}); "
+            "add the spelling to data/country_names.csv"
+        ) from None
