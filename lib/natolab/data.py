@@ -24,13 +24,13 @@ from natolab import frame_cache, paths, provenance
 __all__ = [
     "DataValidationError",
     "catalogue",
+    "catalogue_entry",
     "clear_cache",
     "data_as_of",
     "defence_expenditure",
     "edition_in_words",
     "load",
     "on_clear_cache",
-    "resource",
     "resource_names",
     "source_note",
     "validate_all",
@@ -92,7 +92,7 @@ def resource_names(data_dir: Path | str | None = None) -> list[str]:
     return [res["name"] for res in catalogue(data_dir)["resources"]]
 
 
-def resource(name: str, data_dir: Path | str | None = None) -> dict[str, Any]:
+def catalogue_entry(name: str, data_dir: Path | str | None = None) -> dict[str, Any]:
     """The catalogue entry of one resource; unknown names list the valid ones."""
     for res in catalogue(data_dir)["resources"]:
         if res["name"] == name:
@@ -153,14 +153,15 @@ def _disk_cached(data_dir: Path) -> bool:
 
 @functools.cache
 def _load_checked(name: str, data_dir: Path) -> pd.DataFrame:
-    res = resource(name, data_dir)
+    res = catalogue_entry(name, data_dir)
     file = data_dir / res["path"]
     if not _disk_cached(data_dir):
         return _validated(name, res, file, data_dir)
     targets = {fk["reference"].get("resource") or name for fk in res["schema"].get("foreignKeys", [])} - {name}
     try:
-        content_key = frame_cache.key(name, [file, data_dir / "datapackage.json",
-                                             *(data_dir / resource(t, data_dir)["path"] for t in sorted(targets))])
+        inputs = [file, data_dir / "datapackage.json",
+                  *(data_dir / catalogue_entry(t, data_dir)["path"] for t in sorted(targets))]
+        content_key = frame_cache.key(name, inputs)
     except OSError:  # a missing file: let validation name it
         return _validated(name, res, file, data_dir)
     frame = frame_cache.get(name, content_key)
@@ -368,7 +369,7 @@ def validate_all(data_dir: Path | str | None = None) -> list[str]:
         names = resource_names(directory)
     except DataValidationError as err:
         return [str(err)]
-    listed = {resource(name, directory)["path"] for name in names}
+    listed = {catalogue_entry(name, directory)["path"] for name in names}
     for csv in sorted(directory.glob("*.csv")):
         if csv.name not in listed:
             problems.append(f"{csv}: not described in datapackage.json")
@@ -438,7 +439,7 @@ def source_note(
     recorded in :mod:`natolab.provenance`: every chart's note says what it drew.
     """
     wanted = set(editions) if editions is not None else None
-    sources = list(resource(resource_name, data_dir).get("sources", []))
+    sources = list(catalogue_entry(resource_name, data_dir).get("sources", []))
     described = {source.get("edition") for source in sources}
     provenance.record(resource_name, wanted if wanted is not None else {e for e in described if e})
     if wanted and wanted - described:
@@ -491,7 +492,7 @@ def edition_in_words(resource_name: str, edition: str, *, data_dir: Path | str |
     alone. Looking a title up is not recorded as a use of the editions table.
     """
     directory = _data_dir(data_dir)
-    res = resource(resource_name, directory)
+    res = catalogue_entry(resource_name, directory)
     edition = str(edition)
     title = None
     table_name = _editions_table(res)

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from natolab import data, editions
-from natolab.metrics._dates import TREATY_SIGNED
+from natolab.metrics.dates import TREATY_SIGNED
 
 __all__ = [
     "NOTEBOOKS",

@@ -17,7 +17,7 @@ from matplotlib.ticker import MaxNLocator
 
 from natolab import plots
 from natolab.charts.spending import _description_head, _ranked_description
-from natolab.metrics._dates import DateLike, to_timestamp
+from natolab.metrics.dates import DateLike, to_timestamp
 from natolab.narrative._words import source_date_when
 from natolab.narrative.facts import day_label, troops_label
 

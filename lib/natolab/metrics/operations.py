@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from natolab.metrics._dates import DateLike, add_period_columns, date_label, to_timestamp
-from natolab.metrics._frames import country_names, join_names, name_of, require_columns, resource
+from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
+from natolab.metrics.frames import country_names, frame_or_load, join_names, name_of, require_columns
 
 __all__ = [
     "GRADE_ORDER",
@@ -37,7 +37,7 @@ def _labels(values: pd.Series) -> list[str]:
 
 
 def _operations(operations: pd.DataFrame | None) -> pd.DataFrame:
-    table = resource(operations, "operations")
+    table = frame_or_load(operations, "operations")
     require_columns(table, ["name", "short_name", "start_date", "end_date", "status"], "operations")
     table = table.copy()
     table["start_label"] = _labels(table["start_date"])
@@ -112,7 +112,7 @@ def _best_grade(source_ids: object, grades: dict[str, str]) -> str:
 
 
 def _grades(references: pd.DataFrame | None) -> dict[str, str]:
-    table = resource(references, "references")
+    table = frame_or_load(references, "references")
     require_columns(table, ["source_id", "grade"], "references")
     return {str(k): _normalise_grade(v) for k, v in zip(table["source_id"], table["grade"], strict=True)}
 
@@ -133,7 +133,7 @@ def kfor_strength(
     flags, source_ids.
     """
     day = to_timestamp(as_of, "as_of")
-    table = resource(kfor, "kfor_strength")
+    table = frame_or_load(kfor, "kfor_strength")
     require_columns(table, ["date", "kfor_troops", "source_ids"], "kfor_strength")
     grades = _grades(references)
     table = table.copy()
@@ -168,7 +168,7 @@ def efp_battlegroups(
     Columns: host_iso3, host, framework_iso3, framework_nation, established_year,
     location, troops_june_2022, framework_nation_history.
     """
-    table = resource(efp, "efp_battlegroups")
+    table = frame_or_load(efp, "efp_battlegroups")
     require_columns(
         table,
         ["host_iso3", "framework_iso3", "established_year", "troops_june_2022"],
@@ -198,7 +198,7 @@ def _dated(table: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def _framework_names(frameworks: pd.DataFrame | None) -> dict[str, str]:
-    table = resource(frameworks, "partnership_frameworks")
+    table = frame_or_load(frameworks, "partnership_frameworks")
     require_columns(table, ["framework", "name"], "partnership_frameworks")
     return dict(zip(table["framework"].astype(str), table["name"].astype(str), strict=True))
 
@@ -219,7 +219,7 @@ def partners_on(
     source gives it), joined (first day of that period), date_known, status.
     """
     day = to_timestamp(as_of, "as_of")
-    table = resource(partners, "partners")
+    table = frame_or_load(partners, "partners")
     require_columns(table, ["iso3", "framework", "date_joined"], "partners")
     names = country_names(countries)
     frameworks = _framework_names(partnership_frameworks)
@@ -315,12 +315,12 @@ def aspirants(
     milestone, status, map_status, application_date.
     """
     day = to_timestamp(as_of, "as_of")
-    table = resource(aspirants, "aspirants")
+    table = frame_or_load(aspirants, "aspirants")
     require_columns(table, ["iso3", "milestone_date", "status"], "aspirants")
     names = country_names(countries)
     table = _dated(table, "milestone_date")
     table = table.loc[table["joined_first"] <= day].copy()
-    allies = resource(members, "members")
+    allies = frame_or_load(members, "members")
     joined = pd.to_datetime(allies["accession_date"])
     table = table.loc[~table["iso3"].isin(allies.loc[joined <= day, "iso3"])]
     table["country"] = [name_of(c, names) for c in table["iso3"]]
@@ -356,7 +356,7 @@ def dcb_partners(
     from natolab.metrics.deterrence import split_codes  # late: deterrence imports this package's neighbours
 
     day = to_timestamp(as_of, "as_of")
-    table = resource(dcb, "dcb_partners")
+    table = frame_or_load(dcb, "dcb_partners")
     require_columns(table, ["partner", "dcb_start_year", "dcb_partner", "allies_supporting_iso3"], "dcb_partners")
     names = country_names(countries)
     table = table.copy()

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab.metrics._frames import country_names, name_of, require_columns, resource
+from natolab.metrics.frames import country_names, frame_or_load, name_of, require_columns
 
 __all__ = [
     "COLD_WAR_END",
@@ -70,7 +70,7 @@ _USA = "USA"
 
 
 def _expenditure(expenditure: pd.DataFrame | None) -> pd.DataFrame:
-    table = resource(expenditure, "defence_expenditure")
+    table = frame_or_load(expenditure, "defence_expenditure")
     require_columns(table, _EXPENDITURE_COLUMNS, "defence_expenditure")
     table = table.copy()
     for col in ("edition", "iso3", "indicator"):
@@ -112,7 +112,7 @@ def allies_in_year(year: int, *, members: pd.DataFrame | None = None) -> list[st
     Spending is reported per calendar (or fiscal) year, so an Ally that joined during
     the year (Sweden, March 2024) counts for that year.
     """
-    table = resource(members, "members")
+    table = frame_or_load(members, "members")
     require_columns(table, ["iso3", "accession_date"], "members")
     joined = pd.to_datetime(table["accession_date"])
     mask = joined <= pd.Timestamp(year=int(year), month=12, day=31)
@@ -756,7 +756,7 @@ def revisions(
 
 
 def _sipri(sipri: pd.DataFrame | None) -> pd.DataFrame:
-    table = resource(sipri, "sipri_milex")
+    table = frame_or_load(sipri, "sipri_milex")
     require_columns(table, ["iso3", "year", "indicator", "value"], "sipri_milex")
     table = table.copy()
     table["iso3"] = table["iso3"].astype(str)
@@ -811,7 +811,7 @@ def sipri_allies_by_year(
     """
     table = _sipri(sipri)
     rows = table.loc[(table["indicator"] == indicator) & (table["year"] >= int(start))]
-    member_table = resource(members, "members")
+    member_table = frame_or_load(members, "members")
     out = []
     for year, group in rows.groupby("year"):
         allies = set(allies_in_year(int(year), members=member_table))

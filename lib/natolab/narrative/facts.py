@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from natolab.metrics._dates import DateLike, to_timestamp
-from natolab.metrics._frames import join_names
+from natolab.metrics.dates import DateLike, to_timestamp
+from natolab.metrics.frames import join_names
 from natolab.narrative._words import counted, day_label, with_article
 
 __all__ = [
