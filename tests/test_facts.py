@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import pytest
 
-from natolab import countries, paths
+from natolab import data, paths
 from natolab.importers import facts
 
 FACTS = paths.SOURCES_DIR / "facts"
@@ -23,7 +23,7 @@ needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed absen
 
 def ours(name: str) -> pd.DataFrame:
     """A curated CSV as text (blank cells stay empty strings)."""
-    return pd.read_csv(paths.data_file(name), dtype=str, keep_default_na=False)
+    return pd.read_csv(paths.DATA_DIR / f"{name}.csv", dtype=str, keep_default_na=False)
 
 
 def raw(name: str) -> pd.DataFrame:
@@ -567,11 +567,12 @@ ISO3_LISTS = {"contributing_nations", "allies_supporting_iso3"}
 
 
 def test_every_iso3_in_every_csv_is_known():
+    known = set(data.load("countries")["iso3"].astype(str))
     for csv in sorted(paths.DATA_DIR.glob("*.csv")):
         frame = pd.read_csv(csv, dtype=str, keep_default_na=False)
         for column in [c for c in frame.columns if c == "iso3" or c.endswith("_iso3") or c in ISO3_LISTS]:
             codes = {code for value in frame[column] for code in value.split(";") if code}
-            unknown = {code for code in codes if not countries.is_known(code)}
+            unknown = codes - known
             assert unknown == OUTSIDE_COUNTRIES.get((csv.name, column), set()), f"{csv.name}.{column}: {sorted(unknown)}"
 
 

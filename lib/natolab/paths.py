@@ -20,8 +20,3 @@ TESTS_DIR = PROJECT_ROOT / "tests"
 # for curators and tests, never needed by `make reports`.
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
 SOURCES_DIR = SHARED_DIR / "sources"
-
-
-def data_file(name: str) -> Path:
-    """Path of a curated CSV in ``data/`` by resource name (``"members"`` → ``data/members.csv``)."""
-    return DATA_DIR / f"{name}.csv"

@@ -18,7 +18,6 @@ __all__ = [
     "GRADE_ORDER",
     "aspirants",
     "dcb_partners",
-    "efp_battlegroups",
     "kfor_strength",
     "operations_active_on",
     "operations_timeline",
@@ -153,42 +152,6 @@ def kfor_strength(
         "source_grade", "low_grade", "flags", "source_ids",
     ]  # fmt: skip
     return table.sort_values("date", kind="stable")[columns].reset_index(drop=True)
-
-
-def efp_battlegroups(
-    as_of: DateLike = None,
-    *,
-    efp: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """eFP / Forward Land Forces battlegroups established by ``as_of`` (``None`` = all).
-
-    The framework nation is the one the source gives today; ``framework_nation_history``
-    tells earlier ones (Slovakia: Czechia until 30 June 2024, then Spain).
-    Columns: host_iso3, host, framework_iso3, framework_nation, established_year,
-    location, troops_june_2022, framework_nation_history.
-    """
-    table = frame_or_load(efp, "efp_battlegroups")
-    require_columns(
-        table,
-        ["host_iso3", "framework_iso3", "established_year", "troops_june_2022"],
-        "efp_battlegroups",
-    )
-    names = country_names(countries)
-    table = table.copy()
-    if as_of is not None:
-        day = to_timestamp(as_of, "as_of")
-        table = table.loc[table["established_year"].astype(int) <= day.year]
-    table["host"] = [name_of(c, names) for c in table["host_iso3"]]
-    table["framework_nation"] = [name_of(c, names) for c in table["framework_iso3"]]
-    for column in ("location", "framework_nation_history"):
-        if column not in table.columns:
-            table[column] = ""
-    columns = [
-        "host_iso3", "host", "framework_iso3", "framework_nation", "established_year",
-        "location", "troops_june_2022", "framework_nation_history",
-    ]  # fmt: skip
-    return table.sort_values(["established_year", "host"], kind="stable")[columns].reset_index(drop=True)
 
 
 def _dated(table: pd.DataFrame, column: str) -> pd.DataFrame:
