@@ -194,6 +194,7 @@ def test_partner_legends_sit_off_the_data():
     assert plots.layout_problems(fig) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("builder", ["allies", "kfor"])
 def test_charts_are_deterministic(builder):
     def make():
@@ -221,6 +222,7 @@ def _described(fig, number: str) -> str:
     return text
 
 
+@pytest.mark.slow
 def test_every_builder_describes_its_chart_from_the_numbers():
     text = _described(tc.allies_step_chart(TIMELINE, as_of="1960-01-01", note="n"), "14")
     assert "From 12 on 4 April 1949 to 14 on 18 February 1952; 1 enlargement round." in text

@@ -713,6 +713,7 @@ def test_parse_references_refuses_duplicate_ids():
         facts.parse_references("- X01 a\n- X01 b\n")
 
 
+@pytest.mark.slow
 @needs_shared
 def test_curation_reproduces_the_committed_csvs():
     tables = facts.build(facts.load_inputs())
@@ -725,6 +726,7 @@ def test_curation_reproduces_the_committed_csvs():
         pd.testing.assert_frame_equal(rebuilt, ours(name), obj=name)
 
 
+@pytest.mark.slow
 @needs_shared
 def test_curation_fails_loudly_when_a_target_number_disappears():
     inputs = facts.load_inputs()
@@ -736,6 +738,7 @@ def test_curation_fails_loudly_when_a_target_number_disappears():
         facts.build(inputs)
 
 
+@pytest.mark.slow
 @needs_shared
 def test_curation_fails_loudly_when_a_copied_summit_row_differs():
     inputs = facts.load_inputs()
@@ -749,6 +752,7 @@ def test_curation_fails_loudly_when_a_copied_summit_row_differs():
         facts.build(inputs)
 
 
+@pytest.mark.slow
 @needs_shared
 def test_curation_fails_loudly_when_a_host_name_and_code_disagree():
     inputs = facts.load_inputs()
