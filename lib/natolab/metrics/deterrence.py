@@ -21,7 +21,7 @@ import pandas as pd
 from natolab import editions as edition_catalogue
 from natolab.metrics.burden import present
 from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
-from natolab.metrics.frames import country_names, frame_or_load, name_of, require_columns
+from natolab.metrics.frames import country_names, frame_or_load, name_of, require_columns, split_codes
 from natolab.metrics.spending import _year_table, default_edition
 
 __all__ = [
@@ -46,13 +46,6 @@ AVERAGE_MONTH_DAYS = 365.25 / 12
 #: The mission name of NATO's Baltic air policing in ``air_policing_rotations``.
 BALTIC_AIR_POLICING = "Baltic Air Policing"
 _LEAD_ROLES = ("lead", "single")
-
-
-def split_codes(value: object) -> list[str]:
-    """The ISO3 codes of a ';'-separated list cell, in the order written; blank gives []."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return []
-    return [code.strip() for code in str(value).split(";") if code.strip()]
 
 
 def _dated(table: pd.DataFrame, column: str, prefix: str) -> pd.DataFrame:

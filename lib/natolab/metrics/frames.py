@@ -35,6 +35,13 @@ def name_of(iso3: str, names: dict[str, str]) -> str:
     return names.get(iso3, iso3)
 
 
+def split_codes(value: object) -> list[str]:
+    """The ISO3 codes of a ';'-separated list cell, in the order written; blank gives []."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return []
+    return [code.strip() for code in str(value).split(";") if code.strip()]
+
+
 def join_names(names: Iterable[str]) -> str:
     """'A', 'A and B', 'A, B and C' — for sentences and table cells."""
     items = list(names)

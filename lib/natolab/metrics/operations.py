@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
-from natolab.metrics.frames import country_names, frame_or_load, join_names, name_of, require_columns
+from natolab.metrics.frames import country_names, frame_or_load, join_names, name_of, require_columns, split_codes
 
 __all__ = [
     "GRADE_ORDER",
@@ -316,7 +316,6 @@ def dcb_partners(
     status, supporting_allies (names), n_supporting_allies. Partners by start year (not
     found last), then requests.
     """
-    from natolab.metrics.deterrence import split_codes  # late: deterrence imports this package's neighbours
 
     day = to_timestamp(as_of, "as_of")
     table = frame_or_load(dcb, "dcb_partners")
