@@ -28,7 +28,7 @@ test: $(STAMP) lint  ## the whole suite: unit, data, notebooks (papermill + nbva
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval notebooks
 
 test-fast: $(STAMP)  ## the fast loop: no notebooks, no browser
-	$(BIN)/python -m pytest -m "not slow and not browser" tests
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not slow and not browser" tests
 
 lint: $(STAMP)  ## ruff over the library, tests, bench and notebooks
 	$(BIN)/ruff check lib tests bench notebooks

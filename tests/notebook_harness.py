@@ -14,7 +14,6 @@ from typing import Any
 
 import figure_hashes
 import nbformat
-import papermill as pm
 import pytest
 
 from natolab import kernels
@@ -30,6 +29,10 @@ class Notebook:
 
     def execute(self, out: Path, cwd: Path, params: dict[str, Any]) -> nbformat.NotebookNode:
         """Execute into ``out`` with ``cwd`` as the kernel's working directory."""
+        # Imported here: every test module that imports this harness is collected by the fast
+        # loop too, and papermill costs about a second of that loop before a single test runs.
+        import papermill as pm
+
         return pm.execute_notebook(
             str(self.path),
             str(out),
@@ -57,7 +60,9 @@ class Notebook:
 
     def fails_with(self, tmp_path: Path, **params: Any) -> str:
         """Execute with bad ``params``; assert papermill reports a failed cell and return its message."""
-        with pytest.raises(pm.PapermillExecutionError) as info:
+        from papermill import PapermillExecutionError
+
+        with pytest.raises(PapermillExecutionError) as info:
             self.run(tmp_path, **params)
         return str(info.value)
 

@@ -120,17 +120,7 @@ def test_kfor_chart_draws_low_grade_points_hollow():
     assert "No KFOR figure" in _texts(empty.axes[0])[0]
 
 
-def test_efp_and_partner_charts_label_names():
-    groups = pd.DataFrame(
-        {
-            "host": ["Estonia"],
-            "framework_nation": ["United Kingdom"],
-            "established_year": [2017],
-            "troops_june_2022": [1430],
-        }
-    )
-    fig = tc.efp_chart(groups, note="n")
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Estonia (United Kingdom)"]
+def test_partner_charts_label_names():
     summary = pd.DataFrame({"framework_name": ["PfP", "Global"], "n_partners": [18, 7], "n_date_unknown": [0, 2]})
     fig = tc.partners_chart(summary, as_of="2026-01-01", note="n")
     assert _texts(fig.axes[0]) == ["18", "9"]
@@ -204,6 +194,7 @@ def test_partner_legends_sit_off_the_data():
     assert plots.layout_problems(fig) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("builder", ["allies", "kfor"])
 def test_charts_are_deterministic(builder):
     def make():
@@ -231,6 +222,7 @@ def _described(fig, number: str) -> str:
     return text
 
 
+@pytest.mark.slow
 def test_every_builder_describes_its_chart_from_the_numbers():
     text = _described(tc.allies_step_chart(TIMELINE, as_of="1960-01-01", note="n"), "14")
     assert "From 12 on 4 April 1949 to 14 on 18 February 1952; 1 enlargement round." in text
@@ -248,9 +240,6 @@ def test_every_builder_describes_its_chart_from_the_numbers():
     kfor = pd.DataFrame({"date": pd.to_datetime(["1999-06-01", "2006-01-01"]), "troops": [50000, 18000],
                          "figure_kind": ["approx", "approx"], "low_grade": [False, True]})
     _described(tc.kfor_chart(kfor, as_of="2010-01-01", note="n"), "50,000")
-    groups = pd.DataFrame({"host": ["Estonia"], "framework_nation": ["United Kingdom"], "established_year": [2017],
-                           "troops_june_2022": [1430]})
-    _described(tc.efp_chart(groups, note="n"), "1,430")
     summary = pd.DataFrame({"framework_name": ["PfP", "Global"], "n_partners": [18, 7], "n_date_unknown": [0, 2]})
     _described(tc.partners_chart(summary, as_of="2026-01-01", note="n"), "Global 9")
     by_year = pd.DataFrame({"year": [1994, 1995], "framework_name": ["PfP", "PfP"], "n_joined": [10, 3]})

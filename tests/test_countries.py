@@ -101,24 +101,6 @@ def test_name_is_nato_spelling_and_accepts_any_spelling():
         countries.name("ZZZ")
 
 
-def test_is_known_checks_codes_only():
-    assert countries.is_known("USA")
-    assert countries.is_known(" usa ")
-    assert countries.is_known("NATO_EUROPE_CANADA")
-    assert not countries.is_known("XXX")
-    assert not countries.is_known("Türkiye")
-    assert not countries.is_known(None)  # type: ignore[arg-type]
-
-
-def test_all_codes_by_entity_type():
-    codes = countries.all_codes()
-    assert len(codes) == len(set(codes))
-    assert set(countries.all_codes("aggregate")) == {"NATO_TOTAL", "NATO_EUROPE_CANADA"}
-    assert set(countries.all_codes("country")) | {"NATO_TOTAL", "NATO_EUROPE_CANADA"} == set(codes)
-    with pytest.raises(ValueError, match="country, aggregate"):
-        countries.all_codes("region")
-
-
 def test_allies_on_a_date():
     assert len(countries.allies("1949-04-04")) == 12
     assert len(countries.allies("1949-04-03")) == 0
@@ -132,7 +114,7 @@ def test_allies_on_a_date():
 
 
 def test_every_spelling_in_country_names_resolves_to_its_own_row():
-    table = pd.read_csv(paths.data_file("country_names"), dtype=str, keep_default_na=False)
+    table = pd.read_csv(paths.DATA_DIR / "country_names.csv", dtype=str, keep_default_na=False)
     wrong = [(n, c) for n, c in zip(table["name"], table["iso3"], strict=True) if countries.resolve(n) != c]
     assert wrong == []
     keys = table["name"].map(countries.normalise_name)
@@ -140,6 +122,12 @@ def test_every_spelling_in_country_names_resolves_to_its_own_row():
 
 
 # --- spellings read from the raw sources ---------------------------------------------------
+
+
+def _country_codes() -> set[str]:
+    """The keys of data/countries.csv that are countries (not NATO's aggregates)."""
+    table = data.load("countries")
+    return set(table.loc[table["entity_type"] == "country", "iso3"].astype(str))
 
 
 def _facts_codes(file: str, *columns: str) -> set[str]:
@@ -155,7 +143,7 @@ def test_every_code_in_the_facts_collection_is_known():
         | _facts_codes("candidates_partners.csv", "iso3")
         | _facts_codes("efp_battlegroups.csv", "host_iso3", "framework_iso3")
     )
-    assert raw - set(countries.all_codes("country")) == set()
+    assert raw - _country_codes() == set()
 
 
 @needs_shared
@@ -191,7 +179,7 @@ def test_nato_table1_currency_labels_resolve():
     book.close()
     with_currency = [label for label in labels if isinstance(label, str) and label.rstrip().endswith(")")]
     assert len(with_currency) >= 31
-    assert {countries.resolve(label) for label in with_currency} <= set(countries.all_codes("country"))
+    assert {countries.resolve(label) for label in with_currency} <= _country_codes()
 
 
 @needs_shared
@@ -228,7 +216,7 @@ def test_sipri_labels_of_every_ally_resolve_once():
 def test_natural_earth_names_resolve_to_their_iso_a3():
     shapefile = Path(pyogrio.__file__).parent / "tests/fixtures/naturalearth_lowres/naturalearth_lowres.shp"
     earth = pyogrio.read_dataframe(shapefile, read_geometry=False)
-    ours = set(countries.all_codes("country"))
+    ours = _country_codes()
     checked = 0
     for name, code in zip(earth["name"], earth["iso_a3"], strict=True):
         if code in ours:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from natolab import data
+from natolab import data, editions
 
 
 def _package(tmp_path: Path, countries: str, members: str) -> Path:
@@ -178,7 +178,7 @@ def test_defence_expenditure_one_edition_and_latest():
     latest = data.defence_expenditure("latest", "share_of_gdp_pct")
     # one value per country-year, each tagged with the edition it came from
     assert not latest.duplicated(["iso3", "year", "indicator"]).any()
-    order = data.editions()["edition"].tolist()
+    order = editions.table()["edition"].tolist()
     full = data.load("defence_expenditure")
     full = full[(full["indicator"] == "share_of_gdp_pct") & full["value"].notna()]
     for row in latest.sample(25, random_state=1).itertuples():

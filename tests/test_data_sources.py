@@ -103,6 +103,7 @@ def expected_2024(wb) -> dict[tuple[str, int, str], tuple[float, str]]:
     return out
 
 
+@pytest.mark.slow
 @needs_raw
 def test_every_2024_06_value_equals_its_workbook_cell(workbook, curated) -> None:
     expected = expected_2024(workbook)
@@ -208,6 +209,7 @@ def sipri_placeholder_zeros(kept: set[str]) -> set[tuple[str, int]]:
     return zeros & positive
 
 
+@pytest.mark.slow
 @needs_raw
 def test_every_sipri_value_equals_its_workbook_cell() -> None:
     ours = {

@@ -73,10 +73,10 @@ def test_years_per_indicator():
 
 
 def test_data_and_metrics_use_the_same_order():
-    # The bundled data: data.editions() and metrics' edition order come from this module.
+    # The bundled data: editions.table() and metrics' edition order come from this module.
     from natolab import data
     from natolab.metrics import spending
 
     expenditure = data.load("defence_expenditure")
-    assert data.editions()["edition"].tolist() == editions.order()
+    assert editions.table()["edition"].tolist() == editions.order()
     assert spending._edition_order(None, expenditure) == editions.order(expenditure=expenditure)

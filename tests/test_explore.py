@@ -38,6 +38,7 @@ def spending_view(**kwargs: object) -> explore.SpendingView:
 # --- Spending -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_spending_shows_the_editions_own_numbers() -> None:
     view = spending_view()
     expected = data.defence_expenditure("2026-07", "share_of_gdp_pct")
@@ -52,6 +53,7 @@ def test_spending_shows_the_editions_own_numbers() -> None:
     assert view.figure is not None and view.message is None
 
 
+@pytest.mark.slow
 def test_spending_labels_estimates_and_the_edition() -> None:
     view = spending_view()
     info = editions.describe("2026-07")
@@ -66,6 +68,7 @@ def test_spending_labels_estimates_and_the_edition() -> None:
     assert set(view.table["edition"]) == {"2024-06"}
 
 
+@pytest.mark.slow
 def test_a_measure_the_edition_lacks_is_said_not_drawn() -> None:
     view = spending_view(measure="defence_expenditure_per_capita_usd_constant")
     assert view.figure is None
@@ -78,6 +81,7 @@ def test_a_measure_the_edition_lacks_is_said_not_drawn() -> None:
     assert view.chart_labels()["unit"] == "US$ per head, constant 2015 prices"
 
 
+@pytest.mark.slow
 def test_an_ally_without_values_is_named_not_hidden() -> None:
     view = spending_view(allies=("BEL", "ISL"))
     assert set(view.table["iso3"]) == {"BEL"}
@@ -86,6 +90,7 @@ def test_an_ally_without_values_is_named_not_hidden() -> None:
     assert view.figure is None and "has no defence expenditure as a share of GDP for Iceland" in view.message
 
 
+@pytest.mark.slow
 def test_the_years_follow_the_edition() -> None:
     view = spending_view()
     view.edition.value = "2019-06"  # 2012–2019: the chosen 2014–2026 kept where the edition has it
@@ -99,6 +104,7 @@ def test_the_years_follow_the_edition() -> None:
     assert set(view.table["edition"]) == {"2008-03"} and view.table["year"].max() == 2006
 
 
+@pytest.mark.slow
 def test_quick_picks() -> None:
     view = spending_view(chart="bars")
     allies = set(data.load("members")["iso3"].astype(str))
@@ -115,6 +121,7 @@ def test_quick_picks() -> None:
         assert set(codes) <= allies
 
 
+@pytest.mark.slow
 def test_bars_rank_the_last_year_as_the_league_table_does() -> None:
     view = spending_view(allies=("BEL", "POL", "EST", "FRA"), chart="bars")
     league = metrics.league_table(2026, edition="2026-07", countries_filter=["BEL", "POL", "EST", "FRA"])
@@ -123,6 +130,7 @@ def test_bars_rank_the_last_year_as_the_league_table_does() -> None:
     assert view.figure.get_suptitle() == "Defence expenditure as a share of GDP, 2026e"
 
 
+@pytest.mark.slow
 def test_target_lines_come_from_the_targets_data() -> None:
     assert target_lines() == {"2% guideline": 2.0, "3.5% core target": 3.5, "5% core + related": 5.0}
     view = spending_view()
@@ -133,6 +141,7 @@ def test_target_lines_come_from_the_targets_data() -> None:
     assert view.lines() == {"20% guideline": 20.0}
 
 
+@pytest.mark.slow
 def test_bad_values_fail_by_the_notebooks_rules() -> None:
     with pytest.raises(ParameterError, match="Parameter 'allies' = 'XYZ'"):
         explore.SpendingView(allies=["BEL", "XYZ"])
@@ -158,6 +167,7 @@ def test_bad_values_fail_by_the_notebooks_rules() -> None:
     ],
     ids=["lines", "bars", "constant-usd"],
 )
+@pytest.mark.slow
 def test_the_code_shown_reproduces_the_spending_view(state: dict) -> None:
     view = spending_view(**state)
     namespace: dict = {}
@@ -170,6 +180,7 @@ def test_the_code_shown_reproduces_the_spending_view(state: dict) -> None:
 # --- Membership on a date -------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_membership_changes_on_the_day_of_the_2004_enlargement_of_the_eu() -> None:
     view = explore.MembershipView("2004-05-01")
     assert view.counts == {"nato": 26, "eu": 25, "both": 19}
@@ -180,6 +191,7 @@ def test_membership_changes_on_the_day_of_the_2004_enlargement_of_the_eu() -> No
     assert view.figure.get_suptitle() == "NATO Allies on 30 April 2004 by accession round"
 
 
+@pytest.mark.slow
 def test_slider_and_date_field_stay_in_step() -> None:
     view = explore.MembershipView("2004-04-30")
     view.slider.value += 1  # one day later, as the arrow key does
@@ -214,6 +226,7 @@ def _figure(view: explore.CountryView, starts: str) -> str:
     return rows.iloc[0]
 
 
+@pytest.mark.slow
 def test_country_view_gives_the_report_figures() -> None:
     view = explore.CountryView("BEL")
     now = metrics.present()
@@ -229,6 +242,7 @@ def test_country_view_gives_the_report_figures() -> None:
     assert "joined the Alliance on 12 March 1999" in view.sentences[0]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chart", ["equipment", "personnel", "long_run"])
 def test_every_country_chart_draws_and_its_code_reproduces_it(chart: str) -> None:
     view = explore.CountryView("POL", chart=chart)
@@ -254,6 +268,7 @@ def test_country_view_refuses_a_non_ally() -> None:
 # --- Save this view -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_save_writes_chart_table_and_metadata(tmp_path) -> None:
     view = spending_view()
     view.folder.value = str(tmp_path / "mine")
@@ -276,6 +291,7 @@ def test_save_writes_chart_table_and_metadata(tmp_path) -> None:
     assert stem in view.save_status.value
 
 
+@pytest.mark.slow
 def test_save_defaults_to_exports_under_the_working_directory(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     membership = explore.MembershipView("2004-05-01")
@@ -292,6 +308,7 @@ def test_save_defaults_to_exports_under_the_working_directory(tmp_path, monkeypa
     assert metadata["parameters"]["country"] == "POL" and metadata["editions"] == ["2024-06"]
 
 
+@pytest.mark.slow
 def test_every_view_displays_as_its_widget(capsys: pytest.CaptureFixture[str]) -> None:
     spending = spending_view(measure="defence_expenditure_per_capita_usd_constant")
     for view in (spending, explore.MembershipView("2004-05-01"), explore.CountryView("BEL")):

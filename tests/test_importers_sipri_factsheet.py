@@ -123,7 +123,7 @@ def test_source_ids_are_references():
     used = {i for r in ours().values() for c in ("source_ids", "corroborated_by") for i in r[c].split(";") if i}
     assert used == {"U26-43", "U26-44"}
     assert used <= known
-    resource = data.resource("sipri_factsheet_2025")
+    resource = data.catalogue_entry("sipri_factsheet_2025")
     titles = " ".join(s["title"] for s in resource["sources"])
     assert {"U26-43", "U26-44", "U26-45"} <= set(re.findall(r"U26-\d\d", titles))
     assert set(re.findall(r"U26-\d\d", titles)) <= known

@@ -157,6 +157,7 @@ def test_map_legend_stops_at_as_of():
     assert labels == ["1949: 4 founders", "not an Ally"]
 
 
+@pytest.mark.slow
 def test_map_png_is_deterministic():
     first = plots.png_bytes(maps.accession_map("2000-01-01", country_names=NAMES, source="", **KW))
     second = plots.png_bytes(maps.accession_map("2000-01-01", country_names=NAMES, source="", **KW))

@@ -11,7 +11,7 @@ from collections import Counter
 import pandas as pd
 from raw_sources import raw_facts
 
-from natolab import metrics
+from natolab import data, metrics
 from natolab.metrics import operations
 
 OPERATIONS = pd.DataFrame(
@@ -104,25 +104,6 @@ COUNTRIES = pd.DataFrame(
         ],
     }
 )
-EFP = pd.DataFrame(
-    {
-        "host_iso3": ["SVK", "EST"],
-        "framework_iso3": ["ESP", "GBR"],
-        "established_year": [2022, 2017],
-        "location": ["Lešť", "Tapa"],
-        "troops_june_2022": [643, 1430],
-        "framework_nation_history": ["Czechia until 2024; Spain", "UK since 2017"],
-    }
-)
-
-
-def test_efp_names_and_order():
-    groups = metrics.efp_battlegroups(efp=EFP, countries=COUNTRIES)
-    assert groups["host"].tolist() == ["Estonia", "Slovak Republic"]
-    assert groups["framework_nation"].tolist() == ["United Kingdom", "Spain"]
-    assert metrics.efp_battlegroups("2020-01-01", efp=EFP, countries=COUNTRIES)["host"].tolist() == ["Estonia"]
-
-
 FRAMEWORKS = pd.DataFrame(
     {"framework": ["open_door", "pfp", "global"], "name": ["Open Door", "Partnership for Peace", "Global"]}
 )
@@ -252,12 +233,12 @@ def test_kfor_figures_match_the_raw_file_and_low_grade_rows(curated):
 
 def test_efp_eight_battlegroups_9641_troops(curated):
     raw = raw_facts("efp_battlegroups.csv")
-    groups = metrics.efp_battlegroups()
+    groups = data.load("efp_battlegroups")
     assert len(groups) == len(raw) == 8
     total = sum(int(r["troops_june_2022"]) for r in raw)
     assert int(groups["troops_june_2022"].sum()) == total == 9641  # SOURCES.md verification pass
     first = [r["host_iso3"] for r in raw if int(r["established_year"]) <= 2017]
-    assert metrics.efp_battlegroups("2017-12-31")["host_iso3"].tolist() == first == ["EST", "LVA", "LTU", "POL"]
+    assert groups.loc[groups["established_year"] <= 2017, "host_iso3"].tolist() == first == ["EST", "LVA", "LTU", "POL"]
 
 
 def test_partner_counts_per_framework(curated):

@@ -159,21 +159,6 @@ def test_league_table_latest_uses_one_edition(kw):
     assert table.set_index("iso3").loc["AAA", "share_of_gdp_pct"] == 1.9
 
 
-def test_allies_meeting_target(kw):
-    met = spending.allies_meeting_target(2024, 2.0, edition="2024-06", **kw)
-    assert met["iso3"].tolist() == ["USA", "NEW", "AAA"]
-    assert spending.allies_meeting_target(2024, 3.3, edition="2024-06", **kw)["iso3"].tolist() == ["USA"]
-    assert spending.allies_meeting_target(2024, 2.0, **kw)["iso3"].tolist() == ["USA", "NEW"]
-
-
-def test_not_reported_and_rank(kw):
-    assert spending.not_reported(2024, edition="2024-06", **kw) == ["Iceland"]
-    assert spending.country_rank("bbb", 2024, edition="2024-06", **kw) == (4, 4)
-    assert spending.country_rank("ISL", 2024, edition="2024-06", **kw) == (None, 4)
-    with pytest.raises(ValueError, match="not an Ally"):
-        spending.country_rank("NEW", 2023, edition="2024-06", **kw)
-
-
 def test_count_by_year_one_edition_counts_only_allies_of_the_year(kw):
     counts = spending.count_meeting_target_by_year(2.0, edition="2024-06", **_no_countries(kw))
     # 2023: NEW (2.5) is not yet an Ally; AAA 1.8, BBB 1.2, USA 3.3 -> 1 of 3 reported, 4 Allies.

@@ -157,13 +157,7 @@ def test_kfor_sentence_and_troops_label():
     assert facts.troops_label(pd.Series({"troops": 14000, "figure_kind": "lower_bound"})) == ">14,000"
 
 
-def test_efp_and_partners_and_aspirants_sentences():
-    groups = pd.DataFrame({"framework_nation": ["United Kingdom", "Canada"], "troops_june_2022": [1430, 1887]})
-    assert facts.efp_sentence(groups, "2018-01-01") == (
-        "By 1 January 2018, 2 battlegroups had been established, with 3,317 troops in June 2022; "
-        "framework nations (today): United Kingdom and Canada."
-    )
-    assert facts.efp_sentence(groups.iloc[:0], "2016-01-01") == "By 1 January 2016 no eFP battlegroup had yet been established."
+def test_partners_and_aspirants_sentences():
     summary = pd.DataFrame(
         {
             "framework_name": ["PfP", "Global"],

@@ -10,7 +10,6 @@ from natolab import paths
 def test_paths_point_into_the_project():
     assert (paths.PROJECT_ROOT / "pyproject.toml").is_file()
     assert paths.DATA_DIR == paths.PROJECT_ROOT / "data"
-    assert paths.data_file("members") == paths.DATA_DIR / "members.csv"
 
 
 def test_paths_do_not_depend_on_cwd(tmp_path):

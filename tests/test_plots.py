@@ -68,6 +68,7 @@ def test_figure_labels_and_panels():
     assert [a.get_ylabel() for a in axes] == ["%", "%"]
 
 
+@pytest.mark.slow
 def test_same_figure_twice_gives_identical_png():
     first = plots.png_bytes(_chart())
     second = plots.png_bytes(_chart())
@@ -77,17 +78,20 @@ def test_same_figure_twice_gives_identical_png():
     assert plots.png_bytes(fig) == plots.png_bytes(fig)
 
 
+@pytest.mark.slow
 def test_png_differs_when_content_differs():
     # Guards the test above against a renderer that returns constant bytes.
     assert plots.png_bytes(_chart("Source: A.")) != plots.png_bytes(_chart("Source: B."))
 
 
+@pytest.mark.slow
 def test_png_has_no_software_or_date_chunk():
     png = plots.png_bytes(_chart())
     assert b"Software" not in png
     assert b"matplotlib" not in png.lower()
 
 
+@pytest.mark.slow
 def test_png_identical_across_processes(tmp_path):
     script = (
         "import hashlib, sys\n"
@@ -226,6 +230,7 @@ def test_outside_ipython_prints_text(capsys):
     assert capsys.readouterr().out == "plain sentence\n"
 
 
+@pytest.mark.slow
 def test_save_writes_deterministic_files(tmp_path):
     for suffix in ("png", "svg", "pdf"):
         a = plots.save(_chart(), tmp_path / f"a.{suffix}").read_bytes()

@@ -21,17 +21,13 @@ import pandas as pd
 from natolab import data
 
 __all__ = [
-    "ENTITY_TYPES",
-    "all_codes",
     "allies",
     "clear_cache",
-    "is_known",
     "name",
     "normalise_name",
     "resolve",
 ]
 
-ENTITY_TYPES = ("country", "aggregate")
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -51,7 +47,6 @@ def _table(resource_name: str) -> pd.DataFrame:
 class _Index:
     codes: tuple[str, ...]  # in countries.csv order
     names: dict[str, str]  # iso3 -> display name
-    entity_type: dict[str, str]  # iso3 -> country | aggregate
     keys: dict[str, str]  # normalised spelling or code -> iso3
     spellings: dict[str, str]  # normalised spelling -> spelling as written (for suggestions)
 
@@ -73,7 +68,6 @@ def _index() -> _Index:
     return _Index(
         codes=codes,
         names=dict(zip(codes, map(str, countries["name"]), strict=True)),
-        entity_type=dict(zip(codes, map(str, countries["entity_type"]), strict=True)),
         keys=keys,
         spellings=shown,
     )
@@ -82,6 +76,9 @@ def _index() -> _Index:
 def clear_cache() -> None:
     """Forget the loaded tables (after ``data/countries.csv`` or ``country_names.csv`` changed)."""
     _index.cache_clear()
+
+
+data.on_clear_cache(clear_cache)  # data.clear_cache() clears this index too
 
 
 def _suggestions(text: str, index: _Index) -> list[str]:
@@ -123,23 +120,6 @@ def resolve(name_or_code: str) -> str:
 def name(iso3: str) -> str:
     """The English short name as NATO writes it ("Türkiye"); accepts any spelling resolve() does."""
     return _index().names[resolve(iso3)]
-
-
-def is_known(iso3: str) -> bool:
-    """Whether ``iso3`` is a key of the country table (case and surrounding spaces ignored)."""
-    return isinstance(iso3, str) and iso3.strip().upper() in _index().names
-
-
-def all_codes(entity_type: str | None = None) -> list[str]:
-    """Every key of the country table, optionally only ``"country"`` or ``"aggregate"`` rows."""
-    index = _index()
-    if entity_type is None:
-        return list(index.codes)
-    if entity_type not in ENTITY_TYPES:
-        raise ValueError(
-            f"Unknown entity_type {entity_type!r}. Valid values: {', '.join(ENTITY_TYPES)} or None"
-        )
-    return [code for code in index.codes if index.entity_type[code] == entity_type]
 
 
 def allies(as_of: str | dt.date | pd.Timestamp | None = None) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +24,13 @@ from natolab import frame_cache, paths, provenance
 __all__ = [
     "DataValidationError",
     "catalogue",
+    "catalogue_entry",
     "clear_cache",
     "data_as_of",
     "defence_expenditure",
     "edition_in_words",
-    "editions",
     "load",
-    "resource",
+    "on_clear_cache",
     "resource_names",
     "source_note",
     "validate_all",
@@ -92,7 +92,7 @@ def resource_names(data_dir: Path | str | None = None) -> list[str]:
     return [res["name"] for res in catalogue(data_dir)["resources"]]
 
 
-def resource(name: str, data_dir: Path | str | None = None) -> dict[str, Any]:
+def catalogue_entry(name: str, data_dir: Path | str | None = None) -> dict[str, Any]:
     """The catalogue entry of one resource; unknown names list the valid ones."""
     for res in catalogue(data_dir)["resources"]:
         if res["name"] == name:
@@ -106,13 +106,24 @@ def data_as_of(data_dir: Path | str | None = None) -> pd.Timestamp:
     return pd.Timestamp(catalogue(data_dir)["created"][:10])
 
 
+# Caches of the layers above (countries' name index) built from frames loaded here. They
+# register themselves, so this module never imports the modules built on it.
+_CLEARED_WITH: list[Callable[[], None]] = []
+
+
+def on_clear_cache(clear: Callable[[], None]) -> None:
+    """Have :func:`clear_cache` also call ``clear`` (a cache of a module built on this one)."""
+    if clear not in _CLEARED_WITH:
+        _CLEARED_WITH.append(clear)
+
+
 def clear_cache() -> None:
-    """Forget cached catalogues and frames (after the files on disk changed)."""
+    """Forget cached catalogues and frames (after the files on disk changed), and every
+    cache registered with :func:`on_clear_cache`."""
     _catalogue.cache_clear()
     _load_checked.cache_clear()
-    from natolab import countries  # late: countries is built on this module
-
-    countries.clear_cache()
+    for clear in _CLEARED_WITH:
+        clear()
 
 
 def load(name: str, *, data_dir: Path | str | None = None) -> pd.DataFrame:
@@ -142,14 +153,15 @@ def _disk_cached(data_dir: Path) -> bool:
 
 @functools.cache
 def _load_checked(name: str, data_dir: Path) -> pd.DataFrame:
-    res = resource(name, data_dir)
+    res = catalogue_entry(name, data_dir)
     file = data_dir / res["path"]
     if not _disk_cached(data_dir):
         return _validated(name, res, file, data_dir)
     targets = {fk["reference"].get("resource") or name for fk in res["schema"].get("foreignKeys", [])} - {name}
     try:
-        content_key = frame_cache.key(name, [file, data_dir / "datapackage.json",
-                                             *(data_dir / resource(t, data_dir)["path"] for t in sorted(targets))])
+        inputs = [file, data_dir / "datapackage.json",
+                  *(data_dir / catalogue_entry(t, data_dir)["path"] for t in sorted(targets))]
+        content_key = frame_cache.key(name, inputs)
     except OSError:  # a missing file: let validation name it
         return _validated(name, res, file, data_dir)
     frame = frame_cache.get(name, content_key)
@@ -357,7 +369,7 @@ def validate_all(data_dir: Path | str | None = None) -> list[str]:
         names = resource_names(directory)
     except DataValidationError as err:
         return [str(err)]
-    listed = {resource(name, directory)["path"] for name in names}
+    listed = {catalogue_entry(name, directory)["path"] for name in names}
     for csv in sorted(directory.glob("*.csv")):
         if csv.name not in listed:
             problems.append(f"{csv}: not described in datapackage.json")
@@ -367,15 +379,6 @@ def validate_all(data_dir: Path | str | None = None) -> list[str]:
         except (DataValidationError, ValueError) as err:
             problems.append(str(err))
     return problems
-
-
-def editions(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """NATO expenditure editions, oldest first (the order of :func:`natolab.editions.order`)."""
-    from natolab import editions as edition_catalogue
-
-    table = load("editions", data_dir=data_dir)
-    rank = {e: i for i, e in enumerate(edition_catalogue.order(editions=table))}
-    return table.iloc[table["edition"].astype(str).map(rank).argsort()].reset_index(drop=True)
 
 
 def defence_expenditure(
@@ -388,7 +391,7 @@ def defence_expenditure(
 
     ``edition="latest"`` keeps, for each (country, year, indicator), the value of
     the most recently published edition that has one; ``edition="2024-06"`` (any
-    edition in ``editions()``) returns that edition alone, complete. Editions use
+    edition in :func:`natolab.editions.table`) returns that edition alone, complete. Editions use
     different definitions and price bases: the ``edition`` column says which one
     every value comes from, so a chart can name them. The editions returned are
     recorded in :mod:`natolab.provenance`.
@@ -436,7 +439,7 @@ def source_note(
     recorded in :mod:`natolab.provenance`: every chart's note says what it drew.
     """
     wanted = set(editions) if editions is not None else None
-    sources = list(resource(resource_name, data_dir).get("sources", []))
+    sources = list(catalogue_entry(resource_name, data_dir).get("sources", []))
     described = {source.get("edition") for source in sources}
     provenance.record(resource_name, wanted if wanted is not None else {e for e in described if e})
     if wanted and wanted - described:
@@ -489,7 +492,7 @@ def edition_in_words(resource_name: str, edition: str, *, data_dir: Path | str |
     alone. Looking a title up is not recorded as a use of the editions table.
     """
     directory = _data_dir(data_dir)
-    res = resource(resource_name, directory)
+    res = catalogue_entry(resource_name, directory)
     edition = str(edition)
     title = None
     table_name = _editions_table(res)

@@ -5,6 +5,7 @@ earlier years and may change the definition (the July 2026 edition reports *core
 defence expenditure, The Hague 2025, for the whole series) or the constant-price
 base. Every question about editions is answered here and nowhere else:
 
+* :func:`table` — the ``editions`` table itself, oldest first;
 * :func:`order` / :func:`latest` — oldest first, by the ``YYYY-MM`` key (the
   publication day is not recorded for every edition);
 * :func:`describe` — one :class:`Edition`: title, publisher, publication, definition
@@ -22,8 +23,11 @@ small synthetic frames; otherwise they are loaded through :func:`natolab.data.lo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
+
+from natolab import data
 
 __all__ = [
     "CORE",
@@ -34,6 +38,7 @@ __all__ = [
     "latest",
     "order",
     "previous",
+    "table",
     "year_label",
     "years",
 ]
@@ -41,8 +46,6 @@ __all__ = [
 #: The word the editions dataset uses in ``definition`` for The Hague's core defence expenditure.
 CORE = "core"
 _SHARE = "share_of_gdp_pct"
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,7 @@ class Edition:
     @property
     def month(self) -> str:
         """Publication month in words: "June 2024"."""
-        year, month = self.edition.split("-")
-        return f"{_MONTHS[int(month) - 1]} {year}"
+        return data.month_in_words(self.edition)
 
     @property
     def label(self) -> str:
@@ -84,8 +86,6 @@ class Edition:
 
 def _editions(editions: pd.DataFrame | None) -> pd.DataFrame:
     if editions is None:
-        from natolab import data
-
         editions = data.load("editions")
     if "edition" not in editions.columns:
         raise ValueError("editions: missing column 'edition'")
@@ -94,10 +94,15 @@ def _editions(editions: pd.DataFrame | None) -> pd.DataFrame:
 
 def _expenditure(expenditure: pd.DataFrame | None) -> pd.DataFrame:
     if expenditure is None:
-        from natolab import data
-
         expenditure = data.load("defence_expenditure")
     return expenditure
+
+
+def table(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """The ``editions`` table, oldest first (the order of :func:`order`)."""
+    editions = data.load("editions", data_dir=data_dir)
+    rank = {e: i for i, e in enumerate(order(editions=editions))}
+    return editions.iloc[editions["edition"].astype(str).map(rank).argsort()].reset_index(drop=True)
 
 
 def order(

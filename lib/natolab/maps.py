@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from natolab.countries import name as country_name
-from natolab.metrics._dates import DateLike, to_timestamp
-from natolab.metrics._frames import resource
+from natolab.metrics.dates import DateLike, to_timestamp
+from natolab.metrics.frames import frame_or_load
 from natolab.metrics.membership import enlargement_rounds, members_on
 
 __all__ = [
@@ -212,7 +212,7 @@ def _germany_note(day: pd.Timestamp, classes: pd.DataFrame, members: pd.DataFram
     """What Germany's colour covers on the map, with the reunification day from the members data."""
     if "DEU" not in set(classes["iso3"]):
         return ""
-    table = resource(members, "members")
+    table = frame_or_load(members, "members")
     notes = table.loc[table["iso3"].astype(str) == "DEU", "special_notes"] if "special_notes" in table else []
     found = next((m for m in (_REUNIFICATION.search(str(n)) for n in notes) if m), None)
     if found is None:

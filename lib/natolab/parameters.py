@@ -15,7 +15,9 @@ from typing import Any
 import pandas as pd
 
 from natolab import data, editions
-from natolab.metrics._dates import TREATY_SIGNED
+from natolab.metrics.burden import present
+from natolab.metrics.dates import TREATY_SIGNED
+from natolab.metrics.spending import default_edition
 
 __all__ = [
     "NOTEBOOKS",
@@ -145,9 +147,6 @@ def _validate_enlargement(params: dict[str, Any]) -> dict[str, Any]:
 def _validate_burden_sharing(params: dict[str, Any]) -> dict[str, Any]:
     """``year=None``: the latest year of the edition (today 2026 in July 2026's edition);
     ``edition=None``: the latest edition complete for the year (:mod:`natolab.metrics.burden`)."""
-    from natolab.metrics.burden import present
-    from natolab.metrics.spending import default_edition
-
     edition = _edition("edition", params.get("edition"))
     if params.get("year") is None:
         if edition is None:

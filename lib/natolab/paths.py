@@ -10,7 +10,10 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent.parent
-DATA_DIR = PROJECT_ROOT / "data"
+# A checkout (and `make venv`'s editable install) reads data/ beside lib/. A package built by
+# `pip install .` has no project around it: setup.py ships the datasets as natolab/datasets.
+_SHIPPED_DATA = PACKAGE_DIR / "datasets"
+DATA_DIR = _SHIPPED_DATA if _SHIPPED_DATA.is_dir() else PROJECT_ROOT / "data"
 DATAPACKAGE = DATA_DIR / "datapackage.json"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
@@ -20,8 +23,3 @@ TESTS_DIR = PROJECT_ROOT / "tests"
 # for curators and tests, never needed by `make reports`.
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
 SOURCES_DIR = SHARED_DIR / "sources"
-
-
-def data_file(name: str) -> Path:
-    """Path of a curated CSV in ``data/`` by resource name (``"members"`` → ``data/members.csv``)."""
-    return DATA_DIR / f"{name}.csv"

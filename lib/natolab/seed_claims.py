@@ -18,8 +18,8 @@ import pandas as pd
 
 from natolab.metrics import deterrence, membership, operations
 from natolab.metrics import eu_nato as eu_nato_metrics
-from natolab.metrics._dates import DateLike, to_timestamp
-from natolab.metrics._frames import join_names
+from natolab.metrics.dates import DateLike, to_timestamp
+from natolab.metrics.frames import join_names
 from natolab.narrative._words import counted
 
 __all__ = [
@@ -250,7 +250,7 @@ def deterrence_claims(
     summits: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Forward presence, Belgium in Baltic air policing, and the Wales and Warsaw commitments."""
-    from natolab.metrics._frames import resource
+    from natolab.metrics.frames import frame_or_load
 
     day = to_timestamp(as_of, "as_of")
     rows = []
@@ -275,10 +275,10 @@ def deterrence_claims(
         recent = latest > day - pd.DateOffset(years=REGULAR_YEARS)
         rows.append(_row("air_policing", said, "holds" if recent else "no longer current"))
 
-    target_rows = resource(targets, "targets")
+    target_rows = frame_or_load(targets, "targets")
     wales = target_rows.loc[target_rows["target_id"] == "wales_2pct"].iloc[0]
     agreed = pd.Timestamp(wales["agreed_date"])
-    summit_rows = resource(summits, "summits")
+    summit_rows = frame_or_load(summits, "summits")
     warsaw = summit_rows.loc[summit_rows["summit"] == "Warsaw 2016"]
     decided = " ".join(str(v) for col in ("burden_sharing_decisions", "other_key_decisions")
                        if col in warsaw.columns for v in warsaw[col].dropna())

@@ -30,7 +30,6 @@ from natolab.charts.spending import (
 )
 from natolab.charts.timelines import (
     allies_step_chart,
-    efp_chart,
     eu_spending_chart,
     kfor_chart,
     milestones_chart,
@@ -44,7 +43,6 @@ __all__ = [
     "air_policing_grid",
     "allies_step_chart",
     "count_bars",
-    "efp_chart",
     "eu_spending_chart",
     "forward_land_forces_chart",
     "kfor_chart",

@@ -17,13 +17,12 @@ from matplotlib.ticker import MaxNLocator
 
 from natolab import plots
 from natolab.charts.spending import _description_head, _ranked_description
-from natolab.metrics._dates import DateLike, to_timestamp
+from natolab.metrics.dates import DateLike, to_timestamp
 from natolab.narrative._words import source_date_when
 from natolab.narrative.facts import day_label, troops_label
 
 __all__ = [
     "allies_step_chart",
-    "efp_chart",
     "eu_spending_chart",
     "kfor_chart",
     "milestones_chart",
@@ -341,42 +340,6 @@ def kfor_chart(kfor: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
     low = int(kfor["low_grade"].astype(bool).sum())
     if low:
         text += f" {low} from low-grade sources (drawn hollow)."
-    return plots.set_alt(fig, text)
-
-
-def efp_chart(groups: pd.DataFrame, *, note: str) -> Figure:
-    """Troops per eFP battlegroup in June 2022, labelled with host and framework nation.
-
-    ``groups`` is :func:`natolab.metrics.efp_battlegroups`.
-    """
-    height = max(3.0, 1.8 + 0.4 * len(groups))
-    fig, ax = plots.figure(
-        "eFP / Forward Land Forces battlegroups",
-        subtitle="Troops in June 2022 by host nation (framework nation in brackets)",
-        xlabel="Troops, June 2022 (number)",
-        size=(9, height),
-    )
-    if groups.empty:
-        return plots.empty_chart(fig, ax, "No battlegroup had been established by then (the first deployed in 2017)",
-                                 note)
-    labels = [f"{h} ({f})" for h, f in zip(groups["host"], groups["framework_nation"], strict=True)]
-    colours = [_P["blue"] if int(y) == 2017 else _P["orange"] for y in groups["established_year"]]
-    plots.hbar(ax, labels, groups["troops_june_2022"].astype(float).tolist(), colors=colours, value_fmt="{:,.0f}")
-    ax.set_xlim(0, float(groups["troops_june_2022"].max()) * 1.2)
-    plots.footnote(fig, note)
-    plots.place_legend(
-        ax,
-        handles=[
-            Patch(color=_P["blue"], label="established 2017"),
-            Patch(color=_P["orange"], label="established 2022"),
-        ],
-        loc="lower right",
-    )
-    values = pd.to_numeric(groups["troops_june_2022"], errors="coerce").astype("float64")
-    text = _ranked_description(pd.Series(labels, index=groups.index), values, fig.get_suptitle(), None,
-                               "Troops, June 2022 (number)", {}, "{:,.0f}", "not reported")
-    years = groups["established_year"].astype(int).value_counts().sort_index()
-    text += " Established: " + ", ".join(f"{int(c)} in {y}" for y, c in years.items()) + "."
     return plots.set_alt(fig, text)
 
 

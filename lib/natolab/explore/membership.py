@@ -15,7 +15,7 @@ from IPython.display import clear_output
 
 from natolab import data, maps, metrics, narrative, parameters, plots
 from natolab.explore._view import View
-from natolab.metrics._dates import TREATY_SIGNED
+from natolab.metrics.dates import TREATY_SIGNED
 from natolab.parameters import ParameterError
 
 __all__ = ["MembershipView", "change_days"]

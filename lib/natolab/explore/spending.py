@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 
 from natolab import charts, countries, data, editions, metrics, narrative, parameters, plots
 from natolab.explore._view import View
-from natolab.metrics._frames import join_names
+from natolab.metrics.frames import join_names
 from natolab.parameters import ParameterError
 
 __all__ = [

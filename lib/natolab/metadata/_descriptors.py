@@ -118,7 +118,7 @@ def facts_update_source(file: str, what: str) -> dict[str, Any]:
     return facts_source(file, what, notes="SOURCES-2026-update.md", accessed=ACCESSED_2026_UPDATE)
 
 
-def resource(
+def resource_descriptor(
     name: str,
     title: str,
     description: str,

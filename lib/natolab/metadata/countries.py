@@ -12,7 +12,7 @@ from natolab.metadata._descriptors import (
     field,
     iso3,
     licence,
-    resource,
+    resource_descriptor,
 )
 
 __all__ = ["RESOURCES", "SOURCES"]
@@ -70,7 +70,7 @@ _FACTS_FILES = facts_source(
     "names and ISO3 codes of Allies, EU members, aspirants and partners",
 )
 
-COUNTRIES = resource(
+COUNTRIES = resource_descriptor(
     "countries",
     "Countries and NATO aggregates",
     "One row per entity any natolab dataset mentions: the 32 Allies, the EU members outside "
@@ -94,7 +94,7 @@ COUNTRIES = resource(
     licenses=[CURATION_LICENCE],
 )
 
-COUNTRY_NAMES = resource(
+COUNTRY_NAMES = resource_descriptor(
     "country_names",
     "Country spellings by source",
     "Every spelling of an entity in countries that a source natolab reads uses, mapped to its "

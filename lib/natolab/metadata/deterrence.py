@@ -15,7 +15,7 @@ from natolab.metadata._descriptors import (
     iso3,
     partial_date,
     precision,
-    resource,
+    resource_descriptor,
     source_ids,
 )
 
@@ -66,7 +66,7 @@ def _official(title: str, path: str, publisher: str) -> dict[str, Any]:
     return {"title": title, "path": path, "publisher": publisher}
 
 
-AIR_POLICING = resource(
+AIR_POLICING = resource_descriptor(
     "air_policing_rotations",
     "NATO air policing detachments: Baltic Air Policing rotations 1-69 and samples of other missions",
     "One row per detachment: mission, rotation, nation and base. Baltic Air Policing (BAP) "
@@ -143,7 +143,7 @@ AIR_POLICING = resource(
     licenses=LICENCES,
 )
 
-EFP_HISTORY = resource(
+EFP_HISTORY = resource_descriptor(
     "efp_history",
     "Forward Land Forces (formerly eFP/tFP) by host and date, 2017-2026",
     "Framework nation, troops, contributors and unit scale of the multinational battlegroups "
@@ -206,7 +206,7 @@ EFP_HISTORY = resource(
     licenses=LICENCES,
 )
 
-KFOR_CONTRIBUTIONS = resource(
+KFOR_CONTRIBUTIONS = resource_descriptor(
     "kfor_contributions",
     "KFOR troops by nation at dated snapshots, and Belgium's KFOR series 1999-2025",
     "One row per nation and date. Snapshots: Jun 1999 (launch; the 9 largest contributors, "
@@ -263,7 +263,7 @@ KFOR_CONTRIBUTIONS = resource(
     licenses=LICENCES,
 )
 
-DCB_PARTNERS = resource(
+DCB_PARTNERS = resource_descriptor(
     "dcb_partners",
     "Defence and Related Security Capacity Building (DCB) partners",
     "The DCB Initiative was launched at the 2014 Wales Summit. Rows: the eight current partners "
@@ -313,7 +313,7 @@ DCB_PARTNERS = resource(
     licenses=LICENCES,
 )
 
-HOST_SITES = resource(
+HOST_SITES = resource_descriptor(
     "host_sites",
     "NATO headquarters, commands and agencies: host country and opening",
     "Sixteen sites: NATO HQ (new and 1967 buildings), SHAPE, the three Joint Force Commands, "

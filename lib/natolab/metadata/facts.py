@@ -18,7 +18,7 @@ from natolab.metadata._descriptors import (
     iso3,
     partial_date,
     precision,
-    resource,
+    resource_descriptor,
     source_ids,
 )
 
@@ -55,7 +55,7 @@ WALES_PLEDGE = _official("Wales Summit: Defence Investment Pledge [S02]",
 VILNIUS_COMMUNIQUE = _official("Vilnius Summit Communiqué [S17]",
                                "https://www.nato.int/cps/en/natohq/official_texts_217320.htm")
 
-MEMBERS = resource(
+MEMBERS = resource_descriptor(
     "members",
     "NATO Allies and their accession",
     "The 32 Allies: accession date, enlargement round (ten rounds after the 12 founders, "
@@ -93,7 +93,7 @@ MEMBERS = resource(
     sources=[facts_source("members.csv", "Allies"), NATO_ENLARGEMENT, NATO_MEMBERS_2012],
 )
 
-EU_MEMBERSHIP = resource(
+EU_MEMBERSHIP = resource_descriptor(
     "eu_membership",
     "EU membership (EEC/EC/EU entry and exit)",
     "Every current or former EU member (27 + the United Kingdom): date of entry into the "
@@ -123,7 +123,7 @@ EU_MEMBERSHIP = resource(
     ],
 )
 
-SUMMITS = resource(
+SUMMITS = resource_descriptor(
     "summits",
     "NATO summits and leaders' meetings, 1957-2026",
     "Every summit-level meeting of NATO Heads of State and Government in the 2026 update "
@@ -180,7 +180,7 @@ SUMMITS = resource(
              WALES_PLEDGE, VILNIUS_COMMUNIQUE],
 )
 
-TARGETS = resource(
+TARGETS = resource_descriptor(
     "targets",
     "Defence-spending commitments (Wales 2014, Vilnius 2023, The Hague 2025)",
     "One row per commitment. Wales 2014: move towards 2% of GDP within a decade and spend 20% "
@@ -220,7 +220,7 @@ TARGETS = resource(
     sources=[facts_source("summits.csv", "summits and targets"), WALES_PLEDGE, VILNIUS_COMMUNIQUE],
 )
 
-EU_NATO = resource(
+EU_NATO = resource_descriptor(
     "eu_nato",
     "EU-NATO cooperation milestones",
     "The 2002 declaration and 2003 Berlin Plus arrangements, the three Joint Declarations "
@@ -268,7 +268,7 @@ EU_NATO = resource(
              NATO_EU],
 )
 
-EU_NATO_ACTIONS = resource(
+EU_NATO_ACTIONS = resource_descriptor(
     "eu_nato_actions",
     "EU-NATO common set of proposals: actions by batch and area",
     "Counts of common-set actions by batch (first_2016: 42; second_2017: 32; combined: 74) and "
@@ -298,7 +298,7 @@ EU_NATO_ACTIONS = resource(
     sources=[facts_source("eu_nato_actions.csv", "actions by area"), NATO_EU],
 )
 
-PARTNERSHIP_FRAMEWORKS = resource(
+PARTNERSHIP_FRAMEWORKS = resource_descriptor(
     "partnership_frameworks",
     "NATO partnership frameworks",
     "Open Door (aspirants, Art. 10), Partnership for Peace, the Euro-Atlantic Partnership "
@@ -326,7 +326,7 @@ PARTNERSHIP_FRAMEWORKS = resource(
     sources=[facts_source("partnership_frameworks.csv", "frameworks"), NATO_EAPC, NATO_GLOBAL],
 )
 
-PARTNERS = resource(
+PARTNERS = resource_descriptor(
     "partners",
     "Partner countries by framework",
     "One row per country and framework: the three aspirants (open_door), the 18 PfP/EAPC "
@@ -362,7 +362,7 @@ PARTNERS = resource(
              NATO_ENLARGEMENT],
 )
 
-ASPIRANTS = resource(
+ASPIRANTS = resource_descriptor(
     "aspirants",
     "Aspirant countries (Open Door, Article 10)",
     "Bosnia and Herzegovina, Georgia and Ukraine (M12). milestone_date: BiH's invitation to the "
@@ -392,7 +392,7 @@ ASPIRANTS = resource(
     sources=[facts_source("candidates_partners.csv", "aspirants"), NATO_ENLARGEMENT],
 )
 
-OPERATIONS = resource(
+OPERATIONS = resource_descriptor(
     "operations",
     "NATO operations, missions and activities, 1993-2026",
     "Start and end dates (as precise as the sources), status, mandate and strength notes. "
@@ -441,7 +441,7 @@ OPERATIONS = resource(
              NATO_OPERATIONS],
 )
 
-KFOR_STRENGTH = resource(
+KFOR_STRENGTH = resource_descriptor(
     "kfor_strength",
     "KFOR troop strength at selected dates, 1999-2025",
     "KFOR strength at the dates the sources give; no complete annual series exists in the "
@@ -471,7 +471,7 @@ KFOR_STRENGTH = resource(
     ],
 )
 
-EFP_BATTLEGROUPS = resource(
+EFP_BATTLEGROUPS = resource_descriptor(
     "efp_battlegroups",
     "Forward Land Forces (eFP) battlegroups",
     "The eight multinational battlegroups on the eastern flank: host, framework nation (as of "
@@ -501,7 +501,7 @@ EFP_BATTLEGROUPS = resource(
     ],
 )
 
-ALLIES_2PCT_CLAIMS = resource(
+ALLIES_2PCT_CLAIMS = resource_descriptor(
     "allies_2pct_claims",
     "Published claims: number of Allies at or above 2% of GDP",
     "What officials and reports said about how many Allies spent at least 2% of GDP, by year, "
@@ -551,7 +551,7 @@ ALLIES_2PCT_CLAIMS = resource(
     ],
 )
 
-HAGUE_COMMITMENT = resource(
+HAGUE_COMMITMENT = resource_descriptor(
     "hague_commitment",
     "The Hague Summit Declaration (25 Jun 2025): the spending commitment in parts",
     "One row per component of the Hague commitment: the total (5% of GDP annually by 2035, "
@@ -604,7 +604,7 @@ HAGUE_COMMITMENT = resource(
     ],
 )
 
-REFERENCES = resource(
+REFERENCES = resource_descriptor(
     "references",
     "Sources of the facts datasets",
     "One row per source id of SOURCES.md (M = membership, E = EU, P = partners, A = aspirants, "

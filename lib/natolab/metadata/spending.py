@@ -20,7 +20,7 @@ from natolab.metadata._descriptors import (
     facts_update_source,
     foreign_key,
     licence,
-    resource,
+    resource_descriptor,
 )
 
 __all__ = ["INDICATORS", "RESOURCES", "SIPRI_INDICATORS", "SOURCES", "SOURCE_KINDS"]
@@ -176,7 +176,7 @@ def _field(name: str, ftype: str, description: str, **extra: Any) -> dict[str, A
 _EDITION_PATTERN = r"\d{4}-(0[1-9]|1[0-2])"
 _BOOL = {"trueValues": ["true"], "falseValues": ["false"]}
 
-EDITIONS = resource(
+EDITIONS = resource_descriptor(
     "editions",
     "NATO defence-expenditure editions",
     "One row per edition of NATO defence-expenditure figures held in defence_expenditure, keyed "
@@ -229,7 +229,7 @@ def _conflict_text() -> str:
     return "; ".join(parts)
 
 
-DEFENCE_EXPENDITURE = resource(
+DEFENCE_EXPENDITURE = resource_descriptor(
     "defence_expenditure",
     "NATO defence expenditure by edition (long form)",
     "NATO's figures on Allies' defence expenditure, one value per (edition, iso3, year, "
@@ -280,7 +280,7 @@ DEFENCE_EXPENDITURE = resource(
     licenses=[_NATO_TERMS, _GPL3, _CITED, _CURATION],
 )
 
-SIPRI_MILEX = resource(
+SIPRI_MILEX = resource_descriptor(
     "sipri_milex",
     "SIPRI military expenditure, 1949-2024 (current Allies and aspirants)",
     "SIPRI Military Expenditure Database, April 2025 release (SIPRI-Milex-data-1949-2024_2.xlsx), "
@@ -361,7 +361,7 @@ SIPRI_FACTSHEET_SOURCES = [
                         "fact sheet (U26-43..U26-45)"),
 ]
 
-SIPRI_FACTSHEET_2025 = resource(
+SIPRI_FACTSHEET_2025 = resource_descriptor(
     "sipri_factsheet_2025",
     "SIPRI military expenditure 2025 from the April 2026 fact sheet (18 Allies, current US$ bn)",
     "SIPRI's 2025 figures for the 18 Allies in the top 40 of Table 1 of the fact sheet 'Trends "

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab.metrics._frames import resource
+from natolab.metrics.frames import frame_or_load
 from natolab.metrics.spending import (
     _expenditure,
     allies_in_year,
@@ -214,7 +214,7 @@ def definition_comparison(
     shared = sorted(set(described_old.years) & set(described_new.years))
     if year is not None:
         shared = [y for y in shared if y == int(year)]
-    names = resource(countries, "countries")
+    names = frame_or_load(countries, "countries")
     name_of = dict(zip(names["iso3"].astype(str), names["name"].astype(str), strict=False))
     rows = []
     for when in shared:
@@ -290,7 +290,7 @@ def definition_counts(comparison: pd.DataFrame, threshold: float = 2.0) -> pd.Da
 
 def target_year(target_id: str, *, targets: pd.DataFrame | None = None) -> int | None:
     """The year by which a target of the ``targets`` data is due (wales_2pct → 2024); None if open-ended."""
-    table = resource(targets, "targets")
+    table = frame_or_load(targets, "targets")
     rows = table.loc[table["target_id"].astype(str) == str(target_id)]
     if rows.empty:
         valid = ", ".join(sorted(table["target_id"].astype(str)))

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab.metrics._dates import DateLike, add_period_columns, date_label, to_timestamp
-from natolab.metrics._frames import country_names, name_of, require_columns, resource
 from natolab.metrics.burden import present
+from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
+from natolab.metrics.frames import country_names, frame_or_load, name_of, require_columns, split_codes
 from natolab.metrics.spending import _year_table, default_edition
 
 __all__ = [
@@ -46,13 +46,6 @@ AVERAGE_MONTH_DAYS = 365.25 / 12
 #: The mission name of NATO's Baltic air policing in ``air_policing_rotations``.
 BALTIC_AIR_POLICING = "Baltic Air Policing"
 _LEAD_ROLES = ("lead", "single")
-
-
-def split_codes(value: object) -> list[str]:
-    """The ISO3 codes of a ';'-separated list cell, in the order written; blank gives []."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return []
-    return [code.strip() for code in str(value).split(";") if code.strip()]
 
 
 def _dated(table: pd.DataFrame, column: str, prefix: str) -> pd.DataFrame:
@@ -84,7 +77,7 @@ def forward_land_forces_history(
     other than host and framework nation), n_contributors, flags, source_ids.
     """
     day = to_timestamp(as_of, "as_of")
-    table = resource(efp_history, "efp_history")
+    table = frame_or_load(efp_history, "efp_history")
     require_columns(table, _FLF_COLUMNS, "efp_history")
     names = country_names(countries)
     table = _dated(table, "date", "period")
@@ -185,7 +178,7 @@ def air_policing_detachments(
     "yes", "no", "start not recorded", "end not recorded"), flags, source_ids.
     """
     day = to_timestamp(as_of, "as_of")
-    table = resource(rotations, "air_policing_rotations")
+    table = frame_or_load(rotations, "air_policing_rotations")
     require_columns(table, _AP_COLUMNS, "air_policing_rotations")
     names = country_names(countries)
     table = _dated(_dated(table, "start_date", "start"), "end_date", "end")
@@ -287,7 +280,7 @@ def air_policing_by_year(
 # --------------------------------------------------------------------------- KFOR
 
 def _kfor(frame: pd.DataFrame | None) -> pd.DataFrame:
-    table = resource(frame, "kfor_contributions")
+    table = frame_or_load(frame, "kfor_contributions")
     require_columns(table, ["date", "nation_iso3", "troops"], "kfor_contributions")
     return _dated(table, "date", "period")
 
@@ -394,7 +387,7 @@ def three_cs_sources(
     year = min(day.year, now.year)
     edition = now.edition if year == now.year else default_edition(year, expenditure=expenditure,
                                                                     editions=editions, members=members)
-    frame = resource(expenditure, "defence_expenditure")
+    frame = frame_or_load(expenditure, "defence_expenditure")
     rows = frame.loc[(frame["indicator"] == "military_personnel_k") & frame["value"].notna()
                      & (frame["year"] <= year)]
     counts = rows.groupby(["year", "edition"]).size()

@@ -12,8 +12,8 @@ from typing import TypedDict, Unpack
 
 import pandas as pd
 
-from natolab.metrics._dates import TREATY_SIGNED, DateLike, add_period_columns, to_timestamp
-from natolab.metrics._frames import country_names, join_names, name_of, require_columns, resource
+from natolab.metrics.dates import TREATY_SIGNED, DateLike, add_period_columns, to_timestamp
+from natolab.metrics.frames import country_names, frame_or_load, join_names, name_of, require_columns
 from natolab.metrics.membership import eu_members_on, members_on
 
 __all__ = [
@@ -156,7 +156,7 @@ def eu_nato_milestones(
     n_actions, flags.
     """
     day = to_timestamp(as_of, "as_of")
-    table = resource(eu_nato, "eu_nato")
+    table = frame_or_load(eu_nato, "eu_nato")
     require_columns(table, ["date", "event_type", "title"], "eu_nato")
     table = table.copy()
     if not include_context:
@@ -193,7 +193,7 @@ def common_set_actions(
     give them for one area only.
     """
     day = to_timestamp(as_of, "as_of")
-    table = resource(eu_nato_actions, "eu_nato_actions")
+    table = frame_or_load(eu_nato_actions, "eu_nato_actions")
     require_columns(table, ["batch", "endorsement_date", "area", "n_actions"], "eu_nato_actions")
     totals = table.loc[table["area"].astype(str).str.upper() == "TOTAL"].copy()
     # The "combined" row restates 42 + 32 from a source; the batches are what happened when.
@@ -223,7 +223,7 @@ def eu_spending_year(
     past ``as_of`` the values shown come from editions published after it.
     """
     day = to_timestamp(as_of, "as_of")
-    table = resource(expenditure, "defence_expenditure")
+    table = frame_or_load(expenditure, "defence_expenditure")
     years = table.loc[(table["indicator"].astype(str) == _SHARE) & table["value"].notna(), "year"]
     years = sorted({int(y) for y in years if int(y) <= day.year})
     return years[-1] if years else None
@@ -239,7 +239,7 @@ def _one_edition(
     """Resolve ``edition`` ("latest" = spending.default_edition of the year) and keep its rows only."""
     from natolab.metrics import spending
 
-    table = resource(expenditure, "defence_expenditure")
+    table = frame_or_load(expenditure, "defence_expenditure")
     require_columns(table, ["edition", "iso3", "year", "indicator", "value"], "defence_expenditure")
     if edition in (None, "latest"):
         edition = spending.default_edition(int(year), expenditure=table, editions=editions, members=members)
@@ -353,7 +353,7 @@ def common_set_areas(*, eu_nato_actions: pd.DataFrame | None = None) -> pd.DataF
     Columns: batch, area, n_actions (blank where no source gives a count), n_actions_status.
     Most per-area counts are not in the stored sources and stay blank: never imputed.
     """
-    table = resource(eu_nato_actions, "eu_nato_actions")
+    table = frame_or_load(eu_nato_actions, "eu_nato_actions")
     require_columns(table, ["batch", "area", "n_actions"], "eu_nato_actions")
     areas = table.loc[table["area"].astype(str).str.upper() != "TOTAL"].copy()
     if "n_actions_status" not in areas.columns:
@@ -385,7 +385,7 @@ def eu_spending_on(as_of: DateLike = None, **frames: Unpack[EUSpendingFrames]) -
     summary = spending_by_eu_status(year, "latest", **frames)
     edition = str(summary["edition"].iloc[0])
     detail = spending_eu_status_by_country(year, edition, **frames)
-    catalogue = resource(frames.get("editions"), "editions")
+    catalogue = frame_or_load(frames.get("editions"), "editions")
     match = catalogue.loc[catalogue["edition"].astype(str) == edition]
     definition = str(match["definition"].iloc[0]) if "definition" in match.columns and len(match) else ""
     return EUSpending(year, edition, definition, summary, detail)

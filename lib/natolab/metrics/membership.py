@@ -14,8 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from natolab.metrics._dates import DateLike, to_timestamp
-from natolab.metrics._frames import country_names, join_names, name_of, require_columns, resource
+from natolab.metrics.dates import DateLike, to_timestamp
+from natolab.metrics.frames import country_names, frame_or_load, join_names, name_of, require_columns
 
 __all__ = [
     "count_members",
@@ -30,7 +30,7 @@ _EU_COLUMNS = ["iso3", "eu_accession_date", "eu_exit_date"]
 
 
 def _members(members: pd.DataFrame | None) -> pd.DataFrame:
-    table = resource(members, "members")
+    table = frame_or_load(members, "members")
     require_columns(table, _MEMBER_COLUMNS, "members")
     out = table.copy()
     out["accession_date"] = pd.to_datetime(out["accession_date"])
@@ -172,7 +172,7 @@ def eu_members_on(
     Columns: iso3, country, eu_accession_date, eu_exit_date.
     """
     day = to_timestamp(date, "date")
-    table = resource(eu_membership, "eu_membership")
+    table = frame_or_load(eu_membership, "eu_membership")
     require_columns(table, _EU_COLUMNS, "eu_membership")
     table = table.copy()
     table["eu_accession_date"] = pd.to_datetime(table["eu_accession_date"])

@@ -13,15 +13,14 @@ from typing import TypedDict, Unpack
 
 import pandas as pd
 
-from natolab.metrics._dates import DateLike, add_period_columns, date_label, to_timestamp
-from natolab.metrics._frames import country_names, join_names, name_of, require_columns, resource
+from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
+from natolab.metrics.frames import country_names, frame_or_load, join_names, name_of, require_columns, split_codes
 
 __all__ = [
     "GRADE_ORDER",
     "PartnerFrames",
     "aspirants",
     "dcb_partners",
-    "efp_battlegroups",
     "kfor_strength",
     "operations_active_on",
     "operations_timeline",
@@ -40,7 +39,7 @@ def _labels(values: pd.Series) -> list[str]:
 
 
 def _operations(operations: pd.DataFrame | None) -> pd.DataFrame:
-    table = resource(operations, "operations")
+    table = frame_or_load(operations, "operations")
     require_columns(table, ["name", "short_name", "start_date", "end_date", "status"], "operations")
     table = table.copy()
     table["start_label"] = _labels(table["start_date"])
@@ -115,7 +114,7 @@ def _best_grade(source_ids: object, grades: dict[str, str]) -> str:
 
 
 def _grades(references: pd.DataFrame | None) -> dict[str, str]:
-    table = resource(references, "references")
+    table = frame_or_load(references, "references")
     require_columns(table, ["source_id", "grade"], "references")
     return {str(k): _normalise_grade(v) for k, v in zip(table["source_id"], table["grade"], strict=True)}
 
@@ -136,7 +135,7 @@ def kfor_strength(
     flags, source_ids.
     """
     day = to_timestamp(as_of, "as_of")
-    table = resource(kfor, "kfor_strength")
+    table = frame_or_load(kfor, "kfor_strength")
     require_columns(table, ["date", "kfor_troops", "source_ids"], "kfor_strength")
     grades = _grades(references)
     table = table.copy()
@@ -158,42 +157,6 @@ def kfor_strength(
     return table.sort_values("date", kind="stable")[columns].reset_index(drop=True)
 
 
-def efp_battlegroups(
-    as_of: DateLike = None,
-    *,
-    efp: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """eFP / Forward Land Forces battlegroups established by ``as_of`` (``None`` = all).
-
-    The framework nation is the one the source gives today; ``framework_nation_history``
-    tells earlier ones (Slovakia: Czechia until 30 June 2024, then Spain).
-    Columns: host_iso3, host, framework_iso3, framework_nation, established_year,
-    location, troops_june_2022, framework_nation_history.
-    """
-    table = resource(efp, "efp_battlegroups")
-    require_columns(
-        table,
-        ["host_iso3", "framework_iso3", "established_year", "troops_june_2022"],
-        "efp_battlegroups",
-    )
-    names = country_names(countries)
-    table = table.copy()
-    if as_of is not None:
-        day = to_timestamp(as_of, "as_of")
-        table = table.loc[table["established_year"].astype(int) <= day.year]
-    table["host"] = [name_of(c, names) for c in table["host_iso3"]]
-    table["framework_nation"] = [name_of(c, names) for c in table["framework_iso3"]]
-    for column in ("location", "framework_nation_history"):
-        if column not in table.columns:
-            table[column] = ""
-    columns = [
-        "host_iso3", "host", "framework_iso3", "framework_nation", "established_year",
-        "location", "troops_june_2022", "framework_nation_history",
-    ]  # fmt: skip
-    return table.sort_values(["established_year", "host"], kind="stable")[columns].reset_index(drop=True)
-
-
 def _dated(table: pd.DataFrame, column: str) -> pd.DataFrame:
     out = table.copy()
     out["date_label"] = _labels(out[column])
@@ -201,7 +164,7 @@ def _dated(table: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def _framework_names(frameworks: pd.DataFrame | None) -> dict[str, str]:
-    table = resource(frameworks, "partnership_frameworks")
+    table = frame_or_load(frameworks, "partnership_frameworks")
     require_columns(table, ["framework", "name"], "partnership_frameworks")
     return dict(zip(table["framework"].astype(str), table["name"].astype(str), strict=True))
 
@@ -231,7 +194,7 @@ def partners_on(
     source gives it), joined (first day of that period), date_known, status.
     """
     day = to_timestamp(as_of, "as_of")
-    table = resource(partners, "partners")
+    table = frame_or_load(partners, "partners")
     require_columns(table, ["iso3", "framework", "date_joined"], "partners")
     names = country_names(countries)
     frameworks = _framework_names(partnership_frameworks)
@@ -315,12 +278,12 @@ def aspirants(
     milestone, status, map_status, application_date.
     """
     day = to_timestamp(as_of, "as_of")
-    table = resource(aspirants, "aspirants")
+    table = frame_or_load(aspirants, "aspirants")
     require_columns(table, ["iso3", "milestone_date", "status"], "aspirants")
     names = country_names(countries)
     table = _dated(table, "milestone_date")
     table = table.loc[table["joined_first"] <= day].copy()
-    allies = resource(members, "members")
+    allies = frame_or_load(members, "members")
     joined = pd.to_datetime(allies["accession_date"])
     table = table.loc[~table["iso3"].isin(allies.loc[joined <= day, "iso3"])]
     table["country"] = [name_of(c, names) for c in table["iso3"]]
@@ -353,10 +316,9 @@ def dcb_partners(
     status, supporting_allies (names), n_supporting_allies. Partners by start year (not
     found last), then requests.
     """
-    from natolab.metrics.deterrence import split_codes  # late: deterrence imports this package's neighbours
 
     day = to_timestamp(as_of, "as_of")
-    table = resource(dcb, "dcb_partners")
+    table = frame_or_load(dcb, "dcb_partners")
     require_columns(table, ["partner", "dcb_start_year", "dcb_partner", "allies_supporting_iso3"], "dcb_partners")
     names = country_names(countries)
     table = table.copy()

@@ -15,8 +15,8 @@ import re
 import pandas as pd
 
 from natolab.metrics import deterrence
-from natolab.metrics._dates import DateLike, add_period_columns, date_label, to_timestamp
-from natolab.metrics._frames import country_names, name_of, require_columns, resource
+from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
+from natolab.metrics.frames import country_names, frame_or_load, name_of, require_columns
 
 __all__ = [
     "air_policing_record",
@@ -48,7 +48,7 @@ def spellings(
     """
     code = _code(iso3)
     found = {country_names(countries).get(code, "")}
-    table = resource(names, "country_names")
+    table = frame_or_load(names, "country_names")
     require_columns(table, ["name", "iso3"], "country_names")
     found |= set(table.loc[table["iso3"].astype(str) == code, "name"].astype(str))
     found = {n for n in found if n and n != code}
@@ -77,7 +77,7 @@ def ally_facts(
     eu_exit_date, special_notes. Raises ValueError listing the Allies for a non-Ally.
     """
     code = _code(iso3)
-    table = resource(members, "members")
+    table = frame_or_load(members, "members")
     require_columns(table, ["iso3", "accession_date", "enlargement_round", "round_number"],
                     "members")
     row = table.loc[table["iso3"].astype(str) == code]
@@ -86,7 +86,7 @@ def ally_facts(
         raise ValueError(f"{iso3!r} is not an Ally. Valid values: {valid}")
     rec = row.iloc[0]
     day = to_timestamp(as_of, "as_of")  # None = the data's as-of date; a day, time of day dropped
-    eu = resource(eu_membership, "eu_membership")
+    eu = frame_or_load(eu_membership, "eu_membership")
     eu_row = eu.loc[eu["iso3"].astype(str) == code]
     eu_in = pd.to_datetime(eu_row["eu_accession_date"]).iloc[0] if len(eu_row) else pd.NaT
     eu_out = pd.to_datetime(eu_row["eu_exit_date"]).iloc[0] if len(eu_row) else pd.NaT
@@ -120,7 +120,7 @@ def operations_mentioning(
     The operations dataset does not list contributing nations, so this finds where an
     operation took place, not who took part. Columns: name, theatre, start_year, end_year.
     """
-    table = resource(operations, "operations")
+    table = frame_or_load(operations, "operations")
     require_columns(table, ["name", "theatre", "start_year", "end_year"], "operations")
     aliases = spellings(iso3, countries=countries, names=names)
     mask = table["theatre"].map(lambda t: _mentions(t, aliases))
@@ -143,7 +143,7 @@ def summits_hosted(
     extraordinary and leaders' meetings). Columns: summit, city, start_date, meeting_type,
     counted_by_nato, shared_with.
     """
-    table = resource(summits, "summits")
+    table = frame_or_load(summits, "summits")
     require_columns(table, ["summit", "city", "host_iso3", "start_date"], "summits")
     code = _code(iso3)
     names = country_names(countries) if "co_host_iso3" in table.columns else {}
@@ -247,7 +247,7 @@ def forward_land_forces_roles(
     """
     code = _code(iso3)
     day = to_timestamp(as_of, "as_of")
-    table = resource(efp_history, "efp_history")
+    table = frame_or_load(efp_history, "efp_history")
     require_columns(table, ["host_iso3", "date", "framework_nation_iso3", "contributing_nations"], "efp_history")
     names = country_names(countries)
     table = table.copy()
@@ -313,7 +313,7 @@ def host_sites(
     in use, e.g. NATO's 1967 building).
     """
     code = _code(iso3)
-    table = resource(sites, "host_sites")
+    table = frame_or_load(sites, "host_sites")
     require_columns(table, ["site", "short_name", "category", "city", "host_iso3", "opening_year"], "host_sites")
     out = table.loc[table["host_iso3"].astype(str) == code].copy()
     days = out["opening_date"] if "opening_date" in out.columns else pd.Series(pd.NaT, index=out.index)
@@ -344,7 +344,7 @@ def dcb_partners_supported(
     Belgium, which the dataset follows in detail, belgium_support (its role as found).
     """
     code = _code(iso3)
-    table = resource(dcb, "dcb_partners")
+    table = frame_or_load(dcb, "dcb_partners")
     require_columns(table, ["partner", "dcb_start_year", "dcb_partner", "allies_supporting_iso3"], "dcb_partners")
     names = country_names(countries)
     partners = table.loc[table["dcb_partner"].fillna(False).astype(bool)]
@@ -400,12 +400,12 @@ def coverage(
     last = last.sort_values("start", kind="stable")  # the rotation's best-dated start is its latest
     history = deterrence.forward_land_forces_history(day, efp_history=efp_history, countries=countries)
     snapshot_label, snapshot = deterrence.kfor_snapshot(day, kfor=kfor, countries=countries)
-    partners = resource(dcb, "dcb_partners")
+    partners = frame_or_load(dcb, "dcb_partners")
     require_columns(partners, ["partner", "dcb_partner", "allies_supporting_iso3"], "dcb_partners")
     partners = partners.loc[partners["dcb_partner"].fillna(False).astype(bool)]
     lists = [deterrence.split_codes(v) for v in partners["allies_supporting_iso3"]]
     supporters = sorted({c for cs in lists for c in cs}, key=lambda c: name_of(c, names))
-    meetings = resource(summits, "summits")
+    meetings = frame_or_load(summits, "summits")
     require_columns(meetings, ["summit", "start_date"], "summits")
     meetings = meetings.loc[pd.to_datetime(meetings["start_date"]) <= day].sort_values("start_date", kind="stable")
     counted = meetings["counted_by_nato"].fillna(False).astype(bool) if "counted_by_nato" in meetings else None
@@ -419,7 +419,7 @@ def coverage(
         "flf_last": history["date_label"].iloc[-1] if len(history) else "",
         "kfor_snapshot": snapshot_label,
         "kfor_snapshot_nations": len(snapshot),
-        "sites": len(resource(sites, "host_sites")),
+        "sites": len(frame_or_load(sites, "host_sites")),
         "dcb_partners": len(partners),
         "dcb_with_supporters": sum(1 for cs in lists if cs),
         "dcb_supporters": [name_of(c, names) for c in supporters],

@@ -24,17 +24,15 @@ import numpy as np
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab.metrics._frames import country_names, name_of, require_columns, resource
+from natolab.metrics.frames import country_names, frame_or_load, name_of, require_columns
 
 __all__ = [
     "COLD_WAR_END",
     "EQUIPMENT_GUIDELINE_PCT",
     "allies_in_year",
-    "allies_meeting_target",
     "count_meeting_target_by_edition",
     "count_meeting_target_by_year",
     "country_long_run",
-    "country_rank",
     "country_series",
     "default_edition",
     "edition_for",
@@ -44,7 +42,6 @@ __all__ = [
     "gap_to_target",
     "latest_complete_year",
     "league_table",
-    "not_reported",
     "path_base_year",
     "per_capita",
     "real_change",
@@ -70,7 +67,7 @@ _USA = "USA"
 
 
 def _expenditure(expenditure: pd.DataFrame | None) -> pd.DataFrame:
-    table = resource(expenditure, "defence_expenditure")
+    table = frame_or_load(expenditure, "defence_expenditure")
     require_columns(table, _EXPENDITURE_COLUMNS, "defence_expenditure")
     table = table.copy()
     for col in ("edition", "iso3", "indicator"):
@@ -112,7 +109,7 @@ def allies_in_year(year: int, *, members: pd.DataFrame | None = None) -> list[st
     Spending is reported per calendar (or fiscal) year, so an Ally that joined during
     the year (Sweden, March 2024) counts for that year.
     """
-    table = resource(members, "members")
+    table = frame_or_load(members, "members")
     require_columns(table, ["iso3", "accession_date"], "members")
     joined = pd.to_datetime(table["accession_date"])
     mask = joined <= pd.Timestamp(year=int(year), month=12, day=31)
@@ -336,63 +333,6 @@ def _filter(table: pd.DataFrame, countries_filter: Iterable[str] | None) -> pd.D
 
 def _target_column(target: float) -> str:
     return f"meets_{float(target):g}pct".replace(".", "_")
-
-
-def allies_meeting_target(
-    year: int,
-    target_pct: float = 2.0,
-    *,
-    edition: str | None = "latest",
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Allies whose defence expenditure is at or above ``target_pct`` of GDP in ``year``.
-
-    The rows of :func:`league_table` that meet the target, highest share first.
-    """
-    table = league_table(year, [target_pct], edition=edition, expenditure=expenditure,
-                         editions=editions, members=members, countries=countries)
-    meets = table[_target_column(target_pct)].fillna(False).astype(bool)
-    return table.loc[meets].reset_index(drop=True)
-
-
-def not_reported(
-    year: int,
-    indicator: str = _SHARE,
-    *,
-    edition: str | None = "latest",
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> list[str]:
-    """Names of the Allies of ``year`` with no value of ``indicator`` in the edition (e.g. Iceland)."""
-    table, _ = _year_table(year, edition, [indicator], expenditure=expenditure, editions=editions,
-                           members=members, countries=countries)
-    return table.loc[table[indicator].isna(), "country"].tolist()
-
-
-def country_rank(
-    iso3: str,
-    year: int,
-    *,
-    edition: str | None = "latest",
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> tuple[int | None, int]:
-    """(rank by share of GDP, number of Allies ranked) for ``iso3``; rank None if unreported."""
-    table = league_table(year, [], edition=edition, expenditure=expenditure, editions=editions,
-                         members=members, countries=countries)
-    ranked = int(table["rank"].notna().sum())
-    row = table.loc[table["iso3"] == str(iso3).upper()]
-    if row.empty:
-        raise ValueError(f"{iso3} is not an Ally in {year}")
-    rank = row["rank"].iloc[0]
-    return (None if pd.isna(rank) else int(rank)), ranked
 
 
 def _target_count(frame: pd.DataFrame, edition: str, year: int, allies: set[str],
@@ -756,7 +696,7 @@ def revisions(
 
 
 def _sipri(sipri: pd.DataFrame | None) -> pd.DataFrame:
-    table = resource(sipri, "sipri_milex")
+    table = frame_or_load(sipri, "sipri_milex")
     require_columns(table, ["iso3", "year", "indicator", "value"], "sipri_milex")
     table = table.copy()
     table["iso3"] = table["iso3"].astype(str)
@@ -811,7 +751,7 @@ def sipri_allies_by_year(
     """
     table = _sipri(sipri)
     rows = table.loc[(table["indicator"] == indicator) & (table["year"] >= int(start))]
-    member_table = resource(members, "members")
+    member_table = frame_or_load(members, "members")
     out = []
     for year, group in rows.groupby("year"):
         allies = set(allies_in_year(int(year), members=member_table))

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from natolab.metrics._dates import DateLike, to_timestamp
+from natolab.metrics.dates import DateLike, to_timestamp
 
 
 def day_label(day: DateLike) -> str:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from natolab import editions as edition_catalogue
 from natolab import provenance
-from natolab.metrics._frames import join_names, resource
+from natolab.metrics.frames import frame_or_load, join_names
 from natolab.narrative._words import count_phrase, plural
 
 __all__ = [
@@ -188,7 +188,7 @@ def definitions_sentence(counts: pd.DataFrame, comparison: pd.DataFrame, thresho
 
 def hague_commitment_sentence(targets: pd.DataFrame | None = None) -> str:
     """The Hague 2025 commitment in full, from the ``targets`` data (total, core, related, review)."""
-    table = resource(targets, "targets")
+    table = frame_or_load(targets, "targets")
     rows = {str(r["target_id"]): r for _, r in table.iterrows()}
     total, core, related = (rows.get(k) for k in ("hague_total_5pct", "hague_core_3_5pct",
                                                    "hague_related_1_5pct"))

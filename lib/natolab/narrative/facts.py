@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from natolab.metrics._dates import DateLike, to_timestamp
-from natolab.metrics._frames import join_names
+from natolab.metrics.dates import DateLike, to_timestamp
+from natolab.metrics.frames import join_names
 from natolab.narrative._words import counted, day_label, with_article
 
 __all__ = [
@@ -19,7 +19,6 @@ __all__ = [
     "common_set_sentence",
     "day_label",
     "dcb_sentence",
-    "efp_sentence",
     "eu_spending_sentence",
     "highlight_sentence",
     "kfor_sentence",
@@ -214,20 +213,6 @@ def troops_label(row) -> str:
     troops = row["troops"] if isinstance(row, pd.Series) else row.troops
     prefix = {"approx": "~", "lower_bound": ">", "upper_bound": "<"}.get(str(kind), "")
     return f"{prefix}{int(troops):,}"
-
-
-def efp_sentence(groups: pd.DataFrame, as_of: DateLike) -> str:
-    """Number of battlegroups by ``as_of`` and their troops in June 2022."""
-    day = day_label(as_of)
-    if groups.empty:
-        # No year of the first deployments here: it lives in data/efp_battlegroups.csv (see the table).
-        return f"By {day} no eFP battlegroup had yet been established."
-    frameworks = join_names(list(dict.fromkeys(groups["framework_nation"])))
-    troops = int(groups["troops_june_2022"].sum())
-    return (
-        f"By {day}, {counted(len(groups), 'battlegroup')} had been established, with {troops:,} "
-        f"troops in June 2022; framework nations (today): {frameworks}."
-    )
 
 
 def partners_sentence(summary: pd.DataFrame, as_of: DateLike) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab.metrics._frames import join_names, resource
+from natolab.metrics.frames import frame_or_load, join_names
 from natolab.narrative._words import (
     count_phrase,
     counted,
@@ -66,7 +66,7 @@ def _poss(name: str) -> str:
 
 def editions_table(editions: pd.DataFrame | None = None) -> pd.DataFrame:
     """The NATO editions in the data, oldest first, with definition and coverage."""
-    table = resource(editions, "editions").copy()
+    table = frame_or_load(editions, "editions").copy()
     rank = {e: i for i, e in enumerate(edition_catalogue.order(editions=table))}
     table = table.iloc[table["edition"].astype(str).map(rank).argsort()]
     cols = ["edition", "title", "published", "years_covered", "definition", "constant_price_base",
@@ -91,7 +91,7 @@ def edition_summary(edition: str, editions: pd.DataFrame | None = None) -> dict[
 
     Keys: edition, title, definition, subtitle (short, for charts), per_capita_unit, sentence.
     """
-    table = resource(editions, "editions")
+    table = frame_or_load(editions, "editions")
     row = table.loc[table["edition"].astype(str) == str(edition)]
     if row.empty:
         valid = ", ".join(sorted(table["edition"].astype(str)))
@@ -116,7 +116,7 @@ def edition_summary(edition: str, editions: pd.DataFrame | None = None) -> dict[
 
 def no_forces_note(members: pd.DataFrame | None = None) -> dict[str, str]:
     """ISO3 → the members dataset's note for Allies recorded with no standing armed forces."""
-    table = resource(members, "members")
+    table = frame_or_load(members, "members")
     if "special_notes" not in table.columns:
         return {}
     out = {}
@@ -413,7 +413,7 @@ def revision_sentence(by_edition: pd.DataFrame, rev: pd.DataFrame, year: int,
 
 def summit_events(targets: pd.DataFrame | None = None) -> dict[int, str]:
     """Year → label of the summits that set share-of-GDP targets (from the ``targets`` data)."""
-    table = resource(targets, "targets")
+    table = frame_or_load(targets, "targets")
     rows = table.loc[table["measure"].astype(str) == "share_of_gdp_pct"].copy()
     rows["year"] = pd.to_datetime(rows["agreed_date"]).dt.year
     out: dict[int, str] = {}

@@ -221,7 +221,7 @@ def page_header(data_dir: Path, editions: dict[str, list[str]] | None, version: 
         if not dated:
             continue
         try:
-            title = data.resource(name, data_dir).get("title") or name
+            title = data.catalogue_entry(name, data_dir).get("title") or name
         except (data.DataValidationError, ValueError):
             title = name
         used.append(f"{escape(str(title))}: {escape(', '.join(data.month_in_words(e) for e in dated))}")

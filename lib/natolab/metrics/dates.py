@@ -1,4 +1,4 @@
-"""Date helpers shared by the metrics modules: reading a date parameter, partial dates."""
+"""Date helpers shared by metrics, narrative, charts and maps: reading a date parameter, partial dates."""
 
 from __future__ import annotations
 

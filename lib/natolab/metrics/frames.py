@@ -1,4 +1,4 @@
-"""Small shared helpers for the metrics modules: loading a resource unless given, country names."""
+"""Frame helpers shared by metrics, narrative, charts and maps: a resource unless a frame is given, country names."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 
-def resource(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
+def frame_or_load(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
     """Return ``frame`` if given (unit tests pass small synthetic frames), else load ``name``."""
     if frame is not None:
         return frame
@@ -25,7 +25,7 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> N
 
 def country_names(countries: pd.DataFrame | None = None) -> dict[str, str]:
     """Map ISO3 → English short name as NATO writes it (from the ``countries`` resource)."""
-    table = resource(countries, "countries")
+    table = frame_or_load(countries, "countries")
     require_columns(table, ["iso3", "name"], "countries")
     return dict(zip(table["iso3"].astype(str), table["name"].astype(str), strict=True))
 
@@ -33,6 +33,13 @@ def country_names(countries: pd.DataFrame | None = None) -> dict[str, str]:
 def name_of(iso3: str, names: dict[str, str]) -> str:
     """Readable name of ``iso3``; the code itself if the country table does not know it."""
     return names.get(iso3, iso3)
+
+
+def split_codes(value: object) -> list[str]:
+    """The ISO3 codes of a ';'-separated list cell, in the order written; blank gives []."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return []
+    return [code.strip() for code in str(value).split(";") if code.strip()]
 
 
 def join_names(names: Iterable[str]) -> str:
