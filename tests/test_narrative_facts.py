@@ -120,7 +120,7 @@ def test_eu_spending_sentence_names_edition_and_missing():
     assert ("the 2 EU members among the Allies spent 1.50% of GDP on average (each Ally counted once; "
             "median 1.50%), none of them at or above 2%") in text
     # The denominator is the Allies with a figure, and the missing one is named.
-    assert "1 of the 2 Allies outside the EU with a figure spent 3.00% of GDP, at or above 2% (no figure for Iceland)." in text
+    assert "the Allies outside the EU with a figure (1 of 2) spent 3.00% of GDP, at or above 2% (no figure for Iceland)." in text
     estimated = facts.eu_spending_sentence(summary, "2026e", "core defence expenditure", "2026-11-28")
     assert estimated.startswith("In 2026e (NATO edition 2024-06, core defence expenditure; e = NATO estimate), ")
     assert "no NATO defence-expenditure figures" in facts.eu_spending_sentence(

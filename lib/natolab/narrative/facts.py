@@ -156,7 +156,7 @@ def eu_spending_sentence(summary: pd.DataFrame, year: int | str | None, definiti
         if n_with == 0:
             return f"no figures for the {n_allies} {who}"
         # The denominator is the Allies with a figure; the average counts each Ally once.
-        subject = f"the {n_allies} {who}" if n_with == n_allies else f"{n_with} of the {n_allies} {who} with a figure"
+        subject = f"the {n_allies} {who}" if n_with == n_allies else f"the {who} with a figure ({n_with} of {n_allies})"
         at_target = int(row["n_at_or_above_2pct"])
         if n_with == 1:  # one figure: no average to speak of
             where = "at or above" if at_target else "below"
