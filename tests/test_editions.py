@@ -80,3 +80,14 @@ def test_data_and_metrics_use_the_same_order():
     expenditure = data.load("defence_expenditure")
     assert editions.table()["edition"].tolist() == editions.order()
     assert spending._edition_order(None, expenditure) == editions.order(expenditure=expenditure)
+
+
+def test_cite_credits_the_edition_a_sentence_names():
+    from natolab import provenance
+
+    provenance.reset()
+    try:
+        assert editions.cite("2025-04") == "2025-04"
+        assert provenance.used() == {"defence_expenditure": ["2025-04"]}
+    finally:
+        provenance.reset()

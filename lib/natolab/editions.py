@@ -27,12 +27,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from natolab import data
+from natolab import data, provenance
 
 __all__ = [
     "CORE",
     "Edition",
     "check",
+    "cite",
     "describe",
     "is_core",
     "latest",
@@ -155,6 +156,17 @@ def years(edition: str, indicator: str = _SHARE, *, editions: pd.DataFrame | Non
     frame = _expenditure(expenditure)
     edition = check(edition, editions=editions, expenditure=frame)
     return sorted({int(y) for y in _rows(frame, edition, indicator)["year"]})
+
+
+def cite(edition: str) -> str:
+    """Credit ``edition`` of the defence-expenditure data because a sentence names it; return it.
+
+    A sentence that cites an edition (the one compared with, the one that holds no figure for
+    an Ally) credits it as a chart's source note does, so the report's header and manifest
+    list every edition the report names, not only those its tables drew from.
+    """
+    provenance.record("defence_expenditure", [str(edition)])
+    return str(edition)
 
 
 def is_core(definition: object) -> bool:

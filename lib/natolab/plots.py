@@ -459,11 +459,9 @@ def show(fig: Figure, name: str) -> None:
     and ``layout_problems``: what :func:`layout_problems` found in the very render that made
     the PNG (an empty list for a chart that reads right).
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     # An Agg canvas of the figure's own, so savefig draws on it and leaves its renderer and the
     # laid-out positions behind for the layout check: one render for both.
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas = _agg_canvas(fig)
     png = png_bytes(fig)
     problems = layout_problems(fig, renderer=canvas.get_renderer() if fig.dpi == DPI else None)
     title = " ".join(fig.get_suptitle().split()) or name  # a wrapped title on one line
@@ -524,13 +522,18 @@ def layout_problems(fig: Figure, *, renderer: Any = None) -> list[str]:
 def _draw(fig: Figure) -> Any:
     """Lay ``fig`` out as a draw would (layout engine, text positions) without rasterising it;
     return an Agg renderer of the figure's size and resolution, for measuring extents."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas = _agg_canvas(fig)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         fig.draw_without_rendering()
     return canvas.get_renderer()
+
+
+def _agg_canvas(fig: Figure) -> Any:
+    """``fig``'s Agg canvas, attached if it has another (or none): what renders and measures it."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    return fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
 
 
 def _lay_out(fig: Figure) -> Any:
@@ -542,9 +545,7 @@ def _lay_out(fig: Figure) -> Any:
     legend is drawn for real with the PNG. Checked on every chart of every report job: the
     same legend places and the same PNG bytes as with a full draw.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas = _agg_canvas(fig)
     renderer = canvas.get_renderer()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)

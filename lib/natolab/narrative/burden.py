@@ -12,7 +12,6 @@ import re
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab import provenance
 from natolab.metrics.frames import frame_or_load, join_names
 from natolab.narrative._words import count_phrase, plural
 
@@ -133,9 +132,7 @@ def key_figures_markdown(
         prev = edition_catalogue.describe(str(previous["previous"]), editions=editions,
                                           expenditure=expenditure)
         this = edition_catalogue.describe(edition, editions=editions, expenditure=expenditure)
-        # A sentence that cites an edition credits it, as a chart's source note does: the
-        # report's header and manifest then list the edition compared with.
-        provenance.record("defence_expenditure", [prev.edition])
+        edition_catalogue.cite(prev.edition)
         n_allies = int(previous["n_allies"])
         then = count_phrase(int(previous["n_at_target_previous"]),
                             int(previous["n_reported_previous"]), n_allies)

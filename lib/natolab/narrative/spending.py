@@ -12,7 +12,6 @@ from collections.abc import Iterable
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab import provenance
 from natolab.metrics.frames import frame_or_load, join_names
 from natolab.narrative._words import (
     count_phrase,
@@ -459,8 +458,7 @@ def spending_position(
     """
     row = league.loc[league["iso3"] == iso3].iloc[0]
     year, edition = int(row["year"]), row["edition"]
-    # The sentence cites the edition even when it holds no figure for this Ally: credit it.
-    provenance.record("defence_expenditure", [str(edition)])
+    edition_catalogue.cite(edition)  # named below even when it holds no figure for this Ally
     if pd.isna(row["share_of_gdp_pct"]):
         note = no_forces_note(members).get(iso3)
         why = f" ({note[0].lower() + note[1:]})" if note else ""
