@@ -72,7 +72,7 @@ def test_kfor_sentence_dates_each_figure_with_its_own_precision():
     text = narrative.kfor_contributions_sentence("2023", snapshot, series, [("BEL", "Belgium"), ("ISL", "Iceland"),
                                                  ("LTU", "Lithuania"), ("ITA", "Italy")], "2026-01-01")
     assert "Lithuania: 1 troop in February 2017." in text and "Italy: 1,200 troops in 2023." in text
-    assert "(2023), 2 nations had troops in KFOR; the largest: Italy (869) and United States (593)" in text
+    assert "(2023), 2 nations had troops in KFOR; the largest: Italy (869) and the United States (593)" in text
     assert "Belgium: 5 troops in April 2025; its highest figure in the data 750 on 7 February 2000." in text
     assert "Iceland: no KFOR figure recorded by 1 January 2026." in text
     gone = pd.DataFrame({"nation_iso3": ["BEL", "BEL"], "date_label": ["2009-06", "2010-03-31"], "troops": [200, 0]})

@@ -36,10 +36,10 @@ def test_league_sentence_counts_and_iceland():
     text = spending.league_sentence(_league(), 2.0, 3.5, members=MEMBERS)
     # 3 of 4 Allies have a figure: the denominator is the 3, and the year is marked "e".
     assert text.startswith("In 2024e, **2 of the 3 Allies with a figure** spent at least 2% of GDP "
-                           "on defence, and 1 (United States) at least 3.5%")
-    assert "The highest share was United States' (3.60%), the lowest Borduria's (1.50%)." in text
+                           "on defence, and 1 (the United States) at least 3.5%")
+    assert "The highest share was the United States' (3.60%), the lowest Borduria's (1.50%)." in text
     assert "estimates (e)" in text
-    assert text.endswith("Iceland (only Ally with no standing armed forces) reports no figure.")
+    assert text.endswith("Iceland (the only Ally with no standing armed forces) reports no figure.")
 
 
 def test_league_sentence_edge_cases():
@@ -62,7 +62,7 @@ def test_spending_position_rank_and_missing():
     assert "ranking **2 of the 3** Allies with a figure" in text
     assert "at or above the 2% guideline and below the 3.5% core target for 2035" in text
     isl = spending.spending_position(_league(), "ISL", 2.0, 3.5, "core", members=MEMBERS)
-    assert isl.startswith("Iceland (only Ally with no standing armed forces) reports no defence")
+    assert isl.startswith("Iceland (the only Ally with no standing armed forces) reports no defence")
 
 
 def test_count_sentence_names_denominators_and_gaps_in_years():

@@ -71,7 +71,7 @@ def test_defaults_lead_with_the_latest_year_and_its_key_figures(tmp_path, source
     path = tables(nb)["path-to-target"]
     assert {r["target_pct"] for r in path} == {"3.5"} and {r["target_year"] for r in path} == {"2035"}
     assert editorial.problems(said) == []
-    assert "Iceland (only Ally with no standing armed forces) reports no figure." in text
+    assert "Iceland (the only Ally with no standing armed forces) reports no figure." in text
     # League table: 32 Allies, then the NATO total and European Allies + Canada, with US$.
     league = tables(nb)["league-table"]
     assert len(league) == 34 and [r["iso3"] for r in league[-2:]] == ["NATO_TOTAL", "NATO_EUROPE_CANADA"]

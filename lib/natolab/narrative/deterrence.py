@@ -127,7 +127,7 @@ def kfor_contributions_sentence(snapshot_label: str, snapshot: pd.DataFrame, ser
     """
     day = day_label(as_of)
     if snapshot_label:
-        largest = [f"{r.nation} ({int(r.troops):,})" for r in snapshot.head(top).itertuples(index=False)]
+        largest = [f"{with_article(r.nation)} ({int(r.troops):,})" for r in snapshot.head(top).itertuples(index=False)]
         text = (f"In the latest complete list of contributors by {day} ({date_words(snapshot_label)}), "
                 f"{counted(len(snapshot), 'nation')} had troops in KFOR; the largest: {join_names(largest)}.")
     else:

@@ -133,9 +133,15 @@ def _not_reported_clause(table: pd.DataFrame, value: str, notes: dict[str, str])
     parts = []
     for code, name in zip(missing["iso3"], missing["country"], strict=True):
         note = notes.get(code)
-        parts.append(f"{name} ({note[0].lower() + note[1:]})" if note else name)
+        parts.append(f"{with_article(name, start=not parts)} ({_aside(note)})" if note else name)
     verb = plural(len(parts), "reports", "report")
     return f" {join_names(parts)} {verb} no figure."
+
+
+def _aside(note: str) -> str:
+    """A members-table note as an aside after a name: "(the only Ally with no standing armed forces)"."""
+    aside = note[0].lower() + note[1:]
+    return f"the {aside}" if aside.startswith("only ") else aside
 
 
 def _year_label(table: pd.DataFrame, year: int) -> str:
@@ -165,14 +171,14 @@ def league_sentence(
                 + _not_reported_clause(league, "share_of_gdp_pct", no_forces_note(members)))
     at_target = league.loc[share >= target_pct]
     at_core = league.loc[share >= core_target_pct]
-    core_names = f" ({join_names(at_core['country'])})" if 0 < len(at_core) <= 5 else ""
+    core_names = f" ({join_names([with_article(c) for c in at_core['country']])})" if 0 < len(at_core) <= 5 else ""
     text = (f"In {label}, **{count_phrase(len(at_target), len(reported), len(league))}** spent at "
             f"least {target_pct:g}% of GDP on defence, and {len(at_core)}{core_names} at least "
             f"{core_target_pct:g}%, the core level due by 2035.")
     if len(reported) > 1:
         top, bottom = reported.iloc[0], reported.iloc[-1]
-        text += (f" The highest share was {_poss(top['country'])} "
-                 f"({_fmt_pct(top['share_of_gdp_pct'])}), the lowest {_poss(bottom['country'])} "
+        text += (f" The highest share was {_poss(with_article(top['country']))} "
+                 f"({_fmt_pct(top['share_of_gdp_pct'])}), the lowest {_poss(with_article(bottom['country']))} "
                  f"({_fmt_pct(bottom['share_of_gdp_pct'])}).")
     if label.endswith("e"):
         text += f" NATO marks the {year} figures of this edition as estimates (e)."
@@ -255,7 +261,8 @@ def gap_sentence(gap: pd.DataFrame) -> str:
             text += f", not counting {join_names(below.loc[money.isna(), 'country'])} (no US$ figure)"
         if len(below) > 1:
             top = below.loc[money.idxmax()]
-            text += f"; the largest gap in money was {_poss(top['country'])} ({usd_millions(top['gap_usd_current_m'])})"
+            text += (f"; the largest gap in money was {_poss(with_article(top['country']))} "
+                     f"({usd_millions(top['gap_usd_current_m'])})")
         text += "."
     else:
         text += " The edition gives no GDP or spending in US$ for them, so the gap is not priced."
@@ -309,7 +316,7 @@ def real_change_sentence(change: pd.DataFrame, main_edition: str, main_year: int
             f"Allies shown with a figure")
     if len(values):
         top = values.iloc[0]
-        text += f"; the largest rise was {_poss(top['country'])} ({top['real_change_pct']:+.1f}%)"
+        text += f"; the largest rise was {_poss(with_article(top['country']))} ({top['real_change_pct']:+.1f}%)"
     return text + "." + _edition_switch(edition, main_edition, "real-change figures", year, main_year)
 
 
@@ -344,8 +351,9 @@ def per_capita_sentence(pc: pd.DataFrame, main_edition: str, main_year: int | No
     if values.empty:
         return f"No per-head figures for {year}."
     top, low = values.iloc[0], values.iloc[-1]
-    text = (f"In {_year_label(pc, year)}, spending per head ranged from US$ {top[col]:,.0f} ({top['country']}) to "
-            f"US$ {low[col]:,.0f} ({low['country']}), at the edition's constant prices.")
+    text = (f"In {_year_label(pc, year)}, spending per head ranged from US$ {top[col]:,.0f} "
+            f"({with_article(top['country'])}) to US$ {low[col]:,.0f} ({with_article(low['country'])}), "
+            "at the edition's constant prices.")
     return text + _edition_switch(edition, main_edition, "per-head figures", year, main_year)
 
 
@@ -461,7 +469,7 @@ def spending_position(
     edition_catalogue.cite(edition)  # named below even when it holds no figure for this Ally
     if pd.isna(row["share_of_gdp_pct"]):
         note = no_forces_note(members).get(iso3)
-        why = f" ({note[0].lower() + note[1:]})" if note else ""
+        why = f" ({_aside(note)})" if note else ""
         return (f"{with_article(str(row['country']), start=True)}{why} reports no defence expenditure in NATO edition "
                 f"{edition}, so it has no share of GDP and no rank for {year}.")
     ranked = int(league["rank"].notna().sum())
