@@ -100,6 +100,10 @@ def test_milestones_sentence_mentions_undated_reports():
     text = facts.milestones_sentence(milestones, 1, "2018-01-01")
     assert text.startswith("By 1 January 2018: 1 joint declaration (2016) and 2 progress reports")
     assert "1 more report is recorded without a date" in text
+    early = facts.milestones_sentence(milestones.iloc[:1], 0, "2016-07-08")
+    assert early == "By 8 July 2016: 1 joint declaration (2016) and no progress report yet on the common set."
+    assert facts.milestones_sentence(milestones.iloc[:0], 0, "2001-01-01").startswith(
+        "By 1 January 2001: no joint declaration and no progress report yet")
 
 
 def test_eu_spending_sentence_names_edition_and_missing():

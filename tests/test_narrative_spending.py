@@ -60,7 +60,7 @@ def test_spending_position_rank_and_missing():
     assert "In 2024e, Aland spent **2.00% of GDP**" in text
     assert "(edition 2026-07, core; e = NATO estimate)" in text
     assert "ranking **2 of the 3** Allies with a figure" in text
-    assert "at or above the 2% guideline and below the 3.5% core target for 2035" in text
+    assert "at or above the 2% guideline (Wales, by 2024) and below the 3.5% core target (The Hague, by 2035)" in text
     isl = spending.spending_position(_league(), "ISL", 2.0, 3.5, "core", members=MEMBERS)
     assert isl.startswith("Iceland (the only Ally with no standing armed forces) reports no defence")
 

@@ -131,8 +131,9 @@ def milestones_sentence(milestones: pd.DataFrame, n_undated: int, as_of: DateLik
     decl = milestones.loc[milestones["event_type"] == "joint_declaration"]
     reports = milestones.loc[milestones["event_type"] == "progress_report"]
     years = join_names([str(d.year) for d in decl["date"]])
-    text = f"By {day}: {counted(len(decl), 'joint declaration')}" + (f" ({years})" if len(decl) else "")
-    text += f" and {counted(len(reports), 'progress report')} on the common set."
+    declared = f"{counted(len(decl), 'joint declaration')} ({years})" if len(decl) else "no joint declaration"
+    reported = counted(len(reports), "progress report") if len(reports) else "no progress report yet"
+    text = f"By {day}: {declared} and {reported} on the common set."
     if n_undated:
         more = counted(n_undated, "more report is", "more reports are")
         text += f" {more} recorded without a date and not placed on the time line."

@@ -482,8 +482,8 @@ def spending_position(
     return (f"In {year}{est}, {with_article(str(row['country']))} spent **{share:.2f}% of GDP** on defence "
             f"(edition {edition}, {definition}{'; e = NATO estimate' if est else ''}), ranking "
             f"**{int(row['rank'])} of the {ranked}** Allies with a figure: {pos(target_pct)} the "
-            f"{target_pct:g}% guideline and {pos(core_target_pct)} the {core_target_pct:g}% core "
-            f"target for 2035.")
+            f"{target_pct:g}% guideline (Wales, by 2024) and {pos(core_target_pct)} the {core_target_pct:g}% core "
+            f"target (The Hague, by 2035).")
 
 
 def series_sentence(series: pd.DataFrame, name: str, what: str, unit: str,
