@@ -63,6 +63,12 @@ def test_spending_position_rank_and_missing():
     assert "at or above the 2% guideline (Wales, by 2024) and below the 3.5% core target (The Hague, by 2035)" in text
     isl = spending.spending_position(_league(), "ISL", 2.0, 3.5, "core", members=MEMBERS)
     assert isl.startswith("Iceland (the only Ally with no standing armed forces) reports no defence")
+    assert "tied" not in text
+    # Two Allies with the same share hold the same rank: each profile names the other.
+    tie = _league()
+    tie.loc[tie["iso3"] == "AAA", "rank"] = 1
+    tied = spending.spending_position(tie, "AAA", 2.0, 3.5, "core", members=MEMBERS)
+    assert "ranking **1 of the 3** Allies with a figure (tied with the United States):" in tied
 
 
 def test_count_sentence_names_denominators_and_gaps_in_years():

@@ -479,9 +479,12 @@ def spending_position(
     def pos(t: float) -> str:
         return "at or above" if share >= t else "below"
 
+    # Equal shares share a rank: say with whom, or two profiles read as the same place held twice.
+    tied = league.loc[(league["rank"] == row["rank"]) & (league["iso3"] != iso3), "country"]
+    with_whom = f" (tied with {join_names([with_article(str(c)) for c in tied])})" if len(tied) else ""
     return (f"In {year}{est}, {with_article(str(row['country']))} spent **{share:.2f}% of GDP** on defence "
             f"(edition {edition}, {definition}{'; e = NATO estimate' if est else ''}), ranking "
-            f"**{int(row['rank'])} of the {ranked}** Allies with a figure: {pos(target_pct)} the "
+            f"**{int(row['rank'])} of the {ranked}** Allies with a figure{with_whom}: {pos(target_pct)} the "
             f"{target_pct:g}% guideline (Wales, by 2024) and {pos(core_target_pct)} the {core_target_pct:g}% core "
             f"target (The Hague, by 2035).")
 
