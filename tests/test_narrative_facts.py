@@ -155,8 +155,8 @@ def test_kfor_sentence_and_troops_label():
     )
     text = facts.kfor_sentence(kfor, "2026-01-01")
     assert text == (
-        "KFOR's first figure in the data is ~50,000 troops (1999-06); the latest by 1 January 2026 is 5,249 "
-        "(2025, from a low-grade source). 1 of the 2 figures come from low-grade sources."
+        "KFOR's first figure in the data is ~50,000 troops (June 1999); the latest by 1 January 2026 is 5,249 "
+        "(2025, from a low-grade source). 1 of the 2 figures comes from low-grade sources."
     )
     assert facts.troops_label(pd.Series({"troops": 14000, "figure_kind": "lower_bound"})) == ">14,000"
 

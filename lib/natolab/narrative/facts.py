@@ -11,7 +11,7 @@ import pandas as pd
 
 from natolab.metrics.dates import DateLike, to_timestamp
 from natolab.metrics.frames import join_names
-from natolab.narrative._words import counted, day_label, with_article
+from natolab.narrative._words import counted, date_words, day_label, plural, with_article
 
 __all__ = [
     "allies_sentence",
@@ -202,9 +202,10 @@ def kfor_sentence(kfor: pd.DataFrame, as_of: DateLike) -> str:
     first, last = kfor.iloc[0], kfor.iloc[-1]
     grade = "a low-grade source" if bool(last["low_grade"]) else f"a source graded {last['source_grade']}"
     return (
-        f"KFOR's first figure in the data is {troops_label(first)} troops ({first['date_label']}); the latest "
-        f"by {day} is {troops_label(last)} ({last['date_label']}, from {grade}). "
-        f"{int(kfor['low_grade'].sum())} of the {len(kfor)} figures come from low-grade sources."
+        f"KFOR's first figure in the data is {troops_label(first)} troops ({date_words(first['date_label'])}); "
+        f"the latest by {day} is {troops_label(last)} ({date_words(last['date_label'])}, from {grade}). "
+        f"{int(kfor['low_grade'].sum())} of the {len(kfor)} figures "
+        f"{plural(int(kfor['low_grade'].sum()), 'comes', 'come')} from low-grade sources."
     )
 
 
