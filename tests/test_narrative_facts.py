@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import editorial
 import pandas as pd
 
 from natolab.narrative import facts
@@ -124,7 +125,12 @@ def test_eu_spending_sentence_names_edition_and_missing():
     assert ("the 2 EU members among the Allies spent 1.50% of GDP on average (each Ally counted once; "
             "median 1.50%), none of them at or above 2%") in text
     # The denominator is the Allies with a figure, and the missing one is named.
-    assert "the Allies outside the EU with a figure (1 of 2) spent 3.00% of GDP, at or above 2% (no figure for Iceland)." in text
+    assert "the only one of the 2 Allies outside the EU with a figure spent 3.00% of GDP, at or above 2% (no figure for Iceland)." in text
+    several = summary.assign(n_allies=[2, 9], n_with_data=[2, 8])
+    text = facts.eu_spending_sentence(several, 2024, "NATO defence expenditure", "2024-12-31")
+    assert "the 8 Allies outside the EU with a figure spent 3.00% of GDP on average" in text
+    assert "(no figure for Iceland)." in text
+    assert editorial.problems([text]) == []
     estimated = facts.eu_spending_sentence(summary, "2026e", "core defence expenditure", "2026-11-28")
     assert estimated.startswith("In 2026e (NATO edition 2024-06, core defence expenditure; e = NATO estimate), ")
     assert "no NATO defence-expenditure figures" in facts.eu_spending_sentence(

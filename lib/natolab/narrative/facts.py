@@ -156,8 +156,14 @@ def eu_spending_sentence(summary: pd.DataFrame, year: int | str | None, definiti
         n_allies, n_with = int(row["n_allies"]), int(row["n_with_data"])
         if n_with == 0:
             return f"no figures for the {n_allies} {who}"
-        # The denominator is the Allies with a figure; the average counts each Ally once.
-        subject = f"the {n_allies} {who}" if n_with == n_allies else f"the {who} with a figure ({n_with} of {n_allies})"
+        # The denominator is the Allies with a figure, the rest named after it; the average
+        # counts each Ally once.
+        if n_with == n_allies:
+            subject = f"the {n_allies} {who}"
+        elif n_with == 1:
+            subject = f"the only one of the {n_allies} {who} with a figure"
+        else:
+            subject = f"the {n_with} {who} with a figure"
         at_target = int(row["n_at_or_above_2pct"])
         if n_with == 1:  # one figure: no average to speak of
             where = "at or above" if at_target else "below"
