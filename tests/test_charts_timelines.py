@@ -7,6 +7,7 @@ import pytest
 from matplotlib.colors import to_hex
 
 from natolab import plots
+from natolab.charts import bars
 from natolab.charts import timelines as tc
 
 
@@ -122,7 +123,7 @@ def test_kfor_chart_draws_low_grade_points_hollow():
 
 def test_partner_charts_label_names():
     summary = pd.DataFrame({"framework_name": ["PfP", "Global"], "n_partners": [18, 7], "n_date_unknown": [0, 2]})
-    fig = tc.partners_chart(summary, as_of="2026-01-01", note="n")
+    fig = bars.partners_chart(summary, as_of="2026-01-01", note="n")
     assert _texts(fig.axes[0]) == ["18", "9"]
     by_year = pd.DataFrame({"year": [1994, 1995], "framework_name": ["PfP", "PfP"], "n_joined": [10, 3]})
     fig = tc.partners_joined_chart(by_year, as_of="1996-06-30", note="n")
@@ -133,10 +134,10 @@ def test_eu_spending_chart_colours_by_eu_status():
     detail = pd.DataFrame(
         {"country": ["Alpha", "Bravo"], "eu_member": [True, False], "share_of_gdp_pct": [2.5, float("nan")]}
     )
-    fig = tc.eu_spending_chart(detail, year=2024, edition="2024-06", definition="NATO defence expenditure", note="n")
+    fig = bars.eu_spending_chart(detail, year=2024, edition="2024-06", definition="NATO defence expenditure", note="n")
     assert "NATO edition 2024-06" in fig.axes[0].get_title(loc="left")
     assert "not reported" in _texts(fig.axes[0])
-    empty = tc.eu_spending_chart(detail.iloc[:0], year=None, edition=None, definition="", note="n")
+    empty = bars.eu_spending_chart(detail.iloc[:0], year=None, edition=None, definition="", note="n")
     assert "No NATO defence-expenditure figures" in _texts(empty.axes[0])[0]
 
 
@@ -189,7 +190,7 @@ def test_partner_legends_sit_off_the_data():
     assert plots.layout_problems(fig) == []
     summary = pd.DataFrame({"framework_name": ["PfP", "MD", "ICI", "Global"], "n_partners": [18, 7, 4, 1],
                             "n_date_unknown": [0, 0, 0, 8]})
-    fig = tc.partners_chart(summary, as_of="2026-01-01", note="n")
+    fig = bars.partners_chart(summary, as_of="2026-01-01", note="n")
     assert fig.axes[0].get_legend() is not None
     assert plots.layout_problems(fig) == []
 
@@ -231,7 +232,7 @@ def test_every_builder_describes_its_chart_from_the_numbers():
     _described(tc.overlap_chart(overlap, note="n"), "7 in NATO and the EU")
     _described(tc.milestones_chart(MILESTONES, as_of="2026-01-01", note="n"), "11 milestones")
     detail = pd.DataFrame({"country": ["Alpha", "Bravo"], "eu_member": [True, False], "share_of_gdp_pct": [2.5, 1.4]})
-    text = _described(tc.eu_spending_chart(detail, year=2024, edition="2024-06", definition="NATO", note="n"), "2.50")
+    text = _described(bars.eu_spending_chart(detail, year=2024, edition="2024-06", definition="NATO", note="n"), "2.50")
     assert "2024-06" in text and "1 of 2 at or above 2% guideline" in text
     operations = pd.DataFrame({"short_name": ["One", "Two"], "start": pd.to_datetime(["1993-04-12", "2017-01-01"]),
                                "bar_end": pd.to_datetime(["1995-12-20", "2020-01-01"]),
@@ -241,6 +242,6 @@ def test_every_builder_describes_its_chart_from_the_numbers():
                          "figure_kind": ["approx", "approx"], "low_grade": [False, True]})
     _described(tc.kfor_chart(kfor, as_of="2010-01-01", note="n"), "50,000")
     summary = pd.DataFrame({"framework_name": ["PfP", "Global"], "n_partners": [18, 7], "n_date_unknown": [0, 2]})
-    _described(tc.partners_chart(summary, as_of="2026-01-01", note="n"), "Global 9")
+    _described(bars.partners_chart(summary, as_of="2026-01-01", note="n"), "Global 9")
     by_year = pd.DataFrame({"year": [1994, 1995], "framework_name": ["PfP", "PfP"], "n_joined": [10, 3]})
     _described(tc.partners_joined_chart(by_year, as_of="1996-06-30", note="n"), "PfP: 13 by 1996")

@@ -1,4 +1,4 @@
-"""Charts of the enlargement, EU–NATO, crisis-management and partnership notebooks.
+"""Time lines: dated charts of the enlargement, EU–NATO, crisis-management and partnership notebooks.
 
 Each function takes a tidy frame from :mod:`natolab.metrics` and returns a finished
 figure in the house style of :mod:`natolab.plots` (title, axis units, readable
@@ -16,19 +16,17 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from natolab import plots
-from natolab.charts.spending import _description_head, _ranked_description
+from natolab.charts.describe import description_head
 from natolab.metrics.dates import DateLike, to_timestamp
 from natolab.narrative._words import source_date_when
 from natolab.narrative.facts import day_label, troops_label
 
 __all__ = [
     "allies_step_chart",
-    "eu_spending_chart",
     "kfor_chart",
     "milestones_chart",
     "operations_chart",
     "overlap_chart",
-    "partners_chart",
     "partners_joined_chart",
 ]
 
@@ -67,7 +65,7 @@ def allies_step_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> 
                        fontsize=8.5)
     first, last = timeline.iloc[0], timeline.iloc[-1]
     rounds = int((timeline["round_number"] > 0).sum())
-    text = (_description_head("Step chart", fig.get_suptitle(), None, "Allies (number)")
+    text = (description_head("Step chart", fig.get_suptitle(), None, "Allies (number)")
             + f" From {int(first['n_allies'])} on {day_label(first['date'])} to {int(last['n_allies'])} on "
             f"{day_label(last['date'])}; {rounds} enlargement round{'s' if rounds != 1 else ''}.")
     return plots.set_alt(fig, text)
@@ -107,7 +105,7 @@ def overlap_chart(timeline: pd.DataFrame, *, note: str) -> Figure:
                 f"{int(row['eu_only'])} EU only")
 
     first, last = timeline.iloc[0], timeline.iloc[-1]
-    text = (_description_head("Stacked area chart", fig.get_suptitle(), None, "Countries (number)")
+    text = (description_head("Stacked area chart", fig.get_suptitle(), None, "Countries (number)")
             + f" End of {int(first['year'])}: {counts(first)}. On {day_label(last['date'])}: {counts(last)}.")
     return plots.set_alt(fig, text)
 
@@ -181,39 +179,6 @@ def milestones_chart(milestones: pd.DataFrame, *, as_of: DateLike, note: str) ->
     per_row = ", ".join(f"{row.lower()}: {int(kinds.eq(row).sum())}" for row in rows if kinds.eq(row).any())
     text = (f"Timeline chart: {fig.get_suptitle()}. {len(dated)} milestones from {day_label(dated['date'].min())} "
             f"to {day_label(dated['date'].max())}: {per_row}.")
-    return plots.set_alt(fig, text)
-
-
-def eu_spending_chart(
-    detail: pd.DataFrame, *, year: int | str | None, edition: str | None, definition: str, note: str
-) -> Figure:
-    """Each Ally's defence expenditure as % of GDP, coloured by EU membership, with the 2% line.
-
-    ``detail`` is :func:`natolab.metrics.spending_eu_status_by_country` (empty when the
-    data has no figures up to the date asked for).
-    """
-    height = max(3.5, 1.8 + 0.24 * len(detail))
-    title = "Defence expenditure of EU and non-EU Allies" + (f", {year}" if year is not None else "")
-    subtitle = f"{definition}, % of GDP; NATO edition {edition}" if edition else "No NATO figures for this period"
-    fig, ax = plots.figure(title, subtitle=subtitle, xlabel="Share of GDP (%)", size=(9, height))
-    if detail.empty:
-        return plots.empty_chart(fig, ax, "No NATO defence-expenditure figures in the data up to this date", note)
-    colours = [_P["blue"] if member else _P["orange"] for member in detail["eu_member"]]
-    plots.hbar(ax, detail["country"].tolist(), detail["share_of_gdp_pct"].tolist(), colors=colours)
-    plots.target_line(ax, 2.0, "2% guideline", orientation="v")
-    top = detail["share_of_gdp_pct"].max(skipna=True)
-    ax.set_xlim(0, max(2.5, float(top) * 1.15 if pd.notna(top) else 2.5))
-    plots.footnote(fig, note)
-    plots.place_legend(
-        ax,
-        handles=[Patch(color=_P["blue"], label="EU member"), Patch(color=_P["orange"], label="not in the EU")],
-        loc="lower right",
-    )
-    values = pd.to_numeric(detail["share_of_gdp_pct"], errors="coerce").astype("float64")
-    text = _ranked_description(detail["country"].astype(str), values, title, subtitle, "Share of GDP (%)",
-                               {"2% guideline": 2.0}, "{:.2f}", "not reported")
-    n_eu = int(detail["eu_member"].astype(bool).sum())
-    text += f" {n_eu} of {len(detail)} Allies shown are EU members."
     return plots.set_alt(fig, text)
 
 
@@ -334,57 +299,12 @@ def kfor_chart(kfor: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
     ordered = kfor.sort_values("date")
     first, last = ordered.iloc[0], ordered.iloc[-1]
     top = kfor.loc[kfor["troops"].astype(float).idxmax()]
-    text = (_description_head("Dot chart", fig.get_suptitle(), None, "Troops (number)")
+    text = (description_head("Dot chart", fig.get_suptitle(), None, "Troops (number)")
             + f" {len(kfor)} figures, from {int(first['troops']):,} {_kfor_when(first)} to "
             f"{int(last['troops']):,} {_kfor_when(last)}; highest {int(top['troops']):,} {_kfor_when(top)}.")
     low = int(kfor["low_grade"].astype(bool).sum())
     if low:
         text += f" {low} from low-grade sources (drawn hollow)."
-    return plots.set_alt(fig, text)
-
-
-def partners_chart(summary: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
-    """Partner countries per framework on ``as_of``; partners without a joining date stacked apart.
-
-    ``summary`` is :func:`natolab.metrics.partners_by_framework`.
-    """
-    day = to_timestamp(as_of, "as_of")
-    height = max(3.0, 1.8 + 0.45 * len(summary))
-    fig, ax = plots.figure(
-        f"NATO partners by framework on {day_label(day)}",
-        subtitle="Today's partners that had joined by that date",
-        xlabel="Partner countries (number)",
-        size=(9, height),
-    )
-    if summary.empty:
-        return plots.empty_chart(fig, ax, f"None of today's partners had joined by {day_label(day)}", note)
-    ypos = list(range(len(summary)))[::-1]
-    ax.barh(ypos, summary["n_partners"], color=_P["blue"], height=0.6, label="joined by then")
-    ax.barh(
-        ypos,
-        summary["n_date_unknown"],
-        left=summary["n_partners"],
-        color="white",
-        edgecolor=_P["blue"],
-        hatch="///",
-        height=0.6,
-        label="joining date not recorded",
-    )
-    for y, dated, undated in zip(ypos, summary["n_partners"], summary["n_date_unknown"], strict=True):
-        total = int(dated) + int(undated)
-        ax.annotate(str(total), xy=(total, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=9)
-    ax.set_yticks(ypos, summary["framework_name"].tolist())
-    ax.grid(axis="y", visible=False)
-    plots.footnote(fig, note)
-    if summary["n_date_unknown"].sum():
-        plots.place_legend(ax, loc="lower right")
-    parts = []
-    for name, dated, undated in zip(summary["framework_name"], summary["n_partners"], summary["n_date_unknown"],
-                                    strict=True):
-        total = int(dated) + int(undated)
-        parts.append(f"{name} {total}" + (f" ({int(undated)} with no joining date recorded)" if int(undated) else ""))
-    text = (_description_head("Bar chart", fig.get_suptitle(), None, "Partner countries (number)")
-            + f" {len(summary)} frameworks: " + ", ".join(parts) + ".")
     return plots.set_alt(fig, text)
 
 
@@ -422,6 +342,6 @@ def partners_joined_chart(by_year: pd.DataFrame, *, as_of: DateLike, note: str) 
         joined = counts[counts > 0]
         first_joined = f" (first joined {int(joined.index.min())})" if len(joined) else ""
         parts.append(f"{name}: {int(counts.sum())} by {day.year}{first_joined}")
-    text = (_description_head("Step chart", fig.get_suptitle(), None, "Partner countries (number)")
+    text = (description_head("Step chart", fig.get_suptitle(), None, "Partner countries (number)")
             + " " + "; ".join(parts) + ".")
     return plots.set_alt(fig, text)
