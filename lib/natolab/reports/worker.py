@@ -74,6 +74,12 @@ class Outcome:
 SKIPPED_OPTIONAL_MODULES = ("rfc3987_syntax",)
 
 
+def skip_optional_modules() -> None:
+    """Make ``import`` of each of :data:`SKIPPED_OPTIONAL_MODULES` fail fast (call before nbformat)."""
+    for name in SKIPPED_OPTIONAL_MODULES:
+        sys.modules.setdefault(name, None)  # None makes `import name` raise ImportError
+
+
 def warm_up(temp_dir: str | None = None, runner_pid: int | None = None) -> None:
     """Pool initializer: pay the imports once per worker, while the runner is still planning.
 
@@ -97,8 +103,7 @@ def warm_up(temp_dir: str | None = None, runner_pid: int | None = None) -> None:
     # Ctrl-C reaches every process of the terminal's group; the runner alone decides
     # what to do (it terminates the workers, whose kernels nbclient then shuts down).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in SKIPPED_OPTIONAL_MODULES:
-        sys.modules.setdefault(name, None)  # None makes `import name` raise ImportError
+    skip_optional_modules()
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
 
