@@ -355,6 +355,20 @@ def test_tables_show_words_and_yes_no_while_the_csv_keeps_the_data(shell):
     assert data["text/csv"].splitlines() == ["iso3,share_of_gdp_pct,meets_3_5pct", "BEL,2.0,False", "POL,4.68,True"]
 
 
+def test_tables_show_codes_of_the_data_in_words_while_the_csv_keeps_them(shell):
+    frame = pd.DataFrame({"event_type": ["joint_declaration", "progress_report"], "title": ["Warsaw", "n/a"],
+                          "status": pd.Categorical(["not_found", "sourced"]), "edition": ["2024-06", "2026-07"],
+                          "file": ["members.csv", "two_words.csv"]})
+    with capture_output() as cap:
+        plots.table(frame, "milestones")
+    data = cap.outputs[0].data
+    for words in ("<td>joint declaration</td>", "<td>progress report</td>", "<td>not found</td>",
+                  "<td>sourced</td>", "<td>2024-06</td>", "<td>two_words.csv</td>"):
+        assert words in data["text/html"], words
+    assert "joint_declaration" not in data["text/plain"]
+    assert data["text/csv"].splitlines()[1] == "joint_declaration,Warsaw,not_found,2024-06,members.csv"
+
+
 # -- the layout check -----------------------------------------------------------------------
 
 def test_a_clean_chart_has_no_layout_problems():

@@ -747,13 +747,25 @@ def _mixed(value: object, digits: int) -> str:
     return f"{value:,}"
 
 
+#: A code of the data ("joint_declaration", "first_2016"): lower case, words joined by "_".
+_CODE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+
+
+def _words_of_code(value: object) -> object:
+    """ "joint_declaration" → "joint declaration"; anything that is not such a code unchanged."""
+    return value.replace("_", " ") if isinstance(value, str) and _CODE.fullmatch(value) else value
+
+
 def _shown(df: pd.DataFrame) -> pd.DataFrame:
     """What a reader sees: nullable integers as plain objects (a gap prints "n/a", not
-    "<NA>"), true/false as Yes/No."""
+    "<NA>"), true/false as Yes/No, codes of the data in words ("not found", not "not_found")."""
     shown = df.copy()
     for col in shown.columns:
         dtype = shown[col].dtype
-        if pd.api.types.is_bool_dtype(dtype):
+        if pd.api.types.is_object_dtype(dtype) or isinstance(dtype, (pd.CategoricalDtype, pd.StringDtype)):
+            values = shown[col].astype(object)
+            shown[col] = pd.Series([_words_of_code(v) for v in values], index=values.index, dtype=object)
+        elif pd.api.types.is_bool_dtype(dtype):
             words = shown[col].map({True: "Yes", False: "No"})
             shown[col] = words.astype(object).where(shown[col].notna(), "n/a")
         elif isinstance(dtype, pd.api.extensions.ExtensionDtype) and pd.api.types.is_integer_dtype(dtype):
