@@ -1,4 +1,4 @@
-"""natolab.narrative.spending: sentences from small synthetic frames (numbers worked out by hand)."""
+"""natolab.narrative.spending: the burden-sharing sentences from small synthetic frames (numbers worked out by hand)."""
 
 from __future__ import annotations
 
