@@ -75,11 +75,11 @@ def test_years_per_indicator():
 def test_data_and_metrics_use_the_same_order():
     # The bundled data: editions.table() and metrics' edition order come from this module.
     from natolab import data
-    from natolab.metrics import spending
+    from natolab.metrics import SpendingData
 
     expenditure = data.load("defence_expenditure")
     assert editions.table()["edition"].tolist() == editions.order()
-    assert spending._edition_order(None, expenditure) == editions.order(expenditure=expenditure)
+    assert SpendingData(expenditure=expenditure).edition_order == editions.order(expenditure=expenditure)
 
 
 def test_cite_credits_the_edition_a_sentence_names():

@@ -1,10 +1,10 @@
-"""natolab.metrics.burden on the small frames of test_metrics_spending (numbers worked out by hand)."""
+"""natolab.metrics.burden on the small spending frames of spending_frames (numbers worked out by hand)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_metrics_spending import COUNTRIES, EDITIONS, MEMBERS, _expenditure
+from spending_frames import COUNTRIES, EDITIONS, MEMBERS, expenditure
 
 from natolab.metrics import burden
 
@@ -18,7 +18,7 @@ TARGETS = pd.DataFrame({"target_id": ["wales_2pct", "hague_core_3_5pct", "vilniu
 
 @pytest.fixture
 def kw():
-    return {"expenditure": _expenditure(), "editions": DEFINED, "members": MEMBERS}
+    return {"expenditure": expenditure(), "editions": DEFINED, "members": MEMBERS}
 
 
 def test_present_is_the_latest_year_in_its_complete_edition(kw):

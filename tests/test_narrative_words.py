@@ -2,7 +2,7 @@
 
 import pytest
 
-from natolab.narrative._words import usd_millions, with_article
+from natolab.narrative._words import aside, possessive, usd_millions, with_article
 
 
 @pytest.mark.parametrize(("value_m", "expected"), [
@@ -28,3 +28,10 @@ def test_usd_millions_switches_to_billions_from_a_thousand_million(value_m, expe
 def test_with_article_for_names_english_writes_with_the(name, running, first):
     assert with_article(name) == running
     assert with_article(name, start=True) == first
+
+
+def test_possessive_and_aside_shared_by_the_burden_sharing_and_profile_sentences():
+    assert possessive("Poland") == "Poland's"
+    assert possessive("the United States") == "the United States'"
+    assert aside("Only Ally with no standing armed forces") == "the only Ally with no standing armed forces"
+    assert aside("Has a coast guard") == "has a coast guard"

@@ -17,7 +17,7 @@ import pandas as pd
 from natolab import data, editions
 from natolab.metrics.burden import present
 from natolab.metrics.dates import TREATY_SIGNED
-from natolab.metrics.spending import default_edition
+from natolab.metrics.spending_editions import default_edition
 
 __all__ = [
     "NOTEBOOKS",

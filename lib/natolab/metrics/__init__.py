@@ -9,4 +9,8 @@ from natolab.metrics.deterrence import *  # noqa: F403
 from natolab.metrics.eu_nato import *  # noqa: F403
 from natolab.metrics.membership import *  # noqa: F403
 from natolab.metrics.operations import *  # noqa: F403
-from natolab.metrics.spending import *  # noqa: F403
+from natolab.metrics.sipri import *  # noqa: F403
+from natolab.metrics.spending_data import *  # noqa: F403
+from natolab.metrics.spending_editions import *  # noqa: F403
+from natolab.metrics.spending_series import *  # noqa: F403
+from natolab.metrics.spending_year import *  # noqa: F403

@@ -1,6 +1,6 @@
 """Burden sharing today: the present year and edition, key figures, the two definitions, The Hague path.
 
-Built on :mod:`natolab.metrics.spending` (one edition at a time) and
+Built on the spending metrics (:mod:`natolab.metrics.spending_year` and its siblings, one edition at a time) and
 :mod:`natolab.editions` (what an edition is). Every figure carries its year, its
 edition and whether NATO marks it as an estimate, so sentences and charts can say so.
 """
@@ -13,14 +13,10 @@ import pandas as pd
 
 from natolab import editions as edition_catalogue
 from natolab.metrics.frames import frame_or_load
-from natolab.metrics.spending import (
-    _expenditure,
-    allies_in_year,
-    default_edition,
-    gap_to_target,
-    league_table,
-    required_annual_increase,
-)
+from natolab.metrics.spending_data import SpendingData, allies_in_year
+from natolab.metrics.spending_editions import default_edition
+from natolab.metrics.spending_series import required_annual_increase
+from natolab.metrics.spending_year import gap_to_target, league_table
 
 __all__ = [
     "AGGREGATES",
@@ -65,12 +61,13 @@ def present(
     :func:`natolab.metrics.default_edition` of that year. Every notebook that shows
     "today's" figure calls this, so the same Ally gets the same figure everywhere.
     """
-    frame = _expenditure(expenditure)
+    data = SpendingData(expenditure=expenditure, editions=editions, members=members)
+    frame = data.expenditure_table
     shares = frame.loc[(frame["indicator"] == _SHARE) & frame["value"].notna()]
     if shares.empty:
         raise ValueError("defence_expenditure has no share-of-GDP figure in any edition")
     year = int(shares["year"].max())
-    edition = default_edition(year, expenditure=frame, editions=editions, members=members)
+    edition = default_edition(year, data=data)
     return Present(year, edition)
 
 
@@ -92,7 +89,7 @@ def aggregate_figures(
     Columns: iso3, country, share_of_gdp_pct, defence_expenditure_usd_current_m,
     year, edition (blank values where the edition has none).
     """
-    frame = _expenditure(expenditure)
+    frame = SpendingData(expenditure=expenditure).expenditure_table
     rows = [{"iso3": code, "country": name,
              _SHARE: _aggregate_value(frame, edition, year, code, _SHARE),
              _USD: _aggregate_value(frame, edition, year, code, _USD),
@@ -116,9 +113,9 @@ def league_with_aggregates(
     Allies keep their rank; the aggregate rows have no rank and ``is_aggregate`` True.
     ``share_of_nato_total_pct`` = the Ally's US$ ÷ the NATO total's US$ (same edition, year).
     """
-    frame = _expenditure(expenditure)
-    table = league_table(year, targets, edition=edition, expenditure=frame, editions=editions,
-                         members=members, countries=countries)
+    data = SpendingData(expenditure=expenditure, editions=editions, members=members, countries=countries)
+    frame = data.expenditure_table
+    table = league_table(year, targets, edition=edition, data=data)
     money = frame.loc[(frame["edition"] == edition) & (frame["year"] == int(year))
                       & (frame["indicator"] == _USD)].set_index("iso3")["value"]
     table.insert(4, _USD, table["iso3"].map(money).astype("float64"))
@@ -160,7 +157,8 @@ def key_figures(
     share of GDP and in US$; the same counts and shares for 2014 in the same edition
     (the Wales baseline) where it has them.
     """
-    frame = _expenditure(expenditure)
+    data = SpendingData(expenditure=expenditure, editions=editions, members=members)
+    frame = data.expenditure_table
     info = edition_catalogue.describe(edition, editions=editions, expenditure=frame)
     rows: list[dict[str, object]] = []
 
@@ -174,7 +172,7 @@ def key_figures(
     if 2014 in info.years and int(year) != 2014:
         years.append(2014)  # the Wales pledge baseline, in the same edition
     for when in years:
-        allies = set(allies_in_year(when, members=members))
+        allies = set(allies_in_year(when, data=data))
         for threshold in (target_pct, core_target_pct):
             n, reported = _count(frame, edition, when, allies, threshold)
             add(f"Allies at or above {threshold:g}% of GDP", n, "Allies", when, reported, len(allies))
@@ -207,7 +205,8 @@ def definition_comparison(
     (or just ``year``). Columns: iso3, country, year, year_label_old, year_label_new,
     share_old_pct, share_new_pct, difference_pp (new − old), old_edition, new_edition.
     """
-    frame = _expenditure(expenditure)
+    data = SpendingData(expenditure=expenditure, editions=editions, members=members)
+    frame = data.expenditure_table
     old, new = _definition_pair(old, new, frame, editions)
     described_old = edition_catalogue.describe(old, editions=editions, expenditure=frame)
     described_new = edition_catalogue.describe(new, editions=editions, expenditure=frame)
@@ -218,7 +217,7 @@ def definition_comparison(
     name_of = dict(zip(names["iso3"].astype(str), names["name"].astype(str), strict=False))
     rows = []
     for when in shared:
-        allies = allies_in_year(when, members=members)
+        allies = allies_in_year(when, data=data)
         pick = frame.loc[(frame["year"] == when) & (frame["indicator"] == _SHARE)
                          & frame["value"].notna()]
         old_v = pick.loc[pick["edition"] == old].set_index("iso3")["value"]
@@ -338,10 +337,9 @@ def hague_path(
     the base year's GDP, and ``related_usd_current_m`` = what ``related_pct`` of that
     GDP is (The Hague's up-to-1.5% of defence- and security-related spending).
     """
-    frame = _expenditure(expenditure)
-    kw = {"expenditure": frame, "editions": editions, "members": members, "countries": countries}
-    path = required_annual_increase(target_pct, target_year, base_year=base_year, edition=edition, **kw)
-    gap = gap_to_target(base_year, target_pct, edition=edition, **kw).set_index("iso3")
+    data = SpendingData(expenditure=expenditure, editions=editions, members=members, countries=countries)
+    path = required_annual_increase(target_pct, target_year, base_year=base_year, edition=edition, data=data)
+    gap = gap_to_target(base_year, target_pct, edition=edition, data=data).set_index("iso3")
     path["gdp_used_usd_current_m"] = path["iso3"].map(gap["gdp_used_usd_current_m"])
     path["gap_usd_current_m"] = path["iso3"].map(gap["gap_usd_current_m"])
     if related_pct is not None:
@@ -366,7 +364,8 @@ def previous_edition_count(
     n_at_target, n_reported (this edition, same year), n_allies, year_label_previous,
     year_label. None when there is no earlier edition sharing a year.
     """
-    frame = _expenditure(expenditure)
+    data = SpendingData(expenditure=expenditure, editions=editions, members=members)
+    frame = data.expenditure_table
     prev = edition_catalogue.previous(edition, editions=editions, expenditure=frame)
     this = edition_catalogue.describe(edition, editions=editions, expenditure=frame)
     while prev is not None:
@@ -374,7 +373,7 @@ def previous_edition_count(
         shared = sorted(set(before.years) & set(this.years))
         if shared:
             when = int(year) if year is not None and int(year) in shared else shared[-1]
-            allies = set(allies_in_year(when, members=members))
+            allies = set(allies_in_year(when, data=data))
             n_prev, rep_prev = _count(frame, prev, when, allies, target_pct)
             n_this, rep_this = _count(frame, edition, when, allies, target_pct)
             return {"year": when, "previous": prev, "n_at_target_previous": n_prev,
@@ -404,7 +403,8 @@ def section_source(
     section then names the edition and year it uses instead. None when no edition is
     complete for any year up to ``year`` (the section says so instead of a chart).
     """
-    frame = _expenditure(expenditure)
+    data = SpendingData(expenditure=expenditure, editions=editions, members=members)
+    frame = data.expenditure_table
     order = edition_catalogue.order(editions=editions, expenditure=frame)
     edition = edition_catalogue.check(edition, editions=editions, expenditure=frame)
     candidates = [edition, *[ed for ed in reversed(order) if ed != edition]]
@@ -417,7 +417,7 @@ def section_source(
     same_definition = [ed for ed in candidates if core[ed] == core[edition]]
     for pool in (same_definition, candidates):  # keep the definition before keeping the year
         for when in years:
-            allies = set(allies_in_year(when, members=members))
+            allies = set(allies_in_year(when, data=data))
             required = set(shares.loc[shares["year"] == when, "iso3"]) & allies
             rows = wanted.loc[wanted["year"] == when]
             for ed in pool:
@@ -437,7 +437,7 @@ def aggregate_edition(
 
     None when no edition has the aggregate (the section then says so instead of a chart).
     """
-    frame = _expenditure(expenditure)
+    frame = SpendingData(expenditure=expenditure).expenditure_table
     rows = frame.loc[(frame["iso3"] == "NATO_EUROPE_CANADA") & (frame["indicator"] == _USD)
                      & frame["value"].notna()]
     having = set(rows["edition"].astype(str))

@@ -22,7 +22,9 @@ from natolab import editions as edition_catalogue
 from natolab.metrics.burden import present
 from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
 from natolab.metrics.frames import country_names, frame_or_load, name_of, require_columns, split_codes
-from natolab.metrics.spending import _year_table, default_edition
+from natolab.metrics.spending_data import SpendingData
+from natolab.metrics.spending_editions import default_edition
+from natolab.metrics.spending_year import year_table
 
 __all__ = [
     "AVERAGE_MONTH_DAYS",
@@ -385,8 +387,8 @@ def three_cs_sources(
     day = to_timestamp(as_of, "as_of")
     now = present(expenditure=expenditure, editions=editions, members=members)
     year = min(day.year, now.year)
-    edition = now.edition if year == now.year else default_edition(year, expenditure=expenditure,
-                                                                    editions=editions, members=members)
+    spending = SpendingData(expenditure=expenditure, editions=editions, members=members)
+    edition = now.edition if year == now.year else default_edition(year, data=spending)
     frame = frame_or_load(expenditure, "defence_expenditure")
     rows = frame.loc[(frame["indicator"] == "military_personnel_k") & frame["value"].notna()
                      & (frame["year"] <= year)]
@@ -427,10 +429,9 @@ def three_cs(
     """
     day = to_timestamp(as_of, "as_of")
     src = three_cs_sources(day, expenditure=expenditure, editions=editions, members=members)
-    table, _ = _year_table(src.year, src.edition, ["share_of_gdp_pct", "equipment_share_pct"],
-                           expenditure=expenditure, editions=editions, members=members, countries=countries)
-    people, _ = _year_table(src.personnel_year, src.personnel_edition, ["military_personnel_k"],
-                            expenditure=expenditure, editions=editions, members=members, countries=countries)
+    spending = SpendingData(expenditure=expenditure, editions=editions, members=members, countries=countries)
+    table, _ = year_table(src.year, src.edition, ["share_of_gdp_pct", "equipment_share_pct"], data=spending)
+    people, _ = year_table(src.personnel_year, src.personnel_edition, ["military_personnel_k"], data=spending)
     table["military_personnel_k"] = table["iso3"].map(people.set_index("iso3")["military_personnel_k"])
     snapshot_label, snapshot = kfor_snapshot(day, kfor=kfor, countries=countries)
     troops = snapshot.set_index("nation_iso3")["troops"]

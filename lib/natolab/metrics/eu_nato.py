@@ -15,6 +15,8 @@ import pandas as pd
 from natolab.metrics.dates import TREATY_SIGNED, DateLike, add_period_columns, to_timestamp
 from natolab.metrics.frames import country_names, frame_or_load, join_names, name_of, require_columns
 from natolab.metrics.membership import eu_members_on, members_on
+from natolab.metrics.spending_data import SpendingData
+from natolab.metrics.spending_editions import default_edition
 
 __all__ = [
     "CONTEXT_EVENT_TYPES",
@@ -236,13 +238,11 @@ def _one_edition(
     editions: pd.DataFrame | None,
     members: pd.DataFrame | None,
 ) -> tuple[str, pd.DataFrame]:
-    """Resolve ``edition`` ("latest" = spending.default_edition of the year) and keep its rows only."""
-    from natolab.metrics import spending
-
+    """Resolve ``edition`` ("latest" = default_edition of the year) and keep its rows only."""
     table = frame_or_load(expenditure, "defence_expenditure")
     require_columns(table, ["edition", "iso3", "year", "indicator", "value"], "defence_expenditure")
     if edition in (None, "latest"):
-        edition = spending.default_edition(int(year), expenditure=table, editions=editions, members=members)
+        edition = default_edition(int(year), data=SpendingData(expenditure=table, editions=editions, members=members))
     known = sorted(set(table["edition"].astype(str)))
     if str(edition) not in known:
         raise ValueError(f"edition: unknown edition {edition!r}. Valid editions: latest, {', '.join(known)}")
@@ -265,7 +265,7 @@ def spending_eu_status_by_country(
 ) -> pd.DataFrame:
     """Each Ally's defence expenditure as a share of GDP in ``year``, from one edition, with its EU status.
 
-    ``edition="latest"`` is :func:`natolab.metrics.spending.default_edition` of the year
+    ``edition="latest"`` is :func:`natolab.metrics.default_edition` of the year
     (the latest edition complete for it) — never a patchwork of editions. Allies and
     EU status are taken on 31 December of ``year``. ``expenditure`` is the
     ``defence_expenditure`` resource (all editions). Columns: iso3, country, eu_member,

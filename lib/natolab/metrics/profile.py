@@ -1,11 +1,12 @@
 """One Ally at a glance: accession, EU status, and what it contributes and hosts.
 
-Spending figures for a profile come from :mod:`natolab.metrics.spending`; this module
-answers the non-spending questions: its air-policing detachments, its roles in the
-Forward Land Forces, the NATO sites it hosts, the DCB partners it is recorded as
-supporting and the summits it hosted (KFOR troops by nation come straight from
-:func:`natolab.metrics.kfor_contributions`). Every function takes the frames it needs as
-optional keyword arguments (loaded through :func:`natolab.data.load` otherwise).
+Spending figures for a profile come from the spending modules (:mod:`natolab.metrics.spending_year`,
+:mod:`natolab.metrics.spending_series`, :mod:`natolab.metrics.sipri`); this module answers the
+non-spending questions: its air-policing detachments, its roles in the Forward Land Forces,
+the NATO sites it hosts, the DCB partners it is recorded as supporting and the summits it
+hosted (KFOR troops by nation come straight from :func:`natolab.metrics.kfor_contributions`).
+Every function takes the frames it needs as optional keyword arguments (loaded through
+:func:`natolab.data.load` otherwise).
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
 """Every sentence computed from data for the notebooks, one module per topic, all re-exported here.
 
-* :mod:`natolab.narrative.spending`: burden sharing and country profile;
+* :mod:`natolab.narrative.spending`: burden sharing (league, counts, gaps, editions,
+  revisions, the long run);
+* :mod:`natolab.narrative.profile`: the country profile (accession, spending position,
+  series, air policing, Forward Land Forces, KFOR, sites hosted, DCB, summits hosted);
 * :mod:`natolab.narrative.burden`: the burden-sharing report's opening (key figures,
   the two definitions, The Hague 2025);
 * :mod:`natolab.narrative.deterrence`: deterrence and collective defence (Forward Land
@@ -48,33 +51,35 @@ from natolab.narrative.facts import (
     rounds_sentence,
     troops_label,
 )
-from natolab.narrative.spending import (
+from natolab.narrative.profile import (
     air_policing_profile_sentence,
+    dcb_profile_sentence,
+    facts_table,
+    forward_land_forces_profile_sentence,
+    hosting_sentence,
+    kfor_profile_sentence,
+    profile_intro,
+    series_sentence,
+    sipri_sentence,
+    spending_position,
+    summits_hosted_sentence,
+)
+from natolab.narrative.spending import (
     below_target,
     count_sentence,
-    dcb_profile_sentence,
     edition_summary,
     editions_table,
     equipment_sentence,
     europe_us_sentence,
-    facts_table,
-    forward_land_forces_profile_sentence,
     gap_note,
     gap_sentence,
-    hosting_sentence,
-    kfor_profile_sentence,
     league_sentence,
     long_run_sentence,
     no_forces_note,
     per_capita_sentence,
-    profile_intro,
     real_change_sentence,
     revision_sentence,
-    series_sentence,
-    sipri_sentence,
-    spending_position,
     summit_events,
-    summits_hosted_sentence,
 )
 
 __all__ = [

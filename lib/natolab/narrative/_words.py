@@ -85,3 +85,14 @@ def source_date_when(label: str) -> str:
     """'on 28 June 2022', 'in November 2022', 'in 2023': a source's date label with its preposition."""
     words = date_words(label)
     return f"on {words}" if len(str(label).split("-")) == 3 else f"in {words}"
+
+
+def possessive(name: str) -> str:
+    """English possessive: "Poland's", "United States'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def aside(note: str) -> str:
+    """A members-table note as an aside after a name: "(the only Ally with no standing armed forces)"."""
+    text = note[0].lower() + note[1:]
+    return f"the {text}" if text.startswith("only ") else text
