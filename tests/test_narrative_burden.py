@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from natolab import provenance
+from natolab.labels import year_span
 from natolab.narrative import burden
-from natolab.narrative._words import count_phrase, year_span
+from natolab.narrative._words import count_phrase
 
 NAN = float("nan")
 EDITIONS = pd.DataFrame({

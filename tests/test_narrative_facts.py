@@ -14,11 +14,6 @@ def _timeline(rows):
     ).assign(date=lambda f: pd.to_datetime(f["date"]))
 
 
-def test_day_label_has_no_leading_zero():
-    assert facts.day_label("1949-04-04") == "4 April 1949"
-    assert facts.day_label(pd.Timestamp("2024-03-07")) == "7 March 2024"
-
-
 def test_allies_sentence_counts_founders_and_joiners():
     timeline = _timeline([("1949-04-04", 12, 12, 0, "Founding 1949", "x"), ("1952-02-18", 14, 2, 1, "1952", "y")])
     assert facts.allies_sentence(timeline, "1952-02-18") == (
@@ -149,7 +144,7 @@ def test_operations_sentence_flags_unclear_end():
     assert "For C the sources give no end date" in text
 
 
-def test_kfor_sentence_and_troops_label():
+def test_kfor_sentence_gives_first_and_latest_figures_with_their_grade():
     kfor = pd.DataFrame(
         {
             "date_label": ["1999-06", "2025"],
@@ -164,7 +159,6 @@ def test_kfor_sentence_and_troops_label():
         "KFOR's first figure in the data is ~50,000 troops (June 1999); the latest by 1 January 2026 is 5,249 "
         "(2025, from a low-grade source). 1 of the 2 figures comes from low-grade sources."
     )
-    assert facts.troops_label(pd.Series({"troops": 14000, "figure_kind": "lower_bound"})) == ">14,000"
 
 
 def test_partners_and_aspirants_sentences():

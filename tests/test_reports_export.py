@@ -406,14 +406,6 @@ def test_two_exports_of_the_same_executed_notebook_are_identical(exported, tmp_p
     assert 'id="cell-id=injected-parameters"' in (first / "burden.html").read_text(encoding="utf-8")
 
 
-def test_credits_month_words_match_the_data_layer():
-    from natolab import data
-    from natolab.reports.credits import month_in_words
-
-    for edition in ("2024-06", "2026-07", "1999-12", "commit 0d11995", "2024-13", ""):
-        assert month_in_words(edition) == data.month_in_words(edition)
-
-
 def test_producer_keeps_who_not_how():
     from natolab.reports.credits import producer
 

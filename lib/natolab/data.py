@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from natolab import frame_cache, paths, provenance
+from natolab.labels import month_in_words
 
 __all__ = [
     "DataValidationError",
@@ -461,16 +462,6 @@ def source_note(
         if text not in parts:
             parts.append(text)
     return "Source: " + "; ".join(parts) + "." if parts else ""
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December")
-
-
-def month_in_words(edition: str) -> str:
-    """``"2024-06"`` -> ``"June 2024"``; anything else unchanged."""
-    match = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", edition)
-    return f"{_MONTHS[int(match.group(2)) - 1]} {match.group(1)}" if match else edition
 
 
 def _editions_table(res: dict[str, Any]) -> str | None:

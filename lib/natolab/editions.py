@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from natolab import data, provenance
+from natolab import data, labels, provenance
 
 __all__ = [
     "CORE",
@@ -68,7 +68,7 @@ class Edition:
     @property
     def month(self) -> str:
         """Publication month in words: "June 2024"."""
-        return data.month_in_words(self.edition)
+        return labels.month_in_words(self.edition)
 
     @property
     def label(self) -> str:

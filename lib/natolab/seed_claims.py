@@ -16,11 +16,11 @@ from typing import Unpack
 
 import pandas as pd
 
+from natolab.labels import counted
 from natolab.metrics import deterrence, membership, operations
 from natolab.metrics import eu_nato as eu_nato_metrics
 from natolab.metrics.dates import DateLike, to_timestamp
 from natolab.metrics.frames import join_names
-from natolab.narrative._words import counted
 
 __all__ = [
     "QUOTES",

@@ -11,11 +11,16 @@
 * :mod:`natolab.narrative.facts`: enlargement, EU–NATO cooperation, crisis
   management and partnerships.
 
+How days, dates, troop figures and amounts read is :mod:`natolab.labels`' job (charts
+use it too); ``day_label``, ``troops_label`` and ``year_span`` are re-exported here for
+the notebooks.
+
 Notebooks never hard-code a number in prose: they pass the frame they have just
 shown to one of these functions and print the result with ``plots.say``.
 """
 
-from natolab.narrative._words import count_phrase, year_span
+from natolab.labels import day_label, troops_label, year_span
+from natolab.narrative._words import count_phrase
 from natolab.narrative.burden import (
     definitions_sentence,
     edition_line,
@@ -39,7 +44,6 @@ from natolab.narrative.facts import (
     allies_sentence,
     aspirants_sentence,
     common_set_sentence,
-    day_label,
     dcb_sentence,
     eu_spending_sentence,
     highlight_sentence,
@@ -49,7 +53,6 @@ from natolab.narrative.facts import (
     overlap_sentence,
     partners_sentence,
     rounds_sentence,
-    troops_label,
 )
 from natolab.narrative.profile import (
     air_policing_profile_sentence,

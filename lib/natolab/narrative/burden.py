@@ -12,8 +12,9 @@ import re
 import pandas as pd
 
 from natolab import editions as edition_catalogue
+from natolab.labels import plural
 from natolab.metrics.frames import frame_or_load, join_names
-from natolab.narrative._words import count_phrase, plural
+from natolab.narrative._words import count_phrase
 
 __all__ = [
     "count_phrase",

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 import pandas as pd
 
 from natolab import editions
+from natolab.labels import counted, date_words, day_label, plural, source_date_when, with_article
 from natolab.metrics.dates import DateLike
 from natolab.metrics.frames import join_names
-from natolab.narrative._words import counted, date_words, day_label, plural, source_date_when, with_article
 
 __all__ = [
     "air_policing_sentence",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from natolab.labels import counted, date_words, day_label, plural, troops_label, with_article
 from natolab.metrics.dates import DateLike, to_timestamp
 from natolab.metrics.frames import join_names
-from natolab.narrative._words import counted, date_words, day_label, plural, with_article
 
 __all__ = [
     "allies_sentence",
@@ -27,7 +27,6 @@ __all__ = [
     "overlap_sentence",
     "partners_sentence",
     "rounds_sentence",
-    "troops_label",
 ]
 
 
@@ -213,14 +212,6 @@ def kfor_sentence(kfor: pd.DataFrame, as_of: DateLike) -> str:
         f"{int(kfor['low_grade'].sum())} of the {len(kfor)} figures "
         f"{plural(int(kfor['low_grade'].sum()), 'comes', 'come')} from low-grade sources."
     )
-
-
-def troops_label(row) -> str:
-    """'50,000' prefixed '~' if approximate, '>' for a lower bound, '<' for an upper bound."""
-    kind = row["figure_kind"] if isinstance(row, pd.Series) else row.figure_kind
-    troops = row["troops"] if isinstance(row, pd.Series) else row.troops
-    prefix = {"approx": "~", "lower_bound": ">", "upper_bound": "<"}.get(str(kind), "")
-    return f"{prefix}{int(troops):,}"
 
 
 def partners_sentence(summary: pd.DataFrame, as_of: DateLike) -> str:

@@ -10,17 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from natolab import editions as edition_catalogue
+from natolab.labels import counted, date_words, day_label, source_date_when, with_article, year_span
 from natolab.metrics.frames import join_names
-from natolab.narrative._words import (
-    aside,
-    counted,
-    date_words,
-    day_label,
-    possessive,
-    source_date_when,
-    with_article,
-    year_span,
-)
+from natolab.narrative._words import aside, possessive
 from natolab.narrative.spending import no_forces_note
 
 __all__ = [

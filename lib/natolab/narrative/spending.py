@@ -12,15 +12,9 @@ from collections.abc import Iterable
 import pandas as pd
 
 from natolab import editions as edition_catalogue
+from natolab.labels import plural, usd_millions, with_article
 from natolab.metrics.frames import frame_or_load, join_names
-from natolab.narrative._words import (
-    aside,
-    count_phrase,
-    plural,
-    possessive,
-    usd_millions,
-    with_article,
-)
+from natolab.narrative._words import aside, count_phrase, possessive
 
 __all__ = [
     "below_target",

@@ -20,15 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from natolab.labels import date_in_words, month_in_words
+
 __all__ = [
     "DATA_PAGES_DIR",
     "ReportCredit",
     "citation",
     "data_as_of",
-    "date_in_words",
     "datasets_used",
     "licences",
-    "month_in_words",
     "producer",
     "producers",
     "read_catalogue",
@@ -58,31 +58,6 @@ def read_catalogue(data_dir: Path) -> dict[str, Any]:
 
 def _resources(catalogue: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {res.get("name", ""): res for res in catalogue.get("resources", [])}
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December")
-
-
-def month_in_words(edition: str) -> str:
-    """``"2024-06"`` -> ``"June 2024"``; anything else unchanged.
-
-    The pandas-free twin of :func:`natolab.data.month_in_words` (a test keeps them equal):
-    the runner's main process must not import the data layer.
-    """
-    match = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", str(edition))
-    return f"{_MONTHS[int(match.group(2)) - 1]} {match.group(1)}" if match else str(edition)
-
-
-def date_in_words(day: str | dt.date | None) -> str:
-    """``"2026-11-28"`` -> ``"28 November 2026"`` (as the report header writes it); "" if unknown."""
-    if day is None:
-        return ""
-    try:
-        value = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
-    except ValueError:
-        return str(day)
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def data_as_of(catalogue: dict[str, Any]) -> str | None:

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from natolab.reports.credits import DATA_PAGES_DIR, ReportCredit, date_in_words
+from natolab.labels import date_in_words
+from natolab.reports.credits import DATA_PAGES_DIR, ReportCredit
 
 __all__ = [
     "ABOUT_SHEET",

@@ -209,7 +209,7 @@ def page_header(data_dir: Path, editions: dict[str, list[str]] | None, version: 
     from html import escape
 
     from natolab import data  # late: the report runner's no-change path never needs pandas
-    from natolab.narrative._words import day_label
+    from natolab.labels import day_label, month_in_words
 
     parts = ['<a href="../index.html">&larr; All reports</a>']
     try:
@@ -224,7 +224,7 @@ def page_header(data_dir: Path, editions: dict[str, list[str]] | None, version: 
             title = data.catalogue_entry(name, data_dir).get("title") or name
         except (data.DataValidationError, ValueError):
             title = name
-        used.append(f"{escape(str(title))}: {escape(', '.join(data.month_in_words(e) for e in dated))}")
+        used.append(f"{escape(str(title))}: {escape(', '.join(month_in_words(e) for e in dated))}")
     if used:
         parts.append("Editions used — " + "; ".join(used))
     parts.append(f"natolab {escape(version)}")
@@ -288,7 +288,7 @@ _ISO3 = re.compile(r"[A-Z]{3}")
 
 def _value_in_words(value: object) -> str:
     """A day as "1 January 2018", an edition as "June 2024", an Ally's code as its name."""
-    from natolab.reports.credits import date_in_words, month_in_words
+    from natolab.labels import date_in_words, month_in_words
 
     text = str(value)
     if _DAY.fullmatch(text):
@@ -370,7 +370,8 @@ def page_footer(credit: Any, tables: list[Any], *, pdf: bool = False) -> str:
 
     Deterministic: nothing here depends on when the page was built.
     """
-    from natolab.reports.credits import DATA_PAGES_DIR, date_in_words
+    from natolab.labels import date_in_words
+    from natolab.reports.credits import DATA_PAGES_DIR
 
     esc = html_text.escape
     job = esc(credit.job)

@@ -189,7 +189,7 @@ def _describe(error: BaseException) -> tuple[str, str]:
 
 def _edition_words(editions: dict[str, list[str]], data_dir: Path) -> dict[str, list[str]]:
     """Each dataset's editions in words ("Defence Expenditure of NATO Countries (2014-2024), June 2024")."""
-    from natolab import data
+    from natolab import data, labels
 
     words: dict[str, list[str]] = {}
     for name, codes in editions.items():
@@ -198,7 +198,7 @@ def _edition_words(editions: dict[str, list[str]], data_dir: Path) -> dict[str, 
             try:
                 found.append(data.edition_in_words(name, code, data_dir=data_dir))
             except (ValueError, KeyError, OSError):  # not in the catalogue: the month alone
-                found.append(data.month_in_words(code))
+                found.append(labels.month_in_words(code))
         words[name] = found
     return words
 
