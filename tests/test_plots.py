@@ -367,6 +367,9 @@ def test_tables_show_codes_of_the_data_in_words_while_the_csv_keeps_them(shell):
         assert words in data["text/html"], words
     assert "joint_declaration" not in data["text/plain"]
     assert data["text/csv"].splitlines()[1] == "joint_declaration,Warsaw,not_found,2024-06,members.csv"
+    with capture_output() as cap:
+        plots.table(pd.DataFrame({"dataset": ["defence_expenditure"]}), "used")
+    assert "<td>defence_expenditure</td>" in cap.outputs[0].data["text/html"]  # looked up as written
 
 
 # -- the layout check -----------------------------------------------------------------------

@@ -749,6 +749,8 @@ def _mixed(value: object, digits: int) -> str:
 
 #: A code of the data ("joint_declaration", "first_2016"): lower case, words joined by "_".
 _CODE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+#: Columns of names a reader looks up as written (a dataset's CSV file and data page).
+_NAME_COLUMNS = frozenset({"Dataset", "dataset", "resource"})
 
 
 def _words_of_code(value: object) -> object:
@@ -762,6 +764,8 @@ def _shown(df: pd.DataFrame) -> pd.DataFrame:
     shown = df.copy()
     for col in shown.columns:
         dtype = shown[col].dtype
+        if col in _NAME_COLUMNS:
+            continue
         if pd.api.types.is_object_dtype(dtype) or isinstance(dtype, (pd.CategoricalDtype, pd.StringDtype)):
             values = shown[col].astype(object)
             shown[col] = pd.Series([_words_of_code(v) for v in values], index=values.index, dtype=object)
