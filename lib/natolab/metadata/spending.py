@@ -18,7 +18,9 @@ from natolab.metadata._descriptors import (
     SOURCE_IDS_PATTERN,
     country_fk,
     facts_update_source,
+    field,
     foreign_key,
+    iso3,
     licence,
     resource_descriptor,
 )
@@ -167,14 +169,7 @@ SOURCES: dict[str, dict[str, Any]] = {
 }
 
 
-def _field(name: str, ftype: str, description: str, **extra: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"name": name, "type": ftype, "description": description}
-    out.update(extra)
-    return out
-
-
 _EDITION_PATTERN = r"\d{4}-(0[1-9]|1[0-2])"
-_BOOL = {"trueValues": ["true"], "falseValues": ["false"]}
 
 EDITIONS = resource_descriptor(
     "editions",
@@ -191,25 +186,21 @@ EDITIONS = resource_descriptor(
     "date; the workbook was saved 9 Jul and served 10 Jul 2026 (conflict recorded in "
     "coverage_note, not resolved); its metadata rest on low-grade copies that agree.",
     [
-        _field("edition", "string", "Publication month of the edition (YYYY-MM)",
-               constraints={"required": True, "pattern": _EDITION_PATTERN}),
-        _field("title", "string", "Title of the publication", constraints={"required": True}),
-        _field("publisher", "string", "Who published it", constraints={"required": True}),
-        _field("published", "date", "Publication date (blank where no source gives the day)"),
-        _field("data_cutoff_date", "date", "Data cut-off date the edition states (blank where "
-               "no source gives it)"),
-        _field("years_covered", "string", "Years the edition covers, 'YYYY' or 'YYYY-YYYY'",
-               constraints={"required": True, "pattern": r"\d{4}(-\d{4})?"}),
-        _field("estimate_years", "string", "Years the edition marks as estimates ('2025;2026'; "
-               "';'-separated; blank where unknown or none), as in defence_expenditure.estimate",
-               constraints={"pattern": r"\d{4}(;\d{4})*"}),
-        _field("definition", "string", "Definition of defence expenditure used",
-               constraints={"required": True, "enum": DEFINITIONS}),
-        _field("constant_price_base", "integer",
-               "Base year of the edition's constant prices (blank: none held)"),
-        _field("source_kind", "string", "How natolab obtained the figures",
-               constraints={"required": True, "enum": SOURCE_KINDS}),
-        _field("coverage_note", "string", "What of the edition natolab holds, and what is missing"),
+        field("edition", "Publication month of the edition (YYYY-MM)", required=True, pattern=_EDITION_PATTERN),
+        field("title", "Title of the publication", required=True),
+        field("publisher", "Who published it", required=True),
+        field("published", "Publication date (blank where no source gives the day)", "date"),
+        field("data_cutoff_date", "Data cut-off date the edition states (blank where "
+              "no source gives it)", "date"),
+        field("years_covered", "Years the edition covers, 'YYYY' or 'YYYY-YYYY'", required=True,
+              pattern=r"\d{4}(-\d{4})?"),
+        field("estimate_years", "Years the edition marks as estimates ('2025;2026'; "
+              "';'-separated; blank where unknown or none), as in defence_expenditure.estimate",
+              pattern=r"\d{4}(;\d{4})*"),
+        field("definition", "Definition of defence expenditure used", required=True, enum=DEFINITIONS),
+        field("constant_price_base", "Base year of the edition's constant prices (blank: none held)", "integer"),
+        field("source_kind", "How natolab obtained the figures", required=True, enum=SOURCE_KINDS),
+        field("coverage_note", "What of the edition natolab holds, and what is missing"),
     ],
     primary_key=["edition"],
     foreign_keys=[],
@@ -254,25 +245,20 @@ DEFENCE_EXPENDITURE = resource_descriptor(
     "none (note says why). share_of_gdp_pct is NATO's share of real GDP; SIPRI's series "
     "(sipri_milex) uses another definition.",
     [
-        _field("edition", "string", "Edition the value comes from (see editions)",
-               constraints={"required": True, "pattern": _EDITION_PATTERN}),
-        _field("iso3", "string", "ISO 3166-1 alpha-3 code, or NATO_TOTAL / NATO_EUROPE_CANADA",
-               constraints={"required": True, "pattern": "[A-Z_]{3,}"}),
-        _field("year", "integer", "Year (fiscal year holding most months, e.g. 2024 = FY2024/25 "
-               "for Canada and the UK)", constraints={"required": True}),
-        _field("indicator", "string", "What the value measures (unit in the name: _m million, "
-               "_k thousand, _pct percent)", constraints={"required": True, "enum": INDICATORS}),
-        _field("unit", "string", "Unit of value", constraints={"required": True, "enum": UNITS}),
-        _field("price_basis", "string", "Prices the value is expressed in (blank: not "
-               "applicable or not stated)", constraints={"enum": PRICE_BASES}),
-        _field("value", "number", "The figure (blank where the source has none; see note)"),
-        _field("estimate", "boolean", "True for years the edition marks as estimates ('2024e')",
-               constraints={"required": True}, **_BOOL),
-        _field("source_kind", "string", "How the value reached us",
-               constraints={"required": True, "enum": SOURCE_KINDS}),
-        _field("source", "string", "File and cell, or file <- original URL/repository",
-               constraints={"required": True}),
-        _field("note", "string", "Currency, footnote marks, conversions, conflicts, blanks"),
+        field("edition", "Edition the value comes from (see editions)", required=True, pattern=_EDITION_PATTERN),
+        iso3(description="ISO 3166-1 alpha-3 code, or NATO_TOTAL / NATO_EUROPE_CANADA"),
+        field("year", "Year (fiscal year holding most months, e.g. 2024 = FY2024/25 "
+              "for Canada and the UK)", "integer", required=True),
+        field("indicator", "What the value measures (unit in the name: _m million, "
+              "_k thousand, _pct percent)", required=True, enum=INDICATORS),
+        field("unit", "Unit of value", required=True, enum=UNITS),
+        field("price_basis", "Prices the value is expressed in (blank: not "
+              "applicable or not stated)", enum=PRICE_BASES),
+        field("value", "The figure (blank where the source has none; see note)", "number"),
+        field("estimate", "True for years the edition marks as estimates ('2024e')", "boolean", required=True),
+        field("source_kind", "How the value reached us", required=True, enum=SOURCE_KINDS),
+        field("source", "File and cell, or file <- original URL/repository", required=True),
+        field("note", "Currency, footnote marks, conversions, conflicts, blanks"),
     ],
     primary_key=["edition", "iso3", "year", "indicator"],
     foreign_keys=[foreign_key("edition", "editions", "edition"), *country_fk("iso3")],
@@ -300,21 +286,17 @@ SIPRI_MILEX = resource_descriptor(
     "2024: 1.43 % SIPRI vs 1.28 % NATO June 2024): never mix the two in one series without "
     "saying so.",
     [
-        _field("iso3", "string", "ISO 3166-1 alpha-3 code",
-               constraints={"required": True, "pattern": "[A-Z]{3}"}),
-        _field("year", "integer", "Calendar year (US: fiscal year ending 30 September)",
-               constraints={"required": True}),
-        _field("indicator", "string", "What the value measures",
-               constraints={"required": True, "enum": SIPRI_INDICATORS}),
-        _field("value", "number", "share_of_gdp_pct and share_of_government_spending_pct in "
-               "percent (SIPRI fraction x100); usd_constant_2023_m and usd_current_m in US$ "
-               "million; per_capita_usd_current in US$ (blank: see missing_reason)"),
-        _field("missing_reason", "string", "Why value is blank: SIPRI has no data ('. .'), "
-               "the state did not exist ('xxx'), or SIPRI's 0 in current US$ is a placeholder "
-               "(positive spending in another measure the same year)",
-               constraints={"enum": ["no data", "state did not exist", "placeholder zero"]}),
-        _field("edition", "string", "SIPRI release (YYYY-MM)",
-               constraints={"required": True, "pattern": _EDITION_PATTERN}),
+        field("iso3", "ISO 3166-1 alpha-3 code", required=True, pattern="[A-Z]{3}"),
+        field("year", "Calendar year (US: fiscal year ending 30 September)", "integer", required=True),
+        field("indicator", "What the value measures", required=True, enum=SIPRI_INDICATORS),
+        field("value", "share_of_gdp_pct and share_of_government_spending_pct in "
+              "percent (SIPRI fraction x100); usd_constant_2023_m and usd_current_m in US$ "
+              "million; per_capita_usd_current in US$ (blank: see missing_reason)", "number"),
+        field("missing_reason", "Why value is blank: SIPRI has no data ('. .'), "
+              "the state did not exist ('xxx'), or SIPRI's 0 in current US$ is a placeholder "
+              "(positive spending in another measure the same year)",
+              enum=["no data", "state did not exist", "placeholder zero"]),
+        field("edition", "SIPRI release (YYYY-MM)", required=True, pattern=_EDITION_PATTERN),
     ],
     primary_key=["iso3", "year", "indicator"],
     foreign_keys=country_fk("iso3"),
@@ -388,41 +370,33 @@ SIPRI_FACTSHEET_2025 = resource_descriptor(
     "and do not mix with NATO's series (defence_expenditure): the definitions differ (e.g. "
     "Canada 2025: 1.6 % SIPRI vs 2.03 % NATO 2026 edition, core).",
     [
-        _field("iso3", "string", "ISO 3166-1 alpha-3 code of the Ally",
-               constraints={"required": True, "pattern": "[A-Z]{3}"}),
-        _field("year", "integer", "Year the figures refer to (2025)",
-               constraints={"required": True, "minimum": 2025, "maximum": 2025}),
-        _field("milex_usd_current_bn", "number", "Military expenditure 2025 in US$ billion at "
-               "current (2025) prices and exchange rates, SIPRI definition",
-               constraints={"required": True, "minimum": 0}),
-        _field("real_change_2024_2025_pct", "number", "Real (inflation-adjusted) change in "
-               "military expenditure 2024-2025, in percent",
-               constraints={"required": True, "minimum": -100}),
-        _field("real_change_2016_2025_pct", "number", "Real (inflation-adjusted) change in "
-               "military expenditure 2016-2025, in percent",
-               constraints={"required": True, "minimum": -100}),
-        _field("share_of_gdp_pct", "number", "Military expenditure 2025 as a share of GDP, in "
-               "percent (SIPRI's share, not NATO's)",
-               constraints={"required": True, "minimum": 0, "maximum": 100}),
-        _field("share_of_gdp_2016_pct", "number", "Military expenditure 2016 as a share of GDP, "
-               "in percent, as the 2026 fact sheet gives it",
-               constraints={"required": True, "minimum": 0, "maximum": 100}),
-        _field("share_of_world_pct", "number", "Share of world military expenditure 2025, in "
-               "percent", constraints={"required": True, "minimum": 0, "maximum": 100}),
-        _field("sipri_rank_2025", "integer", "Rank among the world's spenders in 2025 (Table 1 "
-               "lists the top 40)", constraints={"required": True, "minimum": 1, "maximum": 40}),
-        _field("sipri_rank_2024", "integer", "Rank in 2024 as the 2026 fact sheet gives it (in "
-               "brackets)", constraints={"required": True, "minimum": 1}),
-        _field("corroborated_by", "string", "Source ids (';'-separated) of other files that "
-               "agree with some of the row's figures (blank = none found; flags names the "
-               "figures)", constraints={"pattern": SOURCE_IDS_PATTERN}),
-        _field("source_ids", "string", "Source ids (';'-separated) of the row's figures, each "
-               "listed in the references resource",
-               constraints={"required": True, "pattern": SOURCE_IDS_PATTERN}),
-        _field("grade", "string", "Grade of the source of the figures (low: a personal "
-               "repository transcribing the official fact sheet)",
-               constraints={"required": True, "enum": ["official", "reprint", "secondary", "low"]}),
-        _field("flags", "string", "Which figures the corroborating files give (blank = none)"),
+        field("iso3", "ISO 3166-1 alpha-3 code of the Ally", required=True, pattern="[A-Z]{3}"),
+        field("year", "Year the figures refer to (2025)", "integer", required=True, minimum=2025, maximum=2025),
+        field("milex_usd_current_bn", "Military expenditure 2025 in US$ billion at "
+              "current (2025) prices and exchange rates, SIPRI definition", "number", required=True, minimum=0),
+        field("real_change_2024_2025_pct", "Real (inflation-adjusted) change in "
+              "military expenditure 2024-2025, in percent", "number", required=True, minimum=-100),
+        field("real_change_2016_2025_pct", "Real (inflation-adjusted) change in "
+              "military expenditure 2016-2025, in percent", "number", required=True, minimum=-100),
+        field("share_of_gdp_pct", "Military expenditure 2025 as a share of GDP, in "
+              "percent (SIPRI's share, not NATO's)", "number", required=True, minimum=0, maximum=100),
+        field("share_of_gdp_2016_pct", "Military expenditure 2016 as a share of GDP, "
+              "in percent, as the 2026 fact sheet gives it", "number", required=True, minimum=0, maximum=100),
+        field("share_of_world_pct", "Share of world military expenditure 2025, in "
+              "percent", "number", required=True, minimum=0, maximum=100),
+        field("sipri_rank_2025", "Rank among the world's spenders in 2025 (Table 1 "
+              "lists the top 40)", "integer", required=True, minimum=1, maximum=40),
+        field("sipri_rank_2024", "Rank in 2024 as the 2026 fact sheet gives it (in "
+              "brackets)", "integer", required=True, minimum=1),
+        field("corroborated_by", "Source ids (';'-separated) of other files that "
+              "agree with some of the row's figures (blank = none found; flags names the "
+              "figures)", pattern=SOURCE_IDS_PATTERN),
+        field("source_ids", "Source ids (';'-separated) of the row's figures, each "
+              "listed in the references resource", required=True, pattern=SOURCE_IDS_PATTERN),
+        field("grade", "Grade of the source of the figures (low: a personal "
+              "repository transcribing the official fact sheet)", required=True,
+              enum=["official", "reprint", "secondary", "low"]),
+        field("flags", "Which figures the corroborating files give (blank = none)"),
     ],
     primary_key=["iso3", "year"],
     foreign_keys=country_fk("iso3"),
