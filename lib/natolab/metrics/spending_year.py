@@ -14,15 +14,7 @@ import pandas as pd
 
 from natolab import editions as edition_catalogue
 from natolab.metrics.frames import Frames, country_names, name_of
-from natolab.metrics.spending_data import (
-    SHARE,
-    allies_in_year,
-    check_edition,
-    check_year,
-    edition_order,
-    expenditure_table,
-    values,
-)
+from natolab.metrics.spending_data import SHARE, allies_in_year, check_year, edition_order, expenditure_table, values
 from natolab.metrics.spending_editions import edition_years, resolve_edition
 
 __all__ = [
@@ -147,7 +139,7 @@ def count_meeting_target_by_year(
         years = sorted(set(frame.loc[(frame["indicator"] == SHARE) & frame["value"].notna(),
                                      "year"]))
     else:
-        edition = check_edition(edition, edition_order(data))
+        edition = edition_catalogue.check(edition, data=data)
         years = edition_years(edition, data=data)
     rows = []
     for year in years:
