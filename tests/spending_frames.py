@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from natolab.metrics import SpendingData
+from natolab.metrics import Frames
 
 NAN = float("nan")
 
@@ -98,7 +98,7 @@ SIPRI = pd.DataFrame(
 )
 
 
-def spending_data(*, countries: bool = True, members: bool = True) -> SpendingData:
-    """All the frames above in one :class:`SpendingData` (optionally without countries or members)."""
-    return SpendingData(expenditure=expenditure(), editions=EDITIONS, members=MEMBERS if members else None,
-                        countries=COUNTRIES if countries else None)
+def spending_data(*, countries: bool = True, members: bool = True) -> Frames:
+    """All the frames above in one :class:`~natolab.metrics.Frames` (optionally without countries or members)."""
+    return Frames(defence_expenditure=expenditure(), editions=EDITIONS, members=MEMBERS if members else None,
+                  countries=COUNTRIES if countries else None)

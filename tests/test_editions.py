@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from natolab import editions
+from natolab.resources import Frames
 
 NAN = float("nan")
 EDITIONS = pd.DataFrame({
@@ -30,15 +31,18 @@ EXPENDITURE = pd.DataFrame(
      ("2099-01", "AAA", 2024, "share_of_gdp_pct", 9.9, False)],  # an edition not yet catalogued
     columns=["edition", "iso3", "year", "indicator", "value", "estimate"],
 )
-KW = {"editions": EDITIONS, "expenditure": EXPENDITURE}
+KW = {"data": Frames(editions=EDITIONS, defence_expenditure=EXPENDITURE)}
+
+
+EDITIONS_DATA = Frames(editions=EDITIONS)
 
 
 def test_order_latest_previous_and_uncatalogued_last():
-    assert editions.order(editions=EDITIONS) == ["2024-06", "2025-08", "2026-07"]
+    assert editions.order(data=EDITIONS_DATA) == ["2024-06", "2025-08", "2026-07"]
     assert editions.order(**KW) == ["2024-06", "2025-08", "2026-07", "2099-01"]
-    assert editions.latest(editions=EDITIONS) == "2026-07"
-    assert editions.previous("2026-07", editions=EDITIONS) == "2025-08"
-    assert editions.previous("2024-06", editions=EDITIONS) is None
+    assert editions.latest(data=EDITIONS_DATA) == "2026-07"
+    assert editions.previous("2026-07", data=EDITIONS_DATA) == "2025-08"
+    assert editions.previous("2024-06", data=EDITIONS_DATA) is None
 
 
 def test_check_names_the_valid_editions():
@@ -75,11 +79,12 @@ def test_years_per_indicator():
 def test_data_and_metrics_use_the_same_order():
     # The bundled data: editions.table() and metrics' edition order come from this module.
     from natolab import data
-    from natolab.metrics import SpendingData
+    from natolab.metrics.spending_data import edition_order
 
     expenditure = data.load("defence_expenditure")
     assert editions.table()["edition"].tolist() == editions.order()
-    assert SpendingData(expenditure=expenditure).edition_order == editions.order(expenditure=expenditure)
+    given = Frames(defence_expenditure=expenditure)
+    assert edition_order(given) == editions.order(data=given) == editions.order()
 
 
 def test_cite_credits_the_edition_a_sentence_names():

@@ -11,6 +11,7 @@ import pytest
 from matplotlib.colors import to_hex, to_rgb
 
 from natolab import maps, plots
+from natolab.metrics import Frames
 
 COUNTRIES = pd.DataFrame(
     {
@@ -32,12 +33,17 @@ MEMBERS = pd.DataFrame(
         "round_number": [0, 0, 0, 0, 1, 1],
     }
 )
-KW = {"members": MEMBERS, "countries": COUNTRIES}
+KW = {"data": Frames(members=MEMBERS, countries=COUNTRIES)}
+
+
+def _with(**frames: pd.DataFrame) -> Frames:
+    """The frames of ``KW`` and ``frames`` in one object."""
+    return Frames(members=MEMBERS, countries=COUNTRIES, **frames)
 
 
 @pytest.fixture(scope="module")
 def shapes():
-    return maps.natural_earth_countries(country_names=NAMES)
+    return maps.natural_earth_countries(data=Frames(country_names=NAMES))
 
 
 def test_shapes_ship_with_pyogrio():
@@ -138,7 +144,7 @@ def test_map_draws_rounds_legend_highlight_and_credit(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", no_network)
     monkeypatch.setattr(socket.socket, "connect", no_network)
     fig = maps.accession_map(
-        "1952-02-18", highlight=["grc"], aspirants=["UKR"], country_names=NAMES, source="Source: test.", **KW
+        "1952-02-18", highlight=["grc"], aspirants=["UKR"], data=_with(country_names=NAMES), source="Source: test."
     )
     palette = maps.round_colours(1)
     assert {palette[0], palette[1], maps.NON_MEMBER_COLOUR} <= _facecolours(fig)
@@ -152,21 +158,21 @@ def test_map_draws_rounds_legend_highlight_and_credit(monkeypatch):
 
 
 def test_map_legend_stops_at_as_of():
-    fig = maps.accession_map("1950-01-01", country_names=NAMES, source="", **KW)
+    fig = maps.accession_map("1950-01-01", data=_with(country_names=NAMES), source="")
     labels = _legend_labels(fig)
     assert labels == ["1949: 4 founders", "not an Ally"]
 
 
 @pytest.mark.slow
 def test_map_png_is_deterministic():
-    first = plots.png_bytes(maps.accession_map("2000-01-01", country_names=NAMES, source="", **KW))
-    second = plots.png_bytes(maps.accession_map("2000-01-01", country_names=NAMES, source="", **KW))
+    first = plots.png_bytes(maps.accession_map("2000-01-01", data=_with(country_names=NAMES), source=""))
+    second = plots.png_bytes(maps.accession_map("2000-01-01", data=_with(country_names=NAMES), source=""))
     assert first == second
 
 
 def test_bad_as_of_names_the_parameter():
     with pytest.raises(ValueError, match="as_of: cannot read 'soon'"):
-        maps.accession_map("soon", country_names=NAMES, **KW)
+        maps.accession_map("soon", data=_with(country_names=NAMES))
 
 
 def test_every_ally_in_the_curated_data_has_a_shape(curated):
@@ -219,7 +225,7 @@ def test_the_legend_names_every_round(curated):
 
 
 def test_map_describes_itself_from_its_data():
-    fig = maps.accession_map("1952-02-18", highlight=["GRC"], aspirants=["UKR"], country_names=NAMES, source="", **KW)
+    fig = maps.accession_map("1952-02-18", highlight=["GRC"], aspirants=["UKR"], data=_with(country_names=NAMES), source="")
     text = plots.alt_text(fig)
     assert not text.startswith("Chart:")
     assert "6 Allies on 18 February 1952: 4 founders and 1 enlargement round" in text

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from natolab import metrics
+from natolab.metrics import Frames
 
 COUNTRIES = pd.DataFrame({
     "iso3": ["AAA", "BBB", "CCC", "DDD"],
@@ -23,8 +24,11 @@ EFP = pd.DataFrame({
 })
 
 
+EFP_DATA = Frames(efp_history=EFP, countries=COUNTRIES)
+
+
 def test_forward_land_forces_takes_each_field_from_its_latest_dated_record():
-    state = metrics.forward_land_forces("2025-01-01", efp_history=EFP, countries=COUNTRIES).set_index("host_iso3")
+    state = metrics.forward_land_forces("2025-01-01", data=EFP_DATA).set_index("host_iso3")
     aaa = state.loc["AAA"]
     assert aaa["framework_nation"] == "Cland" and aaa["framework_as_of"] == "2024-10"
     assert aaa["formation"] == "brigade"
@@ -38,15 +42,15 @@ def test_forward_land_forces_takes_each_field_from_its_latest_dated_record():
 
 
 def test_forward_land_forces_on_a_day_before_a_record_ignores_it():
-    state = metrics.forward_land_forces("2018-01-01", efp_history=EFP, countries=COUNTRIES)
+    state = metrics.forward_land_forces("2018-01-01", data=EFP_DATA)
     assert state["host_iso3"].tolist() == ["AAA", "BBB"]
     assert state["formation"].tolist() == ["battlegroup", "battlegroup"]
-    assert metrics.forward_land_forces("2017-08-27", efp_history=EFP, countries=COUNTRIES).empty
+    assert metrics.forward_land_forces("2017-08-27", data=EFP_DATA).empty
 
 
 def test_a_partial_date_counts_once_its_period_has_begun():
-    on = metrics.forward_land_forces("2024-10-01", efp_history=EFP, countries=COUNTRIES).set_index("host_iso3")
-    before = metrics.forward_land_forces("2024-09-30", efp_history=EFP, countries=COUNTRIES).set_index("host_iso3")
+    on = metrics.forward_land_forces("2024-10-01", data=EFP_DATA).set_index("host_iso3")
+    before = metrics.forward_land_forces("2024-09-30", data=EFP_DATA).set_index("host_iso3")
     assert on.loc["AAA", "formation"] == "brigade" and before.loc["AAA", "formation"] == "battlegroup"
 
 
@@ -61,8 +65,11 @@ ROTATIONS = pd.DataFrame({
 })
 
 
+ROTATIONS_DATA = Frames(air_policing_rotations=ROTATIONS, countries=COUNTRIES)
+
+
 def test_months_on_station_are_a_lower_bound_from_the_dates():
-    d = metrics.air_policing_detachments("2030-01-01", rotations=ROTATIONS, countries=COUNTRIES)
+    d = metrics.air_policing_detachments("2030-01-01", data=ROTATIONS_DATA)
     days = {
         0: (pd.Timestamp("2004-07-01") - pd.Timestamp("2004-03-29")).days,
         # End known to the month: counted to its first day.
@@ -78,12 +85,11 @@ def test_months_on_station_are_a_lower_bound_from_the_dates():
     no_start = d.loc[d["nation_iso3"].eq("CCC") & d["rotation_number"].eq(5)].iloc[0]
     assert no_start["on_station"] == "start not recorded" and pd.isna(no_start["months_on_station"])
     assert no_start["year"] == 2006
-    assert 5 not in metrics.air_policing_detachments("2006-01-09", rotations=ROTATIONS,
-                                                     countries=COUNTRIES)["rotation_number"].tolist()
+    assert 5 not in metrics.air_policing_detachments("2006-01-09", data=ROTATIONS_DATA)["rotation_number"].tolist()
 
 
 def test_time_on_station_stops_at_as_of():
-    d = metrics.air_policing_detachments("2004-05-29", rotations=ROTATIONS, countries=COUNTRIES)
+    d = metrics.air_policing_detachments("2004-05-29", data=ROTATIONS_DATA)
     assert len(d) == 1
     n_days = (pd.Timestamp("2004-05-29") - pd.Timestamp("2004-03-29")).days
     assert d.loc[0, "months_on_station"] == pytest.approx(round(n_days / (365.25 / 12), 1))
@@ -91,21 +97,19 @@ def test_time_on_station_stops_at_as_of():
 
 
 def test_air_policing_by_ally_counts_detachments_and_rotations_led():
-    by_ally = metrics.air_policing_by_ally("2030-01-01", mission="Baltic Air Policing", rotations=ROTATIONS,
-                                           countries=COUNTRIES).set_index("nation_iso3")
+    by_ally = metrics.air_policing_by_ally("2030-01-01", mission="Baltic Air Policing", data=ROTATIONS_DATA).set_index("nation_iso3")
     assert by_ally.loc["AAA", "detachments"] == 2 and by_ally.loc["AAA", "lead_rotations"] == 2
     assert by_ally.loc["BBB", "lead_rotations"] == 2 and by_ally.loc["BBB", "detachments_not_timed"] == 1
     assert by_ally.loc["CCC", "lead_rotations"] == 0 and by_ally.loc["CCC", "detachments_not_timed"] == 1
     # Most months first.
     assert by_ally.index[0] == "AAA"
-    since = metrics.air_policing_by_ally("2030-01-01", since="2004-11-01", rotations=ROTATIONS,
-                                         countries=COUNTRIES)
+    since = metrics.air_policing_by_ally("2030-01-01", since="2004-11-01", data=ROTATIONS_DATA)
     # The detachment without a start date cannot be placed after a given day.
     assert sorted(since["nation_iso3"]) == ["AAA", "BBB"]
 
 
 def test_air_policing_by_year_keeps_empty_years():
-    grid = metrics.air_policing_by_year("2030-01-01", mission=None, rotations=ROTATIONS, countries=COUNTRIES)
+    grid = metrics.air_policing_by_year("2030-01-01", mission=None, data=ROTATIONS_DATA)
     assert list(grid.columns) == [2004, 2005, 2006, 2007, 2008]
     assert grid.loc["Aland"].tolist() == [2, 0, 0, 0, 1]
     assert grid.loc["Cland"].tolist() == [1, 0, 1, 0, 0]
@@ -122,19 +126,22 @@ KFOR = pd.DataFrame({
 })
 
 
+KFOR_DATA = Frames(kfor_contributions=KFOR, countries=COUNTRIES)
+
+
 def test_kfor_contributions_leave_out_unattributed_planned_and_blank_rows():
-    rows = metrics.kfor_contributions("2030-01-01", kfor=KFOR, countries=COUNTRIES)
+    rows = metrics.kfor_contributions("2030-01-01", data=KFOR_DATA)
     assert "CCC" not in set(rows["nation_iso3"])
     assert rows.loc[rows["nation_iso3"] == "BBB", "troops"].tolist() == [20]
     assert rows.loc[rows["nation_iso3"] == "AAA", "troops"].tolist() == [1000, 300, 250]
 
 
 def test_kfor_snapshot_is_the_latest_complete_list():
-    label, table = metrics.kfor_snapshot("2030-01-01", kfor=KFOR, countries=COUNTRIES)
+    label, table = metrics.kfor_snapshot("2030-01-01", data=KFOR_DATA)
     assert label == "2023" and table["nation_iso3"].tolist() == ["AAA"]
-    label, table = metrics.kfor_snapshot("2020-01-01", kfor=KFOR, countries=COUNTRIES)
+    label, table = metrics.kfor_snapshot("2020-01-01", data=KFOR_DATA)
     assert label == "2017-02" and table["troops"].tolist() == [300, 20]
-    assert metrics.kfor_snapshot("2000-01-01", kfor=KFOR, countries=COUNTRIES)[0] == ""
+    assert metrics.kfor_snapshot("2000-01-01", data=KFOR_DATA)[0] == ""
 
 
 def test_split_codes():

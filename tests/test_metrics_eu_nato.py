@@ -11,7 +11,7 @@ import pytest
 from raw_sources import raw_facts
 
 from natolab import metrics
-from natolab.metrics import eu_nato
+from natolab.metrics import Frames, eu_nato
 
 COUNTRIES = pd.DataFrame({"iso3": ["AAA", "BBB", "CCC", "DDD"], "name": ["Alpha", "Bravo", "Charlie", "Delta"]})
 MEMBERS = pd.DataFrame(
@@ -29,7 +29,12 @@ EU = pd.DataFrame(
         "eu_exit_date": pd.to_datetime([None, "2020-01-31", None]),
     }
 )
-KW = {"members": MEMBERS, "eu_membership": EU, "countries": COUNTRIES}
+KW = {"data": Frames(members=MEMBERS, eu_membership=EU, countries=COUNTRIES)}
+
+
+def _with(**frames: pd.DataFrame) -> Frames:
+    """The frames of ``KW`` and ``frames`` in one object."""
+    return Frames(members=MEMBERS, eu_membership=EU, countries=COUNTRIES, **frames)
 
 
 def test_overlap_groups_on_a_date():
@@ -88,9 +93,12 @@ EU_NATO = pd.DataFrame(
 )
 
 
+EU_NATO_DATA = Frames(eu_nato=EU_NATO)
+
+
 def test_milestones_month_precision_counts_once_the_month_is_over():
-    mid_june = metrics.eu_nato_milestones("2017-06-15", eu_nato=EU_NATO)
-    end_june = metrics.eu_nato_milestones("2017-06-30", eu_nato=EU_NATO)
+    mid_june = metrics.eu_nato_milestones("2017-06-15", data=EU_NATO_DATA)
+    end_june = metrics.eu_nato_milestones("2017-06-30", data=EU_NATO_DATA)
     assert mid_june["event_id"].tolist() == ["d1"]
     assert end_june["event_id"].tolist() == ["d1", "p1"]
     assert end_june["date"].iloc[1] == pd.Timestamp("2017-06-01")
@@ -98,8 +106,8 @@ def test_milestones_month_precision_counts_once_the_month_is_over():
 
 
 def test_milestones_undated_only_on_request():
-    assert "p3" not in metrics.eu_nato_milestones("2030-01-01", eu_nato=EU_NATO)["event_id"].tolist()
-    with_undated = metrics.eu_nato_milestones("2030-01-01", include_undated=True, eu_nato=EU_NATO)
+    assert "p3" not in metrics.eu_nato_milestones("2030-01-01", data=EU_NATO_DATA)["event_id"].tolist()
+    with_undated = metrics.eu_nato_milestones("2030-01-01", include_undated=True, data=EU_NATO_DATA)
     assert with_undated["event_id"].tolist()[-1] == "p3"
     assert pd.isna(with_undated["date"].iloc[-1])
 
@@ -110,8 +118,8 @@ def test_eu_initiatives_recorded_as_context_only_on_request():
         "event_type": ["high_level_meeting", "eu_initiative_context"], "number": [None, None],
         "title": ["Meeting", "SAFE"], "n_actions": [None, None], "flags": [None, "CONTEXT"],
     })], ignore_index=True)
-    assert metrics.eu_nato_milestones("2030-01-01", eu_nato=events)["event_id"].tolist() == ["d1", "p1", "p2", "m1"]
-    with_context = metrics.eu_nato_milestones("2030-01-01", include_context=True, eu_nato=events)
+    assert metrics.eu_nato_milestones("2030-01-01", data=Frames(eu_nato=events))["event_id"].tolist() == ["d1", "p1", "p2", "m1"]
+    with_context = metrics.eu_nato_milestones("2030-01-01", include_context=True, data=Frames(eu_nato=events))
     assert with_context["event_id"].tolist() == ["d1", "p1", "p2", "m1", "c1"]
 
 
@@ -126,13 +134,16 @@ ACTIONS = pd.DataFrame(
 )
 
 
+ACTIONS_DATA = Frames(eu_nato_actions=ACTIONS)
+
+
 def test_common_set_batches_and_cumulative_total():
-    both = metrics.common_set_actions("2018-01-01", eu_nato_actions=ACTIONS)
+    both = metrics.common_set_actions("2018-01-01", data=ACTIONS_DATA)
     assert both["batch"].tolist() == ["first_2016", "second_2017"]
     assert both["cumulative_actions"].tolist() == [42, 74]
-    first_only = metrics.common_set_actions("2017-01-01", eu_nato_actions=ACTIONS)
+    first_only = metrics.common_set_actions("2017-01-01", data=ACTIONS_DATA)
     assert first_only["cumulative_actions"].tolist() == [42]
-    assert metrics.common_set_actions("2016-01-01", eu_nato_actions=ACTIONS).empty
+    assert metrics.common_set_actions("2016-01-01", data=ACTIONS_DATA).empty
 
 
 def _expenditure() -> pd.DataFrame:
@@ -158,7 +169,7 @@ def _expenditure() -> pd.DataFrame:
 
 
 def test_spending_by_eu_status_groups_and_weights():
-    result = metrics.spending_by_eu_status(2019, "2024-06", expenditure=_expenditure(), **KW).set_index("eu_status")
+    result = metrics.spending_by_eu_status(2019, "2024-06", data=_with(defence_expenditure=_expenditure())).set_index("eu_status")
     eu_row, non_eu = result.loc["EU member"], result.loc["not in the EU"]
     assert (eu_row["n_allies"], eu_row["n_with_data"]) == (2, 2)
     assert eu_row["mean_share_of_gdp_pct"] == pytest.approx(1.75)
@@ -173,10 +184,10 @@ def test_spending_by_eu_status_groups_and_weights():
 def test_spending_by_country_keeps_allies_without_figures():
     expenditure = _expenditure()
     expenditure = expenditure.loc[expenditure["iso3"] != "CCC"]
-    detail = metrics.spending_eu_status_by_country(2019, "2024-06", expenditure=expenditure, **KW)
+    detail = metrics.spending_eu_status_by_country(2019, "2024-06", data=_with(defence_expenditure=expenditure))
     assert detail["iso3"].tolist() == ["AAA", "BBB", "CCC"]
     assert pd.isna(detail.set_index("iso3").loc["CCC", "share_of_gdp_pct"])
-    summary = metrics.spending_by_eu_status(2019, "2024-06", expenditure=expenditure, **KW).set_index("eu_status")
+    summary = metrics.spending_by_eu_status(2019, "2024-06", data=_with(defence_expenditure=expenditure)).set_index("eu_status")
     assert summary.loc["not in the EU", "countries_without_data"] == "Charlie"
     assert summary.loc["not in the EU", "n_with_data"] == 0
 
@@ -184,7 +195,7 @@ def test_spending_by_country_keeps_allies_without_figures():
 def test_spending_eu_status_uses_year_end_status():
     # BBB left the EU on 2020-01-31: in 2020 it counts outside the EU.
     expenditure = _expenditure().assign(year=2020)
-    detail = metrics.spending_eu_status_by_country(2020, "2024-06", expenditure=expenditure, **KW).set_index("iso3")
+    detail = metrics.spending_eu_status_by_country(2020, "2024-06", data=_with(defence_expenditure=expenditure)).set_index("iso3")
     assert not bool(detail.loc["BBB", "eu_member"])
 
 
@@ -197,11 +208,11 @@ def test_latest_resolves_to_one_complete_edition_never_a_patchwork():
     # 2026-07 is newer but reports only BBB for 2019: the complete 2024-06 edition is used.
     partial = _expenditure().loc[lambda f: f["iso3"] == "BBB"].assign(edition="2026-07", value=9.9)
     expenditure = pd.concat([_expenditure(), partial], ignore_index=True)
-    detail = metrics.spending_eu_status_by_country(2019, "latest", expenditure=expenditure, editions=EDITIONS, **KW)
+    detail = metrics.spending_eu_status_by_country(2019, "latest", data=_with(defence_expenditure=expenditure, editions=EDITIONS))
     assert set(detail["edition"]) == {"2024-06"}
     assert detail.set_index("iso3").loc["BBB", "share_of_gdp_pct"] == pytest.approx(1.0)
     # Asked for explicitly, the partial edition is used alone and says what it lacks.
-    summary = metrics.spending_by_eu_status(2019, "2026-07", expenditure=expenditure, editions=EDITIONS, **KW)
+    summary = metrics.spending_by_eu_status(2019, "2026-07", data=_with(defence_expenditure=expenditure, editions=EDITIONS))
     summary = summary.set_index("eu_status")
     assert summary.loc["EU member", "n_with_data"] == 1
     assert summary.loc["EU member", "countries_without_data"] == "Alpha"
@@ -209,14 +220,14 @@ def test_latest_resolves_to_one_complete_edition_never_a_patchwork():
 
 def test_unknown_edition_lists_valid_ones():
     with pytest.raises(ValueError, match=r"edition: unknown edition '1999-01'\. Valid editions: latest, 2024-06"):
-        metrics.spending_by_eu_status(2019, "1999-01", expenditure=_expenditure(), **KW)
+        metrics.spending_by_eu_status(2019, "1999-01", data=_with(defence_expenditure=_expenditure()))
 
 
 def test_eu_spending_year_is_the_latest_year_up_to_as_of():
     expenditure = pd.concat([_expenditure(), _expenditure().assign(year=2021)], ignore_index=True)
-    assert metrics.eu_spending_year("2020-06-30", expenditure=expenditure) == 2019
-    assert metrics.eu_spending_year("2030-01-01", expenditure=expenditure) == 2021
-    assert metrics.eu_spending_year("2000-01-01", expenditure=expenditure) is None
+    assert metrics.eu_spending_year("2020-06-30", data=Frames(defence_expenditure=expenditure)) == 2019
+    assert metrics.eu_spending_year("2030-01-01", data=Frames(defence_expenditure=expenditure)) == 2021
+    assert metrics.eu_spending_year("2000-01-01", data=Frames(defence_expenditure=expenditure)) is None
 
 
 def test_all_is_exported_and_reexported():

@@ -13,7 +13,7 @@ import pytest
 from raw_sources import raw_facts
 
 from natolab import metrics
-from natolab.metrics import membership
+from natolab.metrics import Frames, membership
 
 COUNTRIES = pd.DataFrame(
     {
@@ -36,7 +36,7 @@ EU = pd.DataFrame(
         "eu_exit_date": pd.to_datetime([None, "2020-01-31", None]),
     }
 )
-KW = {"members": MEMBERS, "countries": COUNTRIES}
+KW = {"data": Frames(members=MEMBERS, countries=COUNTRIES)}
 
 
 def test_members_on_is_inclusive_of_the_accession_day():
@@ -52,14 +52,17 @@ def test_members_on_accepts_dates_and_timestamps():
     assert len(metrics.members_on(pd.Timestamp("2020-03-26 18:00"), **KW)) == 4
 
 
+MEMBERS_DATA = Frames(members=MEMBERS)
+
+
 def test_count_members_before_the_treaty_is_zero():
-    assert metrics.count_members("1949-04-03", members=MEMBERS) == 0
-    assert metrics.count_members("1949-04-04", members=MEMBERS) == 2
+    assert metrics.count_members("1949-04-03", data=MEMBERS_DATA) == 0
+    assert metrics.count_members("1949-04-04", data=MEMBERS_DATA) == 2
 
 
 def test_bad_date_names_the_parameter():
     with pytest.raises(ValueError, match=r"date: cannot read 'last Tuesday'.*YYYY-MM-DD"):
-        metrics.count_members("last Tuesday", members=MEMBERS)
+        metrics.count_members("last Tuesday", data=MEMBERS_DATA)
     with pytest.raises(ValueError, match=r"as_of"):
         metrics.membership_timeline("2020-13-45", **KW)
 
@@ -67,7 +70,7 @@ def test_bad_date_names_the_parameter():
 def test_missing_column_is_named():
     broken = MEMBERS.drop(columns="round_number")
     with pytest.raises(ValueError, match=r"members: missing column.*round_number"):
-        metrics.count_members("2000-01-01", members=broken)
+        metrics.count_members("2000-01-01", data=Frames(members=broken))
 
 
 def test_membership_timeline_counts_after_each_accession_day():
@@ -105,7 +108,7 @@ def test_enlargement_rounds_on_a_date_before_a_round():
 
 
 def test_eu_members_on_handles_exit():
-    kw = {"eu_membership": EU, "countries": COUNTRIES}
+    kw = {"data": Frames(eu_membership=EU, countries=COUNTRIES)}
     assert metrics.eu_members_on("1957-12-31", **kw).empty
     assert metrics.eu_members_on("2020-01-30", **kw)["iso3"].tolist() == ["AAA", "CCC", "FFF"]
     # eu_exit_date is the last day of membership (docs/data-model.md, "Dates"): still in on it,

@@ -12,7 +12,7 @@ import pandas as pd
 from raw_sources import raw_facts
 
 from natolab import data, metrics
-from natolab.metrics import operations
+from natolab.metrics import Frames, operations
 
 OPERATIONS = pd.DataFrame(
     {
@@ -27,28 +27,31 @@ OPERATIONS = pd.DataFrame(
 )
 
 
+OPERATIONS_DATA = Frames(operations=OPERATIONS)
+
+
 def test_active_on_a_date():
-    active = metrics.operations_active_on("1995-01-01", operations=OPERATIONS)
+    active = metrics.operations_active_on("1995-01-01", data=OPERATIONS_DATA)
     assert active["short_name"].tolist() == ["One"]
-    later = metrics.operations_active_on("2020-01-01", operations=OPERATIONS)
+    later = metrics.operations_active_on("2020-01-01", data=OPERATIONS_DATA)
     assert later["short_name"].tolist() == ["Five", "Three", "Four"]
 
 
 def test_end_day_is_inclusive():
-    assert "One" in metrics.operations_active_on("1995-12-20", operations=OPERATIONS)["short_name"].tolist()
-    assert "One" not in metrics.operations_active_on("1995-12-21", operations=OPERATIONS)["short_name"].tolist()
+    assert "One" in metrics.operations_active_on("1995-12-20", data=OPERATIONS_DATA)["short_name"].tolist()
+    assert "One" not in metrics.operations_active_on("1995-12-21", data=OPERATIONS_DATA)["short_name"].tolist()
 
 
 def test_partial_start_counts_from_the_first_day_and_is_flagged():
-    on = metrics.operations_active_on("2008-10-01", operations=OPERATIONS).set_index("short_name")
+    on = metrics.operations_active_on("2008-10-01", data=OPERATIONS_DATA).set_index("short_name")
     assert "Two" in on.index
     assert bool(on.loc["Two", "dates_uncertain"])
     assert not bool(on.loc["Five", "dates_uncertain"])
-    assert "Four" in metrics.operations_active_on("2017-01-01", operations=OPERATIONS)["short_name"].tolist()
+    assert "Four" in metrics.operations_active_on("2017-01-01", data=OPERATIONS_DATA)["short_name"].tolist()
 
 
 def test_timeline_statuses_and_bars():
-    timeline = metrics.operations_timeline("2020-01-01", operations=OPERATIONS).set_index("short_name")
+    timeline = metrics.operations_timeline("2020-01-01", data=OPERATIONS_DATA).set_index("short_name")
     assert timeline.loc["One", "status_on_date"] == "ended"
     assert timeline.loc["Three", "status_on_date"] == "active (end not recorded)"
     assert timeline.loc["Four", "status_on_date"] == "active"
@@ -58,7 +61,7 @@ def test_timeline_statuses_and_bars():
 
 
 def test_timeline_on_a_past_date_shows_later_ended_operations_as_active():
-    timeline = metrics.operations_timeline("1994-01-01", operations=OPERATIONS).set_index("short_name")
+    timeline = metrics.operations_timeline("1994-01-01", data=OPERATIONS_DATA).set_index("short_name")
     assert timeline.index.tolist() == ["One"]
     assert timeline.loc["One", "status_on_date"] == "active"
     assert timeline.loc["One", "bar_end"] == pd.Timestamp("1994-01-01")
@@ -75,8 +78,11 @@ KFOR = pd.DataFrame(
 )
 
 
+KFOR_DATA = Frames(kfor_strength=KFOR, references=REFERENCES)
+
+
 def test_kfor_grade_is_the_best_source_and_low_grade_is_flagged():
-    kfor = metrics.kfor_strength("2030-01-01", kfor=KFOR, references=REFERENCES)
+    kfor = metrics.kfor_strength("2030-01-01", data=KFOR_DATA)
     assert kfor["source_grade"].tolist() == ["official", "low", "official", "not graded"]
     assert kfor["low_grade"].tolist() == [False, True, False, False]
     assert kfor["troops"].tolist() == [50000, 18000, 4273, 4699]
@@ -84,7 +90,7 @@ def test_kfor_grade_is_the_best_source_and_low_grade_is_flagged():
 
 
 def test_kfor_stops_at_as_of():
-    kfor = metrics.kfor_strength("2017-01-31", kfor=KFOR, references=REFERENCES)
+    kfor = metrics.kfor_strength("2017-01-31", data=KFOR_DATA)
     assert kfor["date_label"].tolist() == ["1999-06", "2006"]
 
 
@@ -115,7 +121,7 @@ PARTNERS = pd.DataFrame(
         "status": ["Aspirant", "PfP", "PfP", "Global", "Global"],
     }
 )
-PKW = {"partners": PARTNERS, "partnership_frameworks": FRAMEWORKS, "countries": COUNTRIES}
+PKW = {"data": Frames(partners=PARTNERS, partnership_frameworks=FRAMEWORKS, countries=COUNTRIES)}
 
 
 def test_partners_by_framework_counts_dated_and_undated():
@@ -160,7 +166,7 @@ MEMBERS = pd.DataFrame({"iso3": ["AAA"], "accession_date": pd.to_datetime(["2020
 
 
 def test_aspirants_on_a_date_excludes_later_allies_and_later_applications():
-    kw = {"aspirants": ASPIRANTS, "members": MEMBERS, "countries": COUNTRIES}
+    kw = {"data": Frames(aspirants=ASPIRANTS, members=MEMBERS, countries=COUNTRIES)}
     assert metrics.aspirants("2024-01-01", **kw)["iso3"].tolist() == ["GEO", "BIH"]
     past = metrics.aspirants("2009-01-01", **kw).set_index("iso3")
     assert past.index.tolist() == ["AAA", "GEO"]
@@ -266,8 +272,11 @@ DCB = pd.DataFrame({
 DCB_COUNTRIES = pd.DataFrame({"iso3": ["BEL", "NLD"], "name": ["Belgium", "Netherlands"]})
 
 
+DCB_DATA = Frames(dcb_partners=DCB, countries=DCB_COUNTRIES)
+
+
 def test_dcb_partners_by_start_year_undated_then_requests():
-    table = metrics.dcb_partners("2026-01-01", dcb=DCB, countries=DCB_COUNTRIES)
+    table = metrics.dcb_partners("2026-01-01", data=DCB_DATA)
     assert table["partner"].tolist() == ["Georgia", "Tunisia", "Jordan", "Libya"]
     assert table["supporting_allies"].tolist() == ["Belgium, Netherlands", "Netherlands", "", ""]
     assert table["n_supporting_allies"].tolist() == [2, 1, 0, 0]
@@ -276,11 +285,11 @@ def test_dcb_partners_by_start_year_undated_then_requests():
 
 
 def test_dcb_partners_a_start_year_counts_from_its_first_day():
-    assert metrics.dcb_partners("2017-12-31", dcb=DCB, countries=DCB_COUNTRIES)["partner"].tolist() == [
+    assert metrics.dcb_partners("2017-12-31", data=DCB_DATA)["partner"].tolist() == [
         "Georgia", "Jordan", "Libya"]
-    assert "Tunisia" in metrics.dcb_partners("2018-01-01", dcb=DCB, countries=DCB_COUNTRIES)["partner"].tolist()
+    assert "Tunisia" in metrics.dcb_partners("2018-01-01", data=DCB_DATA)["partner"].tolist()
     # Before the first recorded package, no partner (dated or not) and no request can be placed.
-    assert metrics.dcb_partners("2013-12-31", dcb=DCB, countries=DCB_COUNTRIES).empty
+    assert metrics.dcb_partners("2013-12-31", data=DCB_DATA).empty
 
 
 def test_dcb_partners_match_the_raw_file(curated):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from natolab.metrics import profile
+from natolab.metrics import Frames, profile
 
 COUNTRIES = pd.DataFrame({
     "iso3": ["CZE", "SVK", "GBR", "EST", "ISL", "USA", "ESP", "BEL", "NLD", "DEU", "FRA", "LTU"],
@@ -45,44 +45,45 @@ SUMMITS = pd.DataFrame({
 
 
 def test_spellings_longest_first_without_codes():
-    assert profile.spellings("cze", countries=COUNTRIES, names=NAMES) == ["Czech Republic",
+    assert profile.spellings("cze", data=Frames(countries=COUNTRIES, country_names=NAMES)) == ["Czech Republic",
                                                                            "Czechia"]
 
 
+MEMBERS_EU_DATA = Frames(members=MEMBERS, eu_membership=EU, countries=COUNTRIES)
+
+
 def test_ally_facts_eu_status_depends_on_date():
-    uk_2019 = profile.ally_facts("GBR", as_of="2019-06-01", members=MEMBERS, eu_membership=EU,
-                                 countries=COUNTRIES)
-    uk_2024 = profile.ally_facts("GBR", as_of="2024-06-01", members=MEMBERS, eu_membership=EU,
-                                 countries=COUNTRIES)
+    uk_2019 = profile.ally_facts("GBR", as_of="2019-06-01", data=MEMBERS_EU_DATA)
+    uk_2024 = profile.ally_facts("GBR", as_of="2024-06-01", data=MEMBERS_EU_DATA)
     assert uk_2019["eu_member"] and not uk_2024["eu_member"]
     assert uk_2024["founding_member"] and uk_2024["round_number"] == 0
-    cze = profile.ally_facts("CZE", as_of="2003-01-01", members=MEMBERS, eu_membership=EU,
-                             countries=COUNTRIES)
+    cze = profile.ally_facts("CZE", as_of="2003-01-01", data=MEMBERS_EU_DATA)
     assert cze["country"] == "Czechia" and not cze["eu_member"]
     assert cze["accession_date"] == pd.Timestamp("1999-03-12")
-    isl = profile.ally_facts("ISL", as_of="2024-01-01", members=MEMBERS, eu_membership=EU,
-                             countries=COUNTRIES)
+    isl = profile.ally_facts("ISL", as_of="2024-01-01", data=MEMBERS_EU_DATA)
     assert not isl["eu_member"] and pd.isna(isl["eu_accession_date"])
     assert isl["special_notes"] == "No standing armed forces"
 
 
 def test_ally_facts_rejects_non_ally_with_valid_values():
     with pytest.raises(ValueError, match=r"'AUT' is not an Ally\. Valid values: CZE, EST, GBR, ISL"):
-        profile.ally_facts("AUT", as_of="2024-01-01", members=MEMBERS, eu_membership=EU,
-                           countries=COUNTRIES)
+        profile.ally_facts("AUT", as_of="2024-01-01", data=MEMBERS_EU_DATA)
 
 
 def test_operations_mentioning_matches_whole_names():
-    kw = {"operations": OPS, "countries": COUNTRIES, "names": NAMES}
+    kw = {"data": Frames(operations=OPS, countries=COUNTRIES, country_names=NAMES)}
     assert profile.operations_mentioning("EST", **kw)["name"].tolist() == ["Baltic Air Policing"]
     assert profile.operations_mentioning("USA", **kw)["name"].tolist() == ["Eagle Assist"]
     assert profile.operations_mentioning("CZE", **kw).empty
 
 
+SUMMITS_DATA = Frames(summits=SUMMITS)
+
+
 def test_summits_hosted_in_date_order():
-    assert profile.summits_hosted("gbr", summits=SUMMITS)["summit"].tolist() == [
+    assert profile.summits_hosted("gbr", data=SUMMITS_DATA)["summit"].tolist() == [
         "Wales 2014", "London 2019"]
-    assert profile.summits_hosted("ISL", summits=SUMMITS).empty
+    assert profile.summits_hosted("ISL", data=SUMMITS_DATA).empty
 
 
 SHARED = pd.DataFrame({
@@ -96,8 +97,11 @@ SHARED = pd.DataFrame({
 })
 
 
+SHARED_DATA = Frames(summits=SHARED, countries=COUNTRIES)
+
+
 def test_summits_hosted_counts_both_hosts_of_a_shared_summit():
-    kw = {"summits": SHARED, "countries": COUNTRIES}
+    kw = {"data": SHARED_DATA}
     deu = profile.summits_hosted("DEU", "2026-01-01", **kw)
     assert deu["summit"].tolist() == ["Bonn 1982", "Strasbourg/Kehl 2009"]
     assert deu["shared_with"].tolist() == ["", "France"]
@@ -107,7 +111,7 @@ def test_summits_hosted_counts_both_hosts_of_a_shared_summit():
 
 
 def test_summits_hosted_keeps_whether_nato_counts_it_and_the_date_asked_for():
-    kw = {"summits": SHARED, "countries": COUNTRIES}
+    kw = {"data": SHARED_DATA}
     bel = profile.summits_hosted("BEL", "2026-01-01", **kw)
     assert pd.isna(bel["counted_by_nato"].iloc[0])  # not established, never False
     assert profile.summits_hosted("BEL", "2017-05-24", **kw).empty  # the day before
@@ -126,8 +130,11 @@ ROTATIONS = pd.DataFrame({
 })
 
 
+ROTATIONS_DATA = Frames(air_policing_rotations=ROTATIONS, countries=COUNTRIES)
+
+
 def test_air_policing_record_by_mission_baltic_first():
-    record = profile.air_policing_record("bel", "2026-01-01", rotations=ROTATIONS, countries=COUNTRIES)
+    record = profile.air_policing_record("bel", "2026-01-01", data=ROTATIONS_DATA)
     assert record["mission"].tolist() == ["Baltic Air Policing", "Icelandic Air Policing (ASIC IPPN)"]
     baltic, iceland = record.iloc[0], record.iloc[1]
     # Rotations 1 (single) and 35 (lead) led; 36 and 40 augmenting.
@@ -135,13 +142,13 @@ def test_air_policing_record_by_mission_baltic_first():
     assert baltic["years"] == "2004, 2014, 2016"
     assert (baltic["first_year"], baltic["last_year"]) == (2004, 2016)
     assert iceland["detachments"] == 1 and pd.isna(iceland["rotations_led"])
-    assert profile.air_policing_record("ISL", rotations=ROTATIONS, countries=COUNTRIES).empty
+    assert profile.air_policing_record("ISL", data=ROTATIONS_DATA).empty
 
 
 def test_air_policing_record_only_counts_what_had_begun():
-    record = profile.air_policing_record("BEL", "2014-05-01", rotations=ROTATIONS, countries=COUNTRIES)
+    record = profile.air_policing_record("BEL", "2014-05-01", data=ROTATIONS_DATA)
     assert record["detachments"].tolist() == [2] and record["years"].tolist() == ["2004, 2014"]
-    assert profile.air_policing_record("BEL", "2004-03-28", rotations=ROTATIONS, countries=COUNTRIES).empty
+    assert profile.air_policing_record("BEL", "2004-03-28", data=ROTATIONS_DATA).empty
 
 
 FLF = pd.DataFrame({
@@ -154,8 +161,11 @@ FLF = pd.DataFrame({
 })
 
 
+FLF_DATA = Frames(efp_history=FLF, countries=COUNTRIES)
+
+
 def test_forward_land_forces_roles_each_with_its_records():
-    kw = {"efp_history": FLF, "countries": COUNTRIES}
+    kw = {"data": FLF_DATA}
     cze = profile.forward_land_forces_roles("CZE", "2026-01-01", **kw).set_index("role")
     framework, contributor = cze.loc["framework nation"], cze.loc["contributor"]
     assert (framework["first_recorded"], framework["latest_recorded"], framework["n_records"]) == (
@@ -168,7 +178,7 @@ def test_forward_land_forces_roles_each_with_its_records():
 
 
 def test_forward_land_forces_roles_host_latest_list_and_undated_rows():
-    kw = {"efp_history": FLF, "countries": COUNTRIES}
+    kw = {"data": FLF_DATA}
     usa = profile.forward_land_forces_roles("USA", "2026-01-01", **kw)
     # Named on Slovakia's list of 1 July 2024, not on its latest (January 2025).
     assert usa[["host", "role", "named_on_latest", "host_latest_record"]].to_dict("records") == [
@@ -201,12 +211,15 @@ SITES = pd.DataFrame({
 })
 
 
+SITES_DATA = Frames(host_sites=SITES)
+
+
 def test_host_sites_in_use_first_with_the_most_precise_date():
-    bel = profile.host_sites("bel", sites=SITES)
+    bel = profile.host_sites("bel", data=SITES_DATA)
     assert bel[["short_name", "opening", "former"]].values.tolist() == [
         ["SHAPE", "1967-03-31", False], ["NATO HQ", "2017-05-25", False], ["NATO HQ (old)", "1967", True]]
-    assert profile.host_sites("NLD", sites=SITES)["opening"].tolist() == [""]  # not found
-    assert profile.host_sites("ISL", sites=SITES).empty
+    assert profile.host_sites("NLD", data=SITES_DATA)["opening"].tolist() == [""]  # not found
+    assert profile.host_sites("ISL", data=SITES_DATA).empty
 
 
 DCB = pd.DataFrame({
@@ -220,7 +233,7 @@ DCB = pd.DataFrame({
 
 
 def test_dcb_partners_supported_where_recorded():
-    kw = {"dcb": DCB, "countries": COUNTRIES}
+    kw = {"data": Frames(dcb_partners=DCB, countries=COUNTRIES)}
     nld = profile.dcb_partners_supported("NLD", **kw)
     assert nld[["partner", "other_supporting_allies"]].values.tolist() == [["Georgia", "Belgium"], ["Tunisia", ""]]
     assert "belgium_support" not in nld.columns
@@ -231,8 +244,9 @@ def test_dcb_partners_supported_where_recorded():
 
 
 def test_coverage_names_the_denominators():
-    cover = profile.coverage("2026-01-01", rotations=ROTATIONS, efp_history=FLF, kfor=KFOR, sites=SITES, dcb=DCB,
-                             summits=SHARED, countries=COUNTRIES)
+    data = Frames(air_policing_rotations=ROTATIONS, efp_history=FLF, kfor_contributions=KFOR,
+                  host_sites=SITES, dcb_partners=DCB, summits=SHARED, countries=COUNTRIES)
+    cover = profile.coverage("2026-01-01", data=data)
     assert (cover["ap_first_rotation"], cover["ap_last_rotation"], cover["ap_last_rotation_start"]) == (1, 40,
                                                                                                      "2016-01-06")
     assert cover["ap_first_start"] == "2004-03-29"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spending_frames import EDITIONS, MEMBERS, expenditure, spending_data
 
-from natolab.metrics.spending_data import SpendingData
+from natolab.metrics import Frames
 from natolab.metrics.spending_editions import (
     default_edition,
     edition_for,
@@ -17,7 +17,7 @@ from natolab.metrics.spending_year import league_table
 
 
 @pytest.fixture
-def data() -> SpendingData:
+def data() -> Frames:
     return spending_data()
 
 
@@ -34,7 +34,7 @@ def test_default_edition_falls_back_to_most_complete():
     exp = exp.loc[~((exp["edition"] == "2024-06") & (exp["iso3"] == "BBB") & (exp["year"] == 2023))]
     exp = exp.loc[~((exp["edition"] == "2023-07") & (exp["iso3"] == "USA") & (exp["year"] == 2023))]
     # coverage: 2023-07 {AAA,BBB}, 2024-06 {AAA,USA}, 2026-07 {AAA,USA} -> latest of the largest
-    assert default_edition(2023, data=SpendingData(expenditure=exp, editions=EDITIONS, members=MEMBERS)) == "2026-07"
+    assert default_edition(2023, data=Frames(defence_expenditure=exp, editions=EDITIONS, members=MEMBERS)) == "2026-07"
 
 
 def test_unknown_year_and_edition_name_valid_values(data):

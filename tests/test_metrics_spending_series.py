@@ -7,7 +7,7 @@ import math
 import pytest
 from spending_frames import spending_data
 
-from natolab.metrics.spending_data import SpendingData
+from natolab.metrics import Frames
 from natolab.metrics.spending_series import (
     country_series,
     europe_canada_vs_us,
@@ -17,7 +17,7 @@ from natolab.metrics.spending_series import (
 
 
 @pytest.fixture
-def data() -> SpendingData:
+def data() -> Frames:
     return spending_data()
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from spending_frames import spending_data
 
-from natolab.metrics.spending_data import SpendingData
+from natolab.metrics import Frames
 from natolab.metrics.spending_year import (
     count_meeting_target_by_edition,
     count_meeting_target_by_year,
@@ -21,7 +21,7 @@ from natolab.metrics.spending_year import (
 
 
 @pytest.fixture
-def data() -> SpendingData:
+def data() -> Frames:
     return spending_data()
 
 

@@ -6,6 +6,7 @@ import pandas as pd
 
 from natolab import provenance
 from natolab.labels import year_span
+from natolab.metrics import Frames
 from natolab.narrative import burden
 from natolab.narrative._words import count_phrase
 
@@ -24,7 +25,7 @@ EXPENDITURE = pd.DataFrame(
      ("2026-07", "AAA", 2025, "share_of_gdp_pct", 1.9, True),
      ("2026-07", "AAA", 2026, "share_of_gdp_pct", 2.2, True)],
     columns=["edition", "iso3", "year", "indicator", "value", "estimate"])
-KW = {"editions": EDITIONS, "expenditure": EXPENDITURE}
+KW = {"data": Frames(editions=EDITIONS, defence_expenditure=EXPENDITURE)}
 
 
 def _figures(year: int = 2026, label: str = "2026e") -> pd.DataFrame:
@@ -121,13 +122,13 @@ def test_hague_commitment_in_full_from_the_targets_data():
         "target_year": 2035, "review_year": 2029,
         "description": ["core", "Up to 1.5% of GDP on related spending (critical infrastructure, networks)", "total"],
         "flags": "Spain's reported opt-out is media reporting (S28), not treaty text"})
-    text = burden.hague_commitment_sentence(targets)
+    text = burden.hague_commitment_sentence(data=Frames(targets=targets))
     assert text.startswith("At **The Hague 2025** (25 June 2025) the Allies committed to invest **5% of "
                            "GDP a year by 2035**: at least **3.5%** on core defence requirements")
     assert "up to **1.5%** on defence- and security-related spending (critical infrastructure, networks)" in text
     assert "reviewed in 2029" in text
     assert text.endswith("Noted in the data: Spain's reported opt-out is media reporting (S28), not treaty text.")
-    assert burden.hague_commitment_sentence(targets.iloc[:1]) == "The data holds no record of The Hague 2025 commitment."
+    assert burden.hague_commitment_sentence(data=Frames(targets=targets.iloc[:1])) == "The data holds no record of The Hague 2025 commitment."
 
 
 def _path(shares: list[float]) -> pd.DataFrame:

@@ -5,22 +5,25 @@ from __future__ import annotations
 import pandas as pd
 from narrative_frames import MEMBERS, league
 
+from natolab.metrics import Frames
 from natolab.narrative import profile, spending
+
+MEMBERS_DATA = Frames(members=MEMBERS)
 
 
 def test_spending_position_rank_and_missing():
-    text = profile.spending_position(league(), "AAA", 2.0, 3.5, "core", members=MEMBERS)
+    text = profile.spending_position(league(), "AAA", 2.0, 3.5, "core", data=MEMBERS_DATA)
     assert "In 2024e, Aland spent **2.00% of GDP**" in text
     assert "(edition 2026-07, core; e = NATO estimate)" in text
     assert "ranking **2 of the 3** Allies with a figure" in text
     assert "at or above the 2% guideline (Wales, by 2024) and below the 3.5% core target (The Hague, by 2035)" in text
-    isl = profile.spending_position(league(), "ISL", 2.0, 3.5, "core", members=MEMBERS)
+    isl = profile.spending_position(league(), "ISL", 2.0, 3.5, "core", data=MEMBERS_DATA)
     assert isl.startswith("Iceland (the only Ally with no standing armed forces) reports no defence")
     assert "tied" not in text
     # Two Allies with the same share hold the same rank: each profile names the other.
     tie = league()
     tie.loc[tie["iso3"] == "AAA", "rank"] = 1
-    tied = profile.spending_position(tie, "AAA", 2.0, 3.5, "core", members=MEMBERS)
+    tied = profile.spending_position(tie, "AAA", 2.0, 3.5, "core", data=MEMBERS_DATA)
     assert "ranking **1 of the 3** Allies with a figure (tied with the United States):" in tied
 
 
@@ -30,19 +33,19 @@ def test_profile_intro_founder_joiner_and_leaver():
             "round_number": 0, "eu_member": False,
             "eu_accession_date": pd.Timestamp("1973-01-01"),
             "eu_exit_date": pd.Timestamp("2020-01-31")}
-    text = profile.profile_intro(base, members=MEMBERS)
+    text = profile.profile_intro(base, data=MEMBERS_DATA)
     assert "signed on 4 April 1949" in text
     assert "from 1 January 1973 until 31 January 2020" in text
     joiner = {**base, "iso3": "SWE", "country": "Sweden", "founding_member": False,
               "accession_date": pd.Timestamp("2024-03-07"), "enlargement_round": "2024",
               "round_number": 10, "eu_member": True,
               "eu_accession_date": pd.Timestamp("1995-01-01"), "eu_exit_date": pd.NaT}
-    text = profile.profile_intro(joiner, members=MEMBERS)
+    text = profile.profile_intro(joiner, data=MEMBERS_DATA)
     assert "joined the Alliance on 7 March 2024, in the 2024 enlargement (round 10)" in text
     assert "since 1 January 1995" in text
     iceland = {**base, "iso3": "ISL", "country": "Iceland", "eu_accession_date": pd.NaT,
                "eu_exit_date": pd.NaT}
-    assert profile.profile_intro(iceland, members=MEMBERS).endswith(
+    assert profile.profile_intro(iceland, data=MEMBERS_DATA).endswith(
         "It is not a member of the European Union. Only Ally with no standing armed forces.")
 
 
@@ -107,7 +110,7 @@ def test_air_policing_profile_sentence_for_an_ally_that_flew_none():
                     "(from 1 August 2025) or the augmenting nations at the other bases, which are "
                     "recorded in full, nor in the partial records of reinforcements at the lead nation's base and of "
                     "the other air-policing missions.")
-    note = spending.no_forces_note(MEMBERS)["ISL"]
+    note = spending.no_forces_note(data=MEMBERS_DATA)["ISL"]
     assert profile.air_policing_profile_sentence("Iceland", none, COVER, note).endswith(
         "It is the only Ally with no standing armed forces.")
 

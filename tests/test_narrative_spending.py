@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from narrative_frames import MEMBERS, NAN, league
 
+from natolab.metrics import Frames
 from natolab.narrative import spending
 
 EDITIONS = pd.DataFrame({
@@ -16,8 +17,11 @@ EDITIONS = pd.DataFrame({
 })
 
 
+MEMBERS_DATA = Frames(members=MEMBERS)
+
+
 def test_league_sentence_counts_and_iceland():
-    text = spending.league_sentence(league(), 2.0, 3.5, members=MEMBERS)
+    text = spending.league_sentence(league(), 2.0, 3.5, data=MEMBERS_DATA)
     # 3 of 4 Allies have a figure: the denominator is the 3, and the year is marked "e".
     assert text.startswith("In 2024e, **2 of the 3 Allies with a figure** spent at least 2% of GDP "
                            "on defence, and 1 (the United States) at least 3.5%")
@@ -28,14 +32,14 @@ def test_league_sentence_counts_and_iceland():
 
 def test_league_sentence_edge_cases():
     everyone = league().iloc[:3].assign(estimate=pd.array([False] * 3, "boolean"))
-    text = spending.league_sentence(everyone, 1.0, 3.5, members=MEMBERS)
+    text = spending.league_sentence(everyone, 1.0, 3.5, data=MEMBERS_DATA)
     assert text.startswith("In 2024, **3 of the 3 Allies** spent at least 1% of GDP")
     assert "estimates" not in text
     one = league().iloc[:1]
-    text = spending.league_sentence(one, 2.0, 3.5, members=MEMBERS)
+    text = spending.league_sentence(one, 2.0, 3.5, data=MEMBERS_DATA)
     assert "**1 of the 1 Allies**" in text and "highest" not in text  # no extremes of one value
     nothing = league().assign(share_of_gdp_pct=NAN)
-    assert spending.league_sentence(nothing, 2.0, 3.5, members=MEMBERS).startswith(
+    assert spending.league_sentence(nothing, 2.0, 3.5, data=MEMBERS_DATA).startswith(
         "No Ally has a share of GDP for 2024")
 
 
@@ -95,14 +99,17 @@ def test_gap_sentence_for_one_ally_below_names_it_without_averages():
         "Reaching it would have taken about **US$ 337 million** more that year (current prices).")
 
 
+EDITIONS_DATA = Frames(editions=EDITIONS)
+
+
 def test_edition_summary_and_unknown_edition():
-    about = spending.edition_summary("2026-07", editions=EDITIONS)
+    about = spending.edition_summary("2026-07", data=EDITIONS_DATA)
     assert about["subtitle"] == "NATO edition 2026-07: core defence expenditure (The Hague 2025)"
     assert about["per_capita_unit"] == "US$ per head, constant 2021 prices"
     assert "transcribed from secondary copies" in about["sentence"]
     with pytest.raises(ValueError, match="Valid editions: 2026-07"):
-        spending.edition_summary("1999-01", editions=EDITIONS)
-    table = spending.editions_table(EDITIONS)
+        spending.edition_summary("1999-01", data=EDITIONS_DATA)
+    table = spending.editions_table(data=EDITIONS_DATA)
     assert table["published"].tolist() == ["not recorded"]
 
 
@@ -163,7 +170,7 @@ def test_summit_events_from_targets():
                     "share_of_gdp_pct"],
         "threshold_pct": [2.0, 20.0, 3.5, 1.5],
     })
-    assert spending.summit_events(targets) == {2014: "Wales 2014: 2%",
+    assert spending.summit_events(data=Frames(targets=targets)) == {2014: "Wales 2014: 2%",
                                                 2025: "The Hague 2025: 3.5% / 1.5%"}
 
 

@@ -15,9 +15,9 @@ base. Every question about editions is answered here and nowhere else:
 * :func:`years` — the years an edition reports for one indicator;
 * :func:`year_label` — "2026e" for a year the edition marks as an estimate.
 
-Functions take the ``editions`` and ``expenditure`` frames as optional keyword
-arguments (the ``editions`` and ``defence_expenditure`` resources) so tests can pass
-small synthetic frames; otherwise they are loaded through :func:`natolab.data.load`.
+Functions read the ``editions`` and ``defence_expenditure`` resources from one
+keyword-only ``data`` (:class:`natolab.resources.Frames`) so tests can pass small
+synthetic frames; otherwise the bundled resources are loaded through :func:`natolab.data.load`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from natolab import data, labels, provenance
+from natolab import data as datasets  # not `data`: that is the name of the frames argument
+from natolab import labels, provenance
+from natolab.resources import Frames
 
 __all__ = [
     "CORE",
@@ -85,34 +87,34 @@ class Edition:
         return f"{int(year)}e" if int(year) in self.estimate_years else str(int(year))
 
 
-def _editions(editions: pd.DataFrame | None) -> pd.DataFrame:
-    if editions is None:
-        editions = data.load("editions")
+def _editions(frames: Frames) -> pd.DataFrame:
+    editions = frames["editions"]
     if "edition" not in editions.columns:
         raise ValueError("editions: missing column 'edition'")
     return editions
 
 
-def _expenditure(expenditure: pd.DataFrame | None) -> pd.DataFrame:
-    if expenditure is None:
-        expenditure = data.load("defence_expenditure")
-    return expenditure
+def _known(editions: pd.DataFrame) -> list[str]:
+    """The editions of the ``editions`` table by their ``YYYY-MM`` key."""
+    return sorted(editions["edition"].astype(str))
 
 
 def table(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The ``editions`` table, oldest first (the order of :func:`order`)."""
-    editions = data.load("editions", data_dir=data_dir)
-    rank = {e: i for i, e in enumerate(order(editions=editions))}
+    editions = datasets.load("editions", data_dir=data_dir)
+    rank = {e: i for i, e in enumerate(_known(editions))}
     return editions.iloc[editions["edition"].astype(str).map(rank).argsort()].reset_index(drop=True)
 
 
-def order(
-    *,
-    editions: pd.DataFrame | None = None,
-    expenditure: pd.DataFrame | None = None,
-) -> list[str]:
-    """Editions oldest first by their ``YYYY-MM`` key; editions only in ``expenditure`` go last."""
-    known = sorted(_editions(editions)["edition"].astype(str))
+def order(*, data: Frames | None = None) -> list[str]:
+    """Editions oldest first by their ``YYYY-MM`` key; editions only in a given ``defence_expenditure`` go last.
+
+    The bundled ``defence_expenditure`` has none (its editions are a foreign key to ``editions``),
+    so it is not loaded for this.
+    """
+    frames = data or Frames()
+    known = _known(_editions(frames))
+    expenditure = frames.given("defence_expenditure")
     if expenditure is None:
         return known
     # The distinct codes first: the expenditure table has thousands of rows and this runs often.
@@ -120,26 +122,24 @@ def order(
     return known + extra
 
 
-def check(edition: object, *, editions: pd.DataFrame | None = None,
-          expenditure: pd.DataFrame | None = None) -> str:
+def check(edition: object, *, data: Frames | None = None) -> str:
     """``edition`` as a string if the data has it; else ValueError naming the valid editions."""
-    known = order(editions=editions, expenditure=expenditure)
+    known = order(data=data)
     if str(edition) not in known:
         raise ValueError(f"Unknown edition {edition!r}. Valid editions: latest, {', '.join(known)}")
     return str(edition)
 
 
-def latest(*, editions: pd.DataFrame | None = None,
-           expenditure: pd.DataFrame | None = None) -> str:
+def latest(*, data: Frames | None = None) -> str:
     """The most recently published edition."""
-    return order(editions=editions, expenditure=expenditure)[-1]
+    return order(data=data)[-1]
 
 
-def previous(edition: str, *, editions: pd.DataFrame | None = None,
-             expenditure: pd.DataFrame | None = None) -> str | None:
+def previous(edition: str, *, data: Frames | None = None) -> str | None:
     """The edition published before ``edition``; None for the first."""
-    known = order(editions=editions, expenditure=expenditure)
-    i = known.index(check(edition, editions=editions, expenditure=expenditure))
+    frames = data or Frames()
+    known = order(data=frames)
+    i = known.index(check(edition, data=frames))
     return known[i - 1] if i else None
 
 
@@ -150,11 +150,11 @@ def _rows(frame: pd.DataFrame, edition: str, indicator: str | None) -> pd.DataFr
     return rows
 
 
-def years(edition: str, indicator: str = _SHARE, *, editions: pd.DataFrame | None = None,
-          expenditure: pd.DataFrame | None = None) -> list[int]:
+def years(edition: str, indicator: str = _SHARE, *, data: Frames | None = None) -> list[int]:
     """Years for which ``edition`` has at least one value of ``indicator``."""
-    frame = _expenditure(expenditure)
-    edition = check(edition, editions=editions, expenditure=frame)
+    frames = data or Frames()
+    frame = frames["defence_expenditure"]
+    edition = check(edition, data=frames)
     return sorted({int(y) for y in _rows(frame, edition, indicator)["year"]})
 
 
@@ -174,12 +174,12 @@ def is_core(definition: object) -> bool:
     return isinstance(definition, str) and definition.strip().lower().startswith(CORE)
 
 
-def describe(edition: str, *, editions: pd.DataFrame | None = None,
-             expenditure: pd.DataFrame | None = None) -> Edition:
+def describe(edition: str, *, data: Frames | None = None) -> Edition:
     """Everything about one edition, from the editions table and the values it holds."""
-    table = _editions(editions)
-    frame = _expenditure(expenditure)
-    edition = check(edition, editions=table, expenditure=frame)
+    frames = data or Frames()
+    table = _editions(frames)
+    frame = frames["defence_expenditure"]
+    edition = check(edition, data=frames)
     match = table.loc[table["edition"].astype(str) == edition]
     rec = match.iloc[0] if len(match) else pd.Series(dtype=object)
     values = _rows(frame, edition, None)
@@ -207,7 +207,6 @@ def describe(edition: str, *, editions: pd.DataFrame | None = None,
     )
 
 
-def year_label(year: int, edition: str, *, editions: pd.DataFrame | None = None,
-               expenditure: pd.DataFrame | None = None) -> str:
+def year_label(year: int, edition: str, *, data: Frames | None = None) -> str:
     """``"2026e"`` when ``edition`` marks ``year`` as an estimate, else ``"2026"``."""
-    return describe(edition, editions=editions, expenditure=expenditure).year_label(year)
+    return describe(edition, data=data).year_label(year)

@@ -4,6 +4,8 @@ The shapes are Natural Earth's public-domain low-resolution countries, shipped
 inside the pyogrio wheel as a test fixture, so nothing is downloaded. Natural Earth
 gives France and Norway the ISO3 code "-99"; every shape is therefore matched by
 its *name* through the ``country_names`` table, and by its code only as a fallback.
+Resources come from one keyword-only ``data`` (:class:`~natolab.metrics.frames.Frames`;
+``None`` = the bundled resources).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pandas as pd
 
 from natolab.countries import name as country_name
 from natolab.metrics.dates import DateLike, to_timestamp
-from natolab.metrics.frames import frame_or_load
+from natolab.metrics.frames import Frames
 from natolab.metrics.membership import enlargement_rounds, members_on
 
 __all__ = [
@@ -86,7 +88,7 @@ def natural_earth_path() -> Path:
     return path
 
 
-def _resolver(country_names: pd.DataFrame | None) -> Callable[[str], str | None]:
+def _resolver(data: Frames) -> Callable[[str], str | None]:
     """Natural Earth name → ISO3, or None if unknown.
 
     By default through :func:`natolab.countries.resolve` (the project's one name table);
@@ -94,6 +96,7 @@ def _resolver(country_names: pd.DataFrame | None) -> Callable[[str], str | None]
     """
     from natolab import countries
 
+    country_names = data.given("country_names")
     if country_names is None:
 
         def resolve(name: str) -> str | None:
@@ -110,12 +113,12 @@ def _resolver(country_names: pd.DataFrame | None) -> Callable[[str], str | None]
     return lambda name: lookup.get(countries.normalise_name(name))
 
 
-def natural_earth_countries(*, country_names: pd.DataFrame | None = None):  # -> geopandas.GeoDataFrame
+def natural_earth_countries(*, data: Frames | None = None):  # -> geopandas.GeoDataFrame
     """Natural Earth countries with an ``iso3`` column resolved by name (Natural Earth's code as fallback)."""
     import geopandas
 
     shapes = geopandas.read_file(natural_earth_path())
-    resolve = _resolver(country_names)
+    resolve = _resolver(data or Frames())
     codes = []
     for name, code in zip(shapes["name"], shapes["iso_a3"], strict=True):
         resolved = resolve(str(name))
@@ -138,27 +141,23 @@ def round_colours(n_rounds: int = 10) -> list[str]:
     return [c.lower() for c in palette[: n_rounds + 1]]  # as matplotlib.colors.to_hex writes them
 
 
-def map_classes(
-    as_of: DateLike = None,
-    *,
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def map_classes(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """The colour class of every Ally on ``as_of``: iso3, country, round_number, round_label, colour.
 
     Colours are fixed per round (founders always the darkest), whatever ``as_of``.
     """
-    allies = members_on(as_of, members=members, countries=countries)
-    palette = _palette(members, countries)
+    data = data or Frames()
+    allies = members_on(as_of, data=data)
+    palette = _palette(data)
     out = allies[["iso3", "country", "round_number", "enlargement_round"]].copy()
     out["round_number"] = out["round_number"].astype(int)
     out["colour"] = [palette[r] for r in out["round_number"]]
     return out.rename(columns={"enlargement_round": "round_label"}).reset_index(drop=True)
 
 
-def _palette(members: pd.DataFrame | None, countries: pd.DataFrame | None) -> list[str]:
+def _palette(data: Frames) -> list[str]:
     """One colour per round of the whole history, so a round keeps its colour on any date."""
-    every = enlargement_rounds("2999-12-31", include_founders=True, members=members, countries=countries)
+    every = enlargement_rounds("2999-12-31", include_founders=True, data=data)
     return round_colours(int(every["round"].max()) if len(every) else 0)
 
 
@@ -208,11 +207,11 @@ def _bare(ax) -> None:
 _REUNIFICATION = re.compile(r"reunification on (\d{1,2} \w+ \d{4})", re.IGNORECASE)
 
 
-def _germany_note(day: pd.Timestamp, classes: pd.DataFrame, members: pd.DataFrame | None) -> str:
+def _germany_note(day: pd.Timestamp, classes: pd.DataFrame, data: Frames) -> str:
     """What Germany's colour covers on the map, with the reunification day from the members data."""
     if "DEU" not in set(classes["iso3"]):
         return ""
-    table = frame_or_load(members, "members")
+    table = data["members"]
     notes = table.loc[table["iso3"].astype(str) == "DEU", "special_notes"] if "special_notes" in table else []
     found = next((m for m in (_REUNIFICATION.search(str(n)) for n in notes) if m), None)
     if found is None:
@@ -230,10 +229,8 @@ def accession_map(
     *,
     highlight: Iterable[str] = (),
     aspirants: Iterable[str] = (),
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-    country_names: pd.DataFrame | None = None,
     source: str | None = None,
+    data: Frames | None = None,
 ):  # -> matplotlib.figure.Figure
     """Europe and North America with every Ally on ``as_of`` coloured by its accession round.
 
@@ -249,8 +246,9 @@ def accession_map(
     day = to_timestamp(as_of, "as_of")
     highlight = [str(c).upper() for c in highlight]
     aspirants = [str(c).upper() for c in aspirants]
-    classes = map_classes(day, members=members, countries=countries)
-    shapes = natural_earth_countries(country_names=country_names)
+    data = data or Frames()
+    classes = map_classes(day, data=data)
+    shapes = natural_earth_countries(data=data)
     colour = dict(zip(classes["iso3"], classes["colour"], strict=True))
     shapes["colour"] = [colour.get(c, NON_MEMBER_COLOUR) for c in shapes["iso3"]]
     # Natural Earth draws Greenland apart from Denmark; the Kingdom's membership covers it
@@ -263,7 +261,7 @@ def accession_map(
     }
     # Frame on every shape that can ever be an Ally (today's Allies and Greenland), so the
     # frame is the same on every date and the United States and Greenland are always whole.
-    framed = shapes["iso3"].isin(set(members_on("2999-12-31", members=members, countries=countries)["iso3"])
+    framed = shapes["iso3"].isin(set(members_on("2999-12-31", data=data)["iso3"])
                                  | {"GRL"})
     frames = [_frame(shapes, framed, box, projection) for _, projection, box in _PANELS]
     ratios = [(f[1] - f[0]) / (f[3] - f[2]) if f else 1.0 for f in frames]
@@ -281,13 +279,13 @@ def accession_map(
         _bare(ax)
         ax.set_title(region, loc="left", fontsize=10, color="#444444")
     _hawaii_inset(axes[0], shapes, layers)
-    _legend(fig, day, classes, layers, members, countries)
+    _legend(fig, day, classes, layers, data)
 
     if source is None:
-        from natolab import data
+        from natolab import data as datasets  # not `data`: that is the frames argument
 
-        source = data.source_note("members")
-    germany = _germany_note(day, classes, members)
+        source = datasets.source_note("members")
+    germany = _germany_note(day, classes, data)
     note = f"{MAP_CREDIT}; present-day borders; Greenland shown with Denmark. {germany} {source}"
     plots.footnote(fig, " ".join(note.split()))
     return plots.set_alt(fig, _map_description(fig.get_suptitle(), day, classes, shapes, layers))
@@ -346,13 +344,12 @@ def _hawaii_inset(ax, shapes, layers: dict[str, pd.Series]) -> None:
     inset.set_title(name, loc="left", fontsize=8, color="#444444", pad=2)
 
 
-def _legend(fig, day: pd.Timestamp, classes: pd.DataFrame, layers: dict[str, pd.Series],
-            members: pd.DataFrame | None, countries: pd.DataFrame | None) -> None:
+def _legend(fig, day: pd.Timestamp, classes: pd.DataFrame, layers: dict[str, pd.Series], data: Frames) -> None:
     """One entry per round completed by ``day`` (its year and who joined), then the other keys."""
     from matplotlib.patches import Patch
 
-    rounds = enlargement_rounds(day, include_founders=True, members=members, countries=countries)
-    palette = _palette(members, countries)
+    rounds = enlargement_rounds(day, include_founders=True, data=data)
+    palette = _palette(data)
     handles = [
         Patch(facecolor=palette[int(r["round"])], edgecolor="none", label=_legend_label(r))
         for _, r in rounds.iterrows()

@@ -7,12 +7,12 @@ function returns one table for one notebook: the claim as quoted from the text,
 what the curated data says on ``as_of``, and a verdict — "holds", "not yet" (the
 date asked for is before the event), "no longer current" (true when written,
 overtaken since) or "differs" (the data says otherwise). Quotes are verbatim; a
-test checks them against the text.
+test checks them against the text. Each function reads its resources from one keyword-only
+``data`` (:class:`~natolab.metrics.frames.Frames`; ``None`` = the bundled resources) and
+passes it down to the metrics it calls.
 """
 
 from __future__ import annotations
-
-from typing import Unpack
 
 import pandas as pd
 
@@ -20,7 +20,7 @@ from natolab.labels import counted
 from natolab.metrics import deterrence, membership, operations
 from natolab.metrics import eu_nato as eu_nato_metrics
 from natolab.metrics.dates import DateLike, to_timestamp
-from natolab.metrics.frames import join_names
+from natolab.metrics.frames import Frames, join_names
 
 __all__ = [
     "QUOTES",
@@ -90,18 +90,12 @@ def _frame(rows: list[dict[str, str]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["claim", "data_on_date", "verdict"])
 
 
-def enlargement_claims(
-    as_of: DateLike = None,
-    *,
-    members: pd.DataFrame | None = None,
-    aspirants: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def enlargement_claims(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Founding in 1949, Greece and Turkey in 1952, 30 Allies after North Macedonia, the open door."""
     day = to_timestamp(as_of, "as_of")
-    kw = {"members": members, "countries": countries}
-    everyone = membership.members_on("2999-12-31", **kw)
-    allies = membership.members_on(day, **kw)
+    data = data or Frames()
+    everyone = membership.members_on("2999-12-31", data=data)
+    allies = membership.members_on(day, data=data)
     founders = everyone.loc[everyone["round_number"] == 0]
     rows = []
 
@@ -118,7 +112,7 @@ def enlargement_claims(
     else:
         rows.append(_row("founder", "Belgium is not recorded as a founder.", "differs"))
 
-    first = membership.enlargement_rounds("2999-12-31", **kw).iloc[0]
+    first = membership.enlargement_rounds("2999-12-31", data=data).iloc[0]
     first_day = pd.Timestamp(first["accession_date"])
     said = (
         f"The first enlargement round: {join_names(first['countries'].split(', '))} on {_day(first_day)}, "
@@ -144,8 +138,8 @@ def enlargement_claims(
         verdict = "no longer current"
     rows.append(_row("thirty", said, verdict))
 
-    rounds_done = membership.enlargement_rounds(day, **kw)
-    waiting = operations.aspirants(day, aspirants=aspirants, members=members, countries=countries)
+    rounds_done = membership.enlargement_rounds(day, data=data)
+    waiting = operations.aspirants(day, data=data)
     said = (
         f"{counted(len(rounds_done), 'enlargement round')} since 1949 added "
         f"{counted(int(rounds_done['n_joined'].sum()), 'country', 'countries')}; "
@@ -156,17 +150,12 @@ def enlargement_claims(
     return _frame(rows)
 
 
-def eu_nato_claims(
-    as_of: DateLike = None,
-    *,
-    eu_nato: pd.DataFrame | None = None,
-    eu_nato_actions: pd.DataFrame | None = None,
-    **frames: Unpack[eu_nato_metrics.OverlapFrames],
-) -> pd.DataFrame:
+def eu_nato_claims(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Belgium in both, the Warsaw 2016 and Brussels 2018 declarations, 74 actions in seven areas."""
     day = to_timestamp(as_of, "as_of")
+    data = data or Frames()
     rows = []
-    detail = eu_nato_metrics.overlap_by_country(day, **frames).set_index("iso3")
+    detail = eu_nato_metrics.overlap_by_country(day, data=data).set_index("iso3")
     in_both = "BEL" in detail.index and detail.loc["BEL", "group"] == "NATO and EU"
     n_both = int((detail["group"] == "NATO and EU").sum())
     said = (
@@ -174,8 +163,8 @@ def eu_nato_claims(
     )
     rows.append(_row("both", said, "holds" if in_both else "not yet"))
 
-    every = eu_nato_metrics.eu_nato_milestones("2999-12-31", eu_nato=eu_nato)
-    known = eu_nato_metrics.eu_nato_milestones(day, eu_nato=eu_nato)
+    every = eu_nato_metrics.eu_nato_milestones("2999-12-31", data=data)
+    known = eu_nato_metrics.eu_nato_milestones(day, data=data)
     for key, number in (("warsaw", 1), ("brussels_2018", 2)):
         decl = every.loc[(every["event_type"] == "joint_declaration") & (every["number"] == number)]
         if decl.empty:
@@ -186,7 +175,7 @@ def eu_nato_claims(
         happened = bool((known["event_id"] == decl["event_id"].iloc[0]).any())
         rows.append(_row(key, said, "holds" if happened else "not yet"))
 
-    batches = eu_nato_metrics.common_set_actions(day, eu_nato_actions=eu_nato_actions)
+    batches = eu_nato_metrics.common_set_actions(day, data=data)
     total = int(batches["cumulative_actions"].iloc[-1]) if len(batches) else 0
     parts = " + ".join(
         f"{int(n)} ({d:%b %Y})" for n, d in zip(batches["n_actions"], batches["endorsement_date"], strict=True)
@@ -199,10 +188,10 @@ def eu_nato_claims(
     return _frame(rows)
 
 
-def crisis_management_claims(as_of: DateLike = None, *, operations_frame: pd.DataFrame | None = None) -> pd.DataFrame:
+def crisis_management_claims(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """The operations the text calls current: KFOR, the training mission in Iraq, the Aegean activity."""
     day = to_timestamp(as_of, "as_of")
-    active = operations.operations_active_on(day, operations=operations_frame)
+    active = operations.operations_active_on(day, data=data)
     names = set(active["short_name"].astype(str))
     named = {
         "KFOR": any(n.startswith("KFOR") for n in names),
@@ -222,10 +211,10 @@ def crisis_management_claims(as_of: DateLike = None, *, operations_frame: pd.Dat
     return _frame([_row("operations", said, verdict)])
 
 
-def partnership_claims(as_of: DateLike = None, *, partners: pd.DataFrame | None = None) -> pd.DataFrame:
+def partnership_claims(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """'More than 40 partner countries' against the partners in the data on ``as_of``."""
     day = to_timestamp(as_of, "as_of")
-    listed = operations.partners_on(day, partners=partners)
+    listed = operations.partners_on(day, data=data)
     dated = listed.loc[listed["date_known"]]
     undated = listed.loc[~listed["date_known"]]
     if dated.empty:
@@ -241,20 +230,12 @@ def partnership_claims(as_of: DateLike = None, *, partners: pd.DataFrame | None 
     return _frame([_row("partners", said, "holds" if distinct > 40 else "differs")])
 
 
-def deterrence_claims(
-    as_of: DateLike = None,
-    *,
-    efp_history: pd.DataFrame | None = None,
-    rotations: pd.DataFrame | None = None,
-    targets: pd.DataFrame | None = None,
-    summits: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def deterrence_claims(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Forward presence, Belgium in Baltic air policing, and the Wales and Warsaw commitments."""
-    from natolab.metrics.frames import frame_or_load
-
     day = to_timestamp(as_of, "as_of")
+    data = data or Frames()
     rows = []
-    state = deterrence.forward_land_forces(day, efp_history=efp_history)
+    state = deterrence.forward_land_forces(day, data=data)
     if state.empty:
         rows.append(_row("forward_presence", f"No forward land forces recorded by {_day(day)}.", "not yet"))
     else:
@@ -262,7 +243,7 @@ def deterrence_claims(
                 "(NATO now calls them Forward Land Forces).")
         rows.append(_row("forward_presence", said, "holds"))
 
-    baltic = deterrence.air_policing_detachments(day, rotations=rotations)
+    baltic = deterrence.air_policing_detachments(day, data=data)
     baltic = baltic.loc[baltic["mission"] == deterrence.BALTIC_AIR_POLICING]
     belgian = baltic.loc[baltic["nation_iso3"] == "BEL"]
     if belgian.empty:
@@ -275,10 +256,10 @@ def deterrence_claims(
         recent = latest > day - pd.DateOffset(years=REGULAR_YEARS)
         rows.append(_row("air_policing", said, "holds" if recent else "no longer current"))
 
-    target_rows = frame_or_load(targets, "targets")
+    target_rows = data["targets"]
     wales = target_rows.loc[target_rows["target_id"] == "wales_2pct"].iloc[0]
     agreed = pd.Timestamp(wales["agreed_date"])
-    summit_rows = frame_or_load(summits, "summits")
+    summit_rows = data["summits"]
     warsaw = summit_rows.loc[summit_rows["summit"] == "Warsaw 2016"]
     decided = " ".join(str(v) for col in ("burden_sharing_decisions", "other_key_decisions")
                        if col in warsaw.columns for v in warsaw[col].dropna())

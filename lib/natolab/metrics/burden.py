@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab.metrics.frames import frame_or_load
-from natolab.metrics.spending_data import SpendingData, allies_in_year
+from natolab.metrics.frames import Frames
+from natolab.metrics.spending_data import allies_in_year, expenditure_table
 from natolab.metrics.spending_editions import default_edition
 from natolab.metrics.spending_series import required_annual_increase
 from natolab.metrics.spending_year import gap_to_target, league_table
@@ -51,9 +51,7 @@ class Present:
 
 def present(
     *,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> Present:
     """The latest year NATO reports, in the edition that is complete for it (today 2026, July 2026).
 
@@ -61,8 +59,8 @@ def present(
     :func:`natolab.metrics.default_edition` of that year. Every notebook that shows
     "today's" figure calls this, so the same Ally gets the same figure everywhere.
     """
-    data = SpendingData(expenditure=expenditure, editions=editions, members=members)
-    frame = data.expenditure_table
+    data = data or Frames()
+    frame = expenditure_table(data)
     shares = frame.loc[(frame["indicator"] == _SHARE) & frame["value"].notna()]
     if shares.empty:
         raise ValueError("defence_expenditure has no share-of-GDP figure in any edition")
@@ -82,14 +80,15 @@ def aggregate_figures(
     year: int,
     edition: str,
     *,
-    expenditure: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """NATO total and European Allies + Canada in one edition's year: share of GDP and US$.
 
     Columns: iso3, country, share_of_gdp_pct, defence_expenditure_usd_current_m,
     year, edition (blank values where the edition has none).
     """
-    frame = SpendingData(expenditure=expenditure).expenditure_table
+    data = data or Frames()
+    frame = expenditure_table(data)
     rows = [{"iso3": code, "country": name,
              _SHARE: _aggregate_value(frame, edition, year, code, _SHARE),
              _USD: _aggregate_value(frame, edition, year, code, _USD),
@@ -103,23 +102,20 @@ def league_with_aggregates(
     targets: list[float],
     *,
     edition: str,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """The league table plus US$ and share of the NATO total, with the two aggregates as last rows.
 
     Allies keep their rank; the aggregate rows have no rank and ``is_aggregate`` True.
     ``share_of_nato_total_pct`` = the Ally's US$ ÷ the NATO total's US$ (same edition, year).
     """
-    data = SpendingData(expenditure=expenditure, editions=editions, members=members, countries=countries)
-    frame = data.expenditure_table
+    data = data or Frames()
+    frame = expenditure_table(data)
     table = league_table(year, targets, edition=edition, data=data)
     money = frame.loc[(frame["edition"] == edition) & (frame["year"] == int(year))
                       & (frame["indicator"] == _USD)].set_index("iso3")["value"]
     table.insert(4, _USD, table["iso3"].map(money).astype("float64"))
-    aggregates = aggregate_figures(year, edition, expenditure=frame)
+    aggregates = aggregate_figures(year, edition, data=data)
     total = float(aggregates.loc[aggregates["iso3"] == "NATO_TOTAL", _USD].iloc[0])
     table["is_aggregate"] = False
     aggregates["is_aggregate"] = True
@@ -145,9 +141,7 @@ def key_figures(
     target_pct: float = 2.0,
     core_target_pct: float = 3.5,
     *,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """The opening figures of the burden-sharing report, one row per figure.
 
@@ -157,9 +151,9 @@ def key_figures(
     share of GDP and in US$; the same counts and shares for 2014 in the same edition
     (the Wales baseline) where it has them.
     """
-    data = SpendingData(expenditure=expenditure, editions=editions, members=members)
-    frame = data.expenditure_table
-    info = edition_catalogue.describe(edition, editions=editions, expenditure=frame)
+    data = data or Frames()
+    frame = expenditure_table(data)
+    info = edition_catalogue.describe(edition, data=data)
     rows: list[dict[str, object]] = []
 
     def add(figure: str, value: float, unit: str, when: int, n_reported: int | None = None,
@@ -193,10 +187,7 @@ def definition_comparison(
     *,
     old: str | None = None,
     new: str | None = None,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Each Ally's share of GDP under NATO's earlier definition and under core, side by side.
 
@@ -205,15 +196,15 @@ def definition_comparison(
     (or just ``year``). Columns: iso3, country, year, year_label_old, year_label_new,
     share_old_pct, share_new_pct, difference_pp (new − old), old_edition, new_edition.
     """
-    data = SpendingData(expenditure=expenditure, editions=editions, members=members)
-    frame = data.expenditure_table
-    old, new = _definition_pair(old, new, frame, editions)
-    described_old = edition_catalogue.describe(old, editions=editions, expenditure=frame)
-    described_new = edition_catalogue.describe(new, editions=editions, expenditure=frame)
+    data = data or Frames()
+    frame = expenditure_table(data)
+    old, new = _definition_pair(old, new, data)
+    described_old = edition_catalogue.describe(old, data=data)
+    described_new = edition_catalogue.describe(new, data=data)
     shared = sorted(set(described_old.years) & set(described_new.years))
     if year is not None:
         shared = [y for y in shared if y == int(year)]
-    names = frame_or_load(countries, "countries")
+    names = data["countries"]
     name_of = dict(zip(names["iso3"].astype(str), names["name"].astype(str), strict=False))
     rows = []
     for when in shared:
@@ -239,11 +230,9 @@ def definition_comparison(
                            ascending=[False, True, True], na_position="last").reset_index(drop=True)
 
 
-def _definition_pair(old: str | None, new: str | None, frame: pd.DataFrame,
-                     editions: pd.DataFrame | None) -> tuple[str, str]:
-    order = edition_catalogue.order(editions=editions, expenditure=frame)
-    described = {ed: edition_catalogue.describe(ed, editions=editions, expenditure=frame)
-                 for ed in order}
+def _definition_pair(old: str | None, new: str | None, data: Frames) -> tuple[str, str]:
+    order = edition_catalogue.order(data=data)
+    described = {ed: edition_catalogue.describe(ed, data=data) for ed in order}
     core = [ed for ed in order if described[ed].core]
     if new is None:
         if not core:
@@ -255,8 +244,7 @@ def _definition_pair(old: str | None, new: str | None, frame: pd.DataFrame,
         if not earlier:
             raise ValueError(f"No NATO-definition edition shares a year with edition {new}")
         old = earlier[-1]
-    return (edition_catalogue.check(old, editions=editions, expenditure=frame),
-            edition_catalogue.check(new, editions=editions, expenditure=frame))
+    return (edition_catalogue.check(old, data=data), edition_catalogue.check(new, data=data))
 
 
 def definition_counts(comparison: pd.DataFrame, threshold: float = 2.0) -> pd.DataFrame:
@@ -287,9 +275,9 @@ def definition_counts(comparison: pd.DataFrame, threshold: float = 2.0) -> pd.Da
                                        "n_reported_new"])
 
 
-def target_year(target_id: str, *, targets: pd.DataFrame | None = None) -> int | None:
+def target_year(target_id: str, *, data: Frames | None = None) -> int | None:
     """The year by which a target of the ``targets`` data is due (wales_2pct → 2024); None if open-ended."""
-    table = frame_or_load(targets, "targets")
+    table = (data or Frames())["targets"]
     rows = table.loc[table["target_id"].astype(str) == str(target_id)]
     if rows.empty:
         valid = ", ".join(sorted(table["target_id"].astype(str)))
@@ -304,7 +292,7 @@ def target_for_path(
     core_target_pct: float,
     core_target_year: int,
     *,
-    targets: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> tuple[float, int, str]:
     """The target still ahead of ``year``: (threshold, target year, target id).
 
@@ -312,7 +300,7 @@ def target_for_path(
     guideline by 2024; from then on, to the core target by ``core_target_year``. Each
     threshold is paired with its own year, never 3.5% with 2024.
     """
-    wales_year = target_year("wales_2pct", targets=targets)
+    wales_year = target_year("wales_2pct", data=data)
     if wales_year is not None and int(year) < wales_year:
         return float(target_pct), wales_year, "wales_2pct"
     return float(core_target_pct), int(core_target_year), "hague_core_3_5pct"
@@ -325,10 +313,7 @@ def hague_path(
     target_year: int,
     related_pct: float | None = 1.5,
     *,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """The straight path from ``base_year`` to ``target_pct`` by ``target_year``, in points and US$.
 
@@ -337,7 +322,7 @@ def hague_path(
     the base year's GDP, and ``related_usd_current_m`` = what ``related_pct`` of that
     GDP is (The Hague's up-to-1.5% of defence- and security-related spending).
     """
-    data = SpendingData(expenditure=expenditure, editions=editions, members=members, countries=countries)
+    data = data or Frames()
     path = required_annual_increase(target_pct, target_year, base_year=base_year, edition=edition, data=data)
     gap = gap_to_target(base_year, target_pct, edition=edition, data=data).set_index("iso3")
     path["gdp_used_usd_current_m"] = path["iso3"].map(gap["gdp_used_usd_current_m"])
@@ -353,9 +338,7 @@ def previous_edition_count(
     target_pct: float = 2.0,
     year: int | None = None,
     *,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> dict[str, object] | None:
     """The count at ``target_pct`` in the edition before ``edition``, for ``year`` (if both report
     it) or else the latest year both report; earlier editions are tried in turn.
@@ -364,12 +347,12 @@ def previous_edition_count(
     n_at_target, n_reported (this edition, same year), n_allies, year_label_previous,
     year_label. None when there is no earlier edition sharing a year.
     """
-    data = SpendingData(expenditure=expenditure, editions=editions, members=members)
-    frame = data.expenditure_table
-    prev = edition_catalogue.previous(edition, editions=editions, expenditure=frame)
-    this = edition_catalogue.describe(edition, editions=editions, expenditure=frame)
+    data = data or Frames()
+    frame = expenditure_table(data)
+    prev = edition_catalogue.previous(edition, data=data)
+    this = edition_catalogue.describe(edition, data=data)
     while prev is not None:
-        before = edition_catalogue.describe(prev, editions=editions, expenditure=frame)
+        before = edition_catalogue.describe(prev, data=data)
         shared = sorted(set(before.years) & set(this.years))
         if shared:
             when = int(year) if year is not None and int(year) in shared else shared[-1]
@@ -381,7 +364,7 @@ def previous_edition_count(
                     "n_reported": rep_this, "n_allies": len(allies),
                     "year_label_previous": before.year_label(when),
                     "year_label": this.year_label(when)}
-        prev = edition_catalogue.previous(prev, editions=editions, expenditure=frame)
+        prev = edition_catalogue.previous(prev, data=data)
     return None
 
 
@@ -390,9 +373,7 @@ def section_source(
     year: int,
     edition: str,
     *,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> tuple[str, int] | None:
     """(edition, year) a report section on ``indicator`` uses: one edition, complete.
 
@@ -403,17 +384,16 @@ def section_source(
     section then names the edition and year it uses instead. None when no edition is
     complete for any year up to ``year`` (the section says so instead of a chart).
     """
-    data = SpendingData(expenditure=expenditure, editions=editions, members=members)
-    frame = data.expenditure_table
-    order = edition_catalogue.order(editions=editions, expenditure=frame)
-    edition = edition_catalogue.check(edition, editions=editions, expenditure=frame)
+    data = data or Frames()
+    frame = expenditure_table(data)
+    order = edition_catalogue.order(data=data)
+    edition = edition_catalogue.check(edition, data=data)
     candidates = [edition, *[ed for ed in reversed(order) if ed != edition]]
     values = frame.loc[frame["value"].notna()]
     shares = values.loc[values["indicator"] == _SHARE]
     wanted = values.loc[values["indicator"] == indicator]
     years = sorted({int(y) for y in wanted["year"] if int(y) <= int(year)}, reverse=True)
-    core = {ed: edition_catalogue.describe(ed, editions=editions, expenditure=frame).core
-            for ed in candidates}
+    core = {ed: edition_catalogue.describe(ed, data=data).core for ed in candidates}
     same_definition = [ed for ed in candidates if core[ed] == core[edition]]
     for pool in (same_definition, candidates):  # keep the definition before keeping the year
         for when in years:
@@ -430,19 +410,19 @@ def section_source(
 def aggregate_edition(
     edition: str,
     *,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> str | None:
     """``edition`` if it has European Allies and Canada in US$ for any year, else the latest that does.
 
     None when no edition has the aggregate (the section then says so instead of a chart).
     """
-    frame = SpendingData(expenditure=expenditure).expenditure_table
+    data = data or Frames()
+    frame = expenditure_table(data)
     rows = frame.loc[(frame["iso3"] == "NATO_EUROPE_CANADA") & (frame["indicator"] == _USD)
                      & frame["value"].notna()]
     having = set(rows["edition"].astype(str))
     if edition in having:
         return edition
-    order = edition_catalogue.order(editions=editions, expenditure=frame)
+    order = edition_catalogue.order(data=data)
     later = [ed for ed in order if ed in having]
     return later[-1] if later else None

@@ -8,8 +8,8 @@ that field, and each field carries the date it comes from. Partial dates ("2022-
 
 Air-policing time on station is a *lower bound*: a start known only to the month
 counts from that month's last day, an end known only to the month to its first day,
-and a detachment without an end date counts no time at all. Frames are optional
-keyword arguments, loaded through :mod:`natolab.data` when not given.
+and a detachment without an end date counts no time at all. Resources come from one
+keyword-only ``data`` (:class:`~natolab.metrics.frames.Frames`; ``None`` = the bundled resources).
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ import pandas as pd
 from natolab import editions as edition_catalogue
 from natolab.metrics.burden import present
 from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
-from natolab.metrics.frames import country_names, frame_or_load, name_of, require_columns, split_codes
-from natolab.metrics.spending_data import SpendingData
+from natolab.metrics.frames import Frames, country_names, name_of, require_columns, split_codes
 from natolab.metrics.spending_editions import default_edition
 from natolab.metrics.spending_year import year_table
 
@@ -65,12 +64,7 @@ def _blank(value: object) -> bool:
 _FLF_COLUMNS = ["host_iso3", "date", "framework_nation_iso3", "troops", "contributing_nations", "unit_scale"]
 
 
-def forward_land_forces_history(
-    as_of: DateLike = None,
-    *,
-    efp_history: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def forward_land_forces_history(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Every dated Forward Land Forces record whose date has begun by ``as_of``, oldest first.
 
     A record without a date cannot be placed in time and is left out. Columns:
@@ -79,9 +73,10 @@ def forward_land_forces_history(
     other than host and framework nation), n_contributors, flags, source_ids.
     """
     day = to_timestamp(as_of, "as_of")
-    table = frame_or_load(efp_history, "efp_history")
+    data = data or Frames()
+    table = data["efp_history"]
     require_columns(table, _FLF_COLUMNS, "efp_history")
-    names = country_names(countries)
+    names = country_names(data)
     table = _dated(table, "date", "period")
     table = table.loc[table["period_first"].notna() & (table["period_first"] <= day)].copy()
     table["date"] = table["period_first"]
@@ -112,12 +107,7 @@ def _latest(rows: pd.DataFrame, column: str) -> tuple[object, str]:
     return last[column], str(last["date_label"])
 
 
-def forward_land_forces(
-    as_of: DateLike = None,
-    *,
-    efp_history: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def forward_land_forces(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Forward Land Forces on ``as_of``: one row per host, each field with the date it comes from.
 
     Columns: host_iso3, host, first_recorded (date label of the host's first record),
@@ -125,7 +115,7 @@ def forward_land_forces(
     stated"), formation_as_of, troops (latest figure, <NA> if none yet), troops_as_of,
     contributors, n_contributors, contributors_as_of. Sorted by first record, then host.
     """
-    history = forward_land_forces_history(as_of, efp_history=efp_history, countries=countries)
+    history = forward_land_forces_history(as_of, data=data)
     rows = []
     for host_iso3, group in history.groupby("host_iso3", sort=False):
         framework, framework_as_of = _latest(group, "framework_nation")
@@ -163,12 +153,7 @@ def forward_land_forces(
 _AP_COLUMNS = ["mission", "rotation_number", "start_date", "end_date", "nation_iso3", "role", "base"]
 
 
-def air_policing_detachments(
-    as_of: DateLike = None,
-    *,
-    rotations: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def air_policing_detachments(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Air-policing detachments that had begun by ``as_of``, oldest first.
 
     ``months_on_station`` is a lower bound (see the module note), counted up to
@@ -180,9 +165,10 @@ def air_policing_detachments(
     "yes", "no", "start not recorded", "end not recorded"), flags, source_ids.
     """
     day = to_timestamp(as_of, "as_of")
-    table = frame_or_load(rotations, "air_policing_rotations")
+    data = data or Frames()
+    table = data["air_policing_rotations"]
     require_columns(table, _AP_COLUMNS, "air_policing_rotations")
-    names = country_names(countries)
+    names = country_names(data)
     table = _dated(_dated(table, "start_date", "start"), "end_date", "end")
     # A detachment without a recorded start had begun by its end: it counts from then on.
     begun = table["start_first"].fillna(table["end_first"])
@@ -215,8 +201,7 @@ def air_policing_by_ally(
     *,
     since: DateLike | None = None,
     mission: str | None = None,
-    rotations: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Per Ally: detachments begun between ``since`` and ``as_of``, lead rotations and months on station.
 
@@ -227,7 +212,7 @@ def air_policing_by_ally(
     end, so no time counted), first_year,
     last_year. Most months first.
     """
-    table = air_policing_detachments(as_of, rotations=rotations, countries=countries)
+    table = air_policing_detachments(as_of, data=data)
     if since is not None:
         table = table.loc[table["start"] >= to_timestamp(since, "since")]
     if mission is not None:
@@ -256,15 +241,14 @@ def air_policing_by_year(
     as_of: DateLike = None,
     *,
     mission: str | None = BALTIC_AIR_POLICING,
-    rotations: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Detachments begun per Ally and year (rows: Allies, most detachments first; columns: years).
 
     Years without a detachment of any Ally in between are kept as columns of zeros, so a
     chart of the frame shows gaps as gaps.
     """
-    table = air_policing_detachments(as_of, rotations=rotations, countries=countries)
+    table = air_policing_detachments(as_of, data=data)
     if mission is not None:
         table = table.loc[table["mission"] == mission]
     if table.empty:
@@ -281,8 +265,8 @@ def air_policing_by_year(
 
 # --------------------------------------------------------------------------- KFOR
 
-def _kfor(frame: pd.DataFrame | None) -> pd.DataFrame:
-    table = frame_or_load(frame, "kfor_contributions")
+def _kfor(data: Frames) -> pd.DataFrame:
+    table = data["kfor_contributions"]
     require_columns(table, ["date", "nation_iso3", "troops"], "kfor_contributions")
     return _dated(table, "date", "period")
 
@@ -291,8 +275,7 @@ def kfor_contributions(
     as_of: DateLike = None,
     *,
     nations: list[str] | None = None,
-    kfor: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Troops each nation had in KFOR, at every dated figure begun by ``as_of`` (oldest first).
 
@@ -302,8 +285,9 @@ def kfor_contributions(
     Columns: nation_iso3, nation, date, date_label, troops, figure_kind, flags, source_ids.
     """
     day = to_timestamp(as_of, "as_of")
-    table = _kfor(kfor)
-    names = country_names(countries)
+    data = data or Frames()
+    table = _kfor(data)
+    names = country_names(data)
     keep = table["period_first"].notna() & (table["period_first"] <= day) & table["troops"].notna()
     for column in ("use_in_total_only", "planned"):
         if column in table.columns:
@@ -321,12 +305,7 @@ def kfor_contributions(
     return table.sort_values(["date", "nation"], kind="stable")[columns].reset_index(drop=True)
 
 
-def kfor_snapshot(
-    as_of: DateLike = None,
-    *,
-    kfor: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> tuple[str, pd.DataFrame]:
+def kfor_snapshot(as_of: DateLike = None, *, data: Frames | None = None) -> tuple[str, pd.DataFrame]:
     """The latest snapshot that lists every contributing nation, as (date label, table).
 
     A snapshot is the set of rows with one date; it is complete where the dataset's
@@ -336,7 +315,8 @@ def kfor_snapshot(
     snapshot is dated by ``as_of``. Table columns: nation_iso3, nation, troops; most first.
     """
     day = to_timestamp(as_of, "as_of")
-    table = _kfor(kfor)
+    data = data or Frames()
+    table = _kfor(data)
     require_columns(table, ["snapshot_complete"], "kfor_contributions")
     complete = table.loc[table["snapshot_complete"].fillna(False).astype(bool)
                          & (table["period_first"] <= day)]
@@ -344,7 +324,7 @@ def kfor_snapshot(
     if complete.empty:
         return "", pd.DataFrame(columns=columns)
     latest = complete.loc[complete["period_first"] == complete["period_first"].max(), "period_label"].iloc[0]
-    rows = kfor_contributions(as_of, kfor=kfor, countries=countries)
+    rows = kfor_contributions(as_of, data=data)
     rows = rows.loc[rows["date_label"] == latest]
     rows = rows.sort_values(["troops", "nation"], ascending=[False, True], kind="stable")
     return str(latest), rows[columns].reset_index(drop=True)
@@ -368,13 +348,7 @@ class ThreeCsSources:
     personnel_edition: str
 
 
-def three_cs_sources(
-    as_of: DateLike = None,
-    *,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
-) -> ThreeCsSources:
+def three_cs_sources(as_of: DateLike = None, *, data: Frames | None = None) -> ThreeCsSources:
     """The editions and years of the three Cs on ``as_of``.
 
     The year is ``as_of``'s, capped at the latest year NATO reports
@@ -385,18 +359,18 @@ def three_cs_sources(
     edition. Raises ValueError when no edition reports personnel by then.
     """
     day = to_timestamp(as_of, "as_of")
-    now = present(expenditure=expenditure, editions=editions, members=members)
+    data = data or Frames()
+    now = present(data=data)
     year = min(day.year, now.year)
-    spending = SpendingData(expenditure=expenditure, editions=editions, members=members)
-    edition = now.edition if year == now.year else default_edition(year, data=spending)
-    frame = frame_or_load(expenditure, "defence_expenditure")
+    edition = now.edition if year == now.year else default_edition(year, data=data)
+    frame = data["defence_expenditure"]
     rows = frame.loc[(frame["indicator"] == "military_personnel_k") & frame["value"].notna()
                      & (frame["year"] <= year)]
     counts = rows.groupby(["year", "edition"]).size()
     counts = counts[counts >= PERSONNEL_MIN_ALLIES]
     if counts.empty:
         raise ValueError(f"No edition reports military personnel for {PERSONNEL_MIN_ALLIES} Allies up to {year}")
-    order = edition_catalogue.order(editions=editions, expenditure=frame)
+    order = edition_catalogue.order(data=data)
     personnel_year, personnel_edition = max(counts.index, key=lambda ye: (ye[0], order.index(ye[1])))
     return ThreeCsSources(int(year), str(edition), int(personnel_year), str(personnel_edition))
 
@@ -405,12 +379,7 @@ def three_cs(
     as_of: DateLike = None,
     *,
     window_years: int = 10,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-    rotations: pd.DataFrame | None = None,
-    kfor: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Cash, capabilities and contributions per Ally, each part from its own dated source.
 
@@ -428,12 +397,12 @@ def three_cs(
     kfor_snapshot. Highest contributions first.
     """
     day = to_timestamp(as_of, "as_of")
-    src = three_cs_sources(day, expenditure=expenditure, editions=editions, members=members)
-    spending = SpendingData(expenditure=expenditure, editions=editions, members=members, countries=countries)
-    table, _ = year_table(src.year, src.edition, ["share_of_gdp_pct", "equipment_share_pct"], data=spending)
-    people, _ = year_table(src.personnel_year, src.personnel_edition, ["military_personnel_k"], data=spending)
+    data = data or Frames()
+    src = three_cs_sources(day, data=data)
+    table, _ = year_table(src.year, src.edition, ["share_of_gdp_pct", "equipment_share_pct"], data=data)
+    people, _ = year_table(src.personnel_year, src.personnel_edition, ["military_personnel_k"], data=data)
     table["military_personnel_k"] = table["iso3"].map(people.set_index("iso3")["military_personnel_k"])
-    snapshot_label, snapshot = kfor_snapshot(day, kfor=kfor, countries=countries)
+    snapshot_label, snapshot = kfor_snapshot(day, data=data)
     troops = snapshot.set_index("nation_iso3")["troops"]
     if snapshot_label:
         table["kfor_troops"] = pd.array([int(troops.get(c, 0)) for c in table["iso3"]], dtype="Int64")
@@ -442,8 +411,8 @@ def three_cs(
     personnel = table["military_personnel_k"].where(table["military_personnel_k"] > 0)
     table["kfor_per_1000_personnel"] = (table["kfor_troops"].astype("float64") / personnel).round(2)
     since = day - pd.DateOffset(years=window_years) + pd.Timedelta(days=1)
-    months = air_policing_by_ally(day, since=since, mission=BALTIC_AIR_POLICING, rotations=rotations,
-                                  countries=countries).set_index("nation_iso3")["months_on_station"].fillna(0.0)
+    months = air_policing_by_ally(day, since=since, mission=BALTIC_AIR_POLICING,
+                                  data=data).set_index("nation_iso3")["months_on_station"].fillna(0.0)
     table["air_policing_months"] = [float(months.get(c, 0.0)) for c in table["iso3"]]
     table["contributions_measure"] = (table["kfor_per_1000_personnel"] + table["air_policing_months"]).round(1)
     table["personnel_year"] = src.personnel_year

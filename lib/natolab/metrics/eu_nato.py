@@ -1,21 +1,19 @@
 """EU–NATO: who belongs to both, the milestones of their cooperation, and EU vs non-EU Allies' spending.
 
 "EU" means the EEC/EC/EU of the day (``eu_membership`` records entry into the EEC,
-EC or EU and the United Kingdom's exit). Frames are optional keyword arguments and
-are loaded through :mod:`natolab.data` when not given.
+EC or EU and the United Kingdom's exit). Resources come from one keyword-only ``data``
+(:class:`~natolab.metrics.frames.Frames`; ``None`` = the bundled resources).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypedDict, Unpack
 
 import pandas as pd
 
 from natolab.metrics.dates import TREATY_SIGNED, DateLike, add_period_columns, to_timestamp
-from natolab.metrics.frames import country_names, frame_or_load, join_names, name_of, require_columns
+from natolab.metrics.frames import Frames, country_names, join_names, name_of, require_columns
 from natolab.metrics.membership import eu_members_on, members_on
-from natolab.metrics.spending_data import SpendingData
 from natolab.metrics.spending_editions import default_edition
 
 __all__ = [
@@ -23,8 +21,6 @@ __all__ = [
     "EU_STATUSES",
     "OVERLAP_GROUPS",
     "EUSpending",
-    "EUSpendingFrames",
-    "OverlapFrames",
     "common_set_actions",
     "common_set_areas",
     "eu_nato_milestones",
@@ -44,34 +40,13 @@ EU_STATUSES = ("EU member", "not in the EU")
 _SHARE = "share_of_gdp_pct"
 
 
-class OverlapFrames(TypedDict, total=False):
-    """The resources :func:`overlap_by_country` reads (each loaded when not given): one list for
-    the functions that pass them on."""
-
-    members: pd.DataFrame | None
-    eu_membership: pd.DataFrame | None
-    countries: pd.DataFrame | None
-
-
-class EUSpendingFrames(OverlapFrames, total=False):
-    """The resources :func:`spending_eu_status_by_country` reads (each loaded when not given)."""
-
-    expenditure: pd.DataFrame | None
-    editions: pd.DataFrame | None
-
-
-def overlap_by_country(
-    date: DateLike = None,
-    *,
-    members: pd.DataFrame | None = None,
-    eu_membership: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def overlap_by_country(date: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Every country in NATO or the EU on ``date``: iso3, country, nato_member, eu_member, group."""
     day = to_timestamp(date, "date")
-    allies = set(members_on(day, members=members, countries=countries)["iso3"])
-    eu = set(eu_members_on(day, eu_membership=eu_membership, countries=countries)["iso3"])
-    names = country_names(countries)
+    data = data or Frames()
+    allies = set(members_on(day, data=data)["iso3"])
+    eu = set(eu_members_on(day, data=data)["iso3"])
+    names = country_names(data)
     rows = []
     for code in sorted(allies | eu):
         in_nato, in_eu = code in allies, code in eu
@@ -90,12 +65,12 @@ def overlap_by_country(
     return out.sort_values(["group", "country"], kind="stable").reset_index(drop=True)
 
 
-def eu_nato_overlap(date: DateLike = None, **frames: Unpack[OverlapFrames]) -> pd.DataFrame:
+def eu_nato_overlap(date: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Both / NATO-only / EU-only on ``date``: group, n_countries, countries (readable names).
 
     Always three rows, in the order of :data:`OVERLAP_GROUPS` (a group may count 0).
     """
-    detail = overlap_by_country(date, **frames)
+    detail = overlap_by_country(date, data=data)
     rows = []
     for group in OVERLAP_GROUPS:
         names = sorted(detail.loc[detail["group"] == group, "country"])
@@ -104,7 +79,7 @@ def eu_nato_overlap(date: DateLike = None, **frames: Unpack[OverlapFrames]) -> p
 
 
 def overlap_timeline(
-    start: DateLike = TREATY_SIGNED, end: DateLike = None, **frames: Unpack[OverlapFrames]
+    start: DateLike = TREATY_SIGNED, end: DateLike = None, *, data: Frames | None = None
 ) -> pd.DataFrame:
     """Yearly counts of the three groups, on 31 December of each year from ``start`` to ``end``.
 
@@ -117,9 +92,10 @@ def overlap_timeline(
         raise ValueError(f"end: {last.date()} is before start {first.date()}")
     days = [pd.Timestamp(year=y, month=12, day=31) for y in range(first.year, last.year)]
     days.append(last)
+    data = data or Frames()
     rows = []
     for day in days:
-        detail = overlap_by_country(day, **frames)
+        detail = overlap_by_country(day, data=data)
         counts = detail["group"].value_counts()
         rows.append(
             {
@@ -146,7 +122,7 @@ def eu_nato_milestones(
     *,
     include_undated: bool = False,
     include_context: bool = False,
-    eu_nato: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Declarations, common sets of proposals, progress reports and high-level meetings known by ``as_of``.
 
@@ -158,7 +134,7 @@ def eu_nato_milestones(
     n_actions, flags.
     """
     day = to_timestamp(as_of, "as_of")
-    table = frame_or_load(eu_nato, "eu_nato")
+    table = (data or Frames())["eu_nato"]
     require_columns(table, ["date", "event_type", "title"], "eu_nato")
     table = table.copy()
     if not include_context:
@@ -183,11 +159,7 @@ def eu_nato_milestones(
     return out.sort_values("date", kind="stable", na_position="last")[columns].reset_index(drop=True)
 
 
-def common_set_actions(
-    as_of: DateLike = None,
-    *,
-    eu_nato_actions: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def common_set_actions(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """The batches of the EU–NATO common set of proposals endorsed by ``as_of``, with their totals.
 
     One row per batch (2016: 42, 2017: 32): batch, endorsement_date, n_actions,
@@ -195,7 +167,7 @@ def common_set_actions(
     give them for one area only.
     """
     day = to_timestamp(as_of, "as_of")
-    table = frame_or_load(eu_nato_actions, "eu_nato_actions")
+    table = (data or Frames())["eu_nato_actions"]
     require_columns(table, ["batch", "endorsement_date", "area", "n_actions"], "eu_nato_actions")
     totals = table.loc[table["area"].astype(str).str.upper() == "TOTAL"].copy()
     # The "combined" row restates 42 + 32 from a source; the batches are what happened when.
@@ -214,35 +186,25 @@ def _year_end(year: int) -> pd.Timestamp:
     return pd.Timestamp(year=int(year), month=12, day=31)
 
 
-def eu_spending_year(
-    as_of: DateLike = None,
-    *,
-    expenditure: pd.DataFrame | None = None,
-) -> int | None:
+def eu_spending_year(as_of: DateLike = None, *, data: Frames | None = None) -> int | None:
     """The latest year up to ``as_of``'s year with NATO share-of-GDP figures (None if none).
 
     Figures for a year are published later (estimates in June of that year), so for a
     past ``as_of`` the values shown come from editions published after it.
     """
     day = to_timestamp(as_of, "as_of")
-    table = frame_or_load(expenditure, "defence_expenditure")
+    table = (data or Frames())["defence_expenditure"]
     years = table.loc[(table["indicator"].astype(str) == _SHARE) & table["value"].notna(), "year"]
     years = sorted({int(y) for y in years if int(y) <= day.year})
     return years[-1] if years else None
 
 
-def _one_edition(
-    year: int,
-    edition: str | None,
-    expenditure: pd.DataFrame | None,
-    editions: pd.DataFrame | None,
-    members: pd.DataFrame | None,
-) -> tuple[str, pd.DataFrame]:
+def _one_edition(year: int, edition: str | None, data: Frames) -> tuple[str, pd.DataFrame]:
     """Resolve ``edition`` ("latest" = default_edition of the year) and keep its rows only."""
-    table = frame_or_load(expenditure, "defence_expenditure")
+    table = data["defence_expenditure"]
     require_columns(table, ["edition", "iso3", "year", "indicator", "value"], "defence_expenditure")
     if edition in (None, "latest"):
-        edition = default_edition(int(year), data=SpendingData(expenditure=table, editions=editions, members=members))
+        edition = default_edition(int(year), data=data)
     known = sorted(set(table["edition"].astype(str)))
     if str(edition) not in known:
         raise ValueError(f"edition: unknown edition {edition!r}. Valid editions: latest, {', '.join(known)}")
@@ -257,25 +219,22 @@ def spending_eu_status_by_country(
     year: int,
     edition: str | None = "latest",
     *,
-    expenditure: pd.DataFrame | None = None,
-    editions: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
-    eu_membership: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Each Ally's defence expenditure as a share of GDP in ``year``, from one edition, with its EU status.
 
     ``edition="latest"`` is :func:`natolab.metrics.default_edition` of the year
     (the latest edition complete for it) — never a patchwork of editions. Allies and
-    EU status are taken on 31 December of ``year``. ``expenditure`` is the
+    EU status are taken on 31 December of ``year``, spending from the
     ``defence_expenditure`` resource (all editions). Columns: iso3, country, eu_member,
     eu_status, share_of_gdp_pct, estimate, edition. An Ally with no figure (Iceland
     has no armed forces) keeps a row with a blank share.
     """
-    edition, table = _one_edition(year, edition, expenditure, editions, members)
+    data = data or Frames()
+    edition, table = _one_edition(year, edition, data)
     day = _year_end(year)
-    allies = members_on(day, members=members, countries=countries)
-    eu = set(eu_members_on(day, eu_membership=eu_membership, countries=countries)["iso3"])
+    allies = members_on(day, data=data)
+    eu = set(eu_members_on(day, data=data)["iso3"])
     share = table.loc[
         (table["year"].astype(int) == int(year)) & (table["indicator"] == _SHARE),
         ["iso3", "value", "estimate"],
@@ -291,7 +250,7 @@ def spending_eu_status_by_country(
 
 
 def spending_by_eu_status(
-    year: int, edition: str | None = "latest", **frames: Unpack[EUSpendingFrames]
+    year: int, edition: str | None = "latest", *, data: Frames | None = None
 ) -> pd.DataFrame:
     """EU vs non-EU Allies' defence spending as a share of GDP in ``year``, from one ``edition``.
 
@@ -301,9 +260,9 @@ def spending_by_eu_status(
     constant US$ of the edition; blank where the edition has no such figures),
     n_at_or_above_2pct, countries_without_data, edition.
     """
-    edition, table = _one_edition(year, edition, frames.get("expenditure"), frames.get("editions"),
-                                  frames.get("members"))
-    detail = spending_eu_status_by_country(year, edition, **{**frames, "expenditure": table})
+    data = data or Frames()
+    edition, table = _one_edition(year, edition, data)
+    detail = spending_eu_status_by_country(year, edition, data=data)
     weighted = _weighted_shares(table, year, detail)
     rows = []
     for status in EU_STATUSES:
@@ -347,13 +306,13 @@ def _weighted_shares(table: pd.DataFrame, year: int, detail: pd.DataFrame) -> di
     }
 
 
-def common_set_areas(*, eu_nato_actions: pd.DataFrame | None = None) -> pd.DataFrame:
+def common_set_areas(*, data: Frames | None = None) -> pd.DataFrame:
     """The areas of the common set with their action counts where a source gives one.
 
     Columns: batch, area, n_actions (blank where no source gives a count), n_actions_status.
     Most per-area counts are not in the stored sources and stay blank: never imputed.
     """
-    table = frame_or_load(eu_nato_actions, "eu_nato_actions")
+    table = (data or Frames())["eu_nato_actions"]
     require_columns(table, ["batch", "area", "n_actions"], "eu_nato_actions")
     areas = table.loc[table["area"].astype(str).str.upper() != "TOTAL"].copy()
     if "n_actions_status" not in areas.columns:
@@ -374,18 +333,19 @@ class EUSpending:
     detail: pd.DataFrame
 
 
-def eu_spending_on(as_of: DateLike = None, **frames: Unpack[EUSpendingFrames]) -> EUSpending:
+def eu_spending_on(as_of: DateLike = None, *, data: Frames | None = None) -> EUSpending:
     """EU vs non-EU spending for the latest year up to ``as_of`` in the default edition of that year.
 
     With no NATO figure for any year up to ``as_of`` the year is None and the tables are empty.
     """
-    year = eu_spending_year(as_of, expenditure=frames.get("expenditure"))
+    data = data or Frames()
+    year = eu_spending_year(as_of, data=data)
     if year is None:
         return EUSpending(None, None, "", pd.DataFrame(), pd.DataFrame())
-    summary = spending_by_eu_status(year, "latest", **frames)
+    summary = spending_by_eu_status(year, "latest", data=data)
     edition = str(summary["edition"].iloc[0])
-    detail = spending_eu_status_by_country(year, edition, **frames)
-    catalogue = frame_or_load(frames.get("editions"), "editions")
+    detail = spending_eu_status_by_country(year, edition, data=data)
+    catalogue = data["editions"]
     match = catalogue.loc[catalogue["edition"].astype(str) == edition]
     definition = str(match["definition"].iloc[0]) if "definition" in match.columns and len(match) else ""
     return EUSpending(year, edition, definition, summary, detail)

@@ -1,4 +1,11 @@
-"""Frame helpers shared by metrics, narrative, charts and maps: a resource unless a frame is given, country names."""
+"""Frame helpers shared by metrics, narrative, charts and maps: the resources a function reads, country names.
+
+Every library function that reads curated resources takes them as one keyword-only
+``data: Frames | None = None`` (:class:`natolab.resources.Frames`, re-exported here):
+tests and notebooks pass synthetic or edited frames by resource name, ``None`` means
+the bundled resources. A function's real inputs (a table it describes, codes to
+highlight) stay ordinary arguments.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +13,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from natolab.resources import Frames
 
-def frame_or_load(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
-    """Return ``frame`` if given (unit tests pass small synthetic frames), else load ``name``."""
-    if frame is not None:
-        return frame
-    from natolab import data  # imported late: the metrics stay importable without the data layer
-
-    return data.load(name)
+__all__ = ["Frames", "country_names", "join_names", "name_of", "require_columns", "split_codes"]
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
@@ -23,9 +25,9 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> N
         raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; has {', '.join(map(str, frame.columns))}")
 
 
-def country_names(countries: pd.DataFrame | None = None) -> dict[str, str]:
+def country_names(data: Frames | None = None) -> dict[str, str]:
     """Map ISO3 → English short name as NATO writes it (from the ``countries`` resource)."""
-    table = frame_or_load(countries, "countries")
+    table = (data or Frames())["countries"]
     require_columns(table, ["iso3", "name"], "countries")
     return dict(zip(table["iso3"].astype(str), table["name"].astype(str), strict=True))
 

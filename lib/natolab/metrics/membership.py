@@ -1,8 +1,8 @@
 """Who was an Ally (and who an EU member) on a given day, and how the Alliance grew.
 
-Every function takes the frames it needs as optional keyword arguments and loads
-them through :func:`natolab.data.load` when they are not given, so tests can pass
-small synthetic frames. Dates are inclusive: a country that deposited its
+Every function reads its resources from one keyword-only ``data``
+(:class:`~natolab.metrics.frames.Frames`; ``None`` = the bundled resources), so tests
+can pass small synthetic frames. Dates are inclusive: a country that deposited its
 instrument of accession on day D is an Ally on day D; an EU member is counted from the
 day its accession treaty entered into force to its exit date (its last day) inclusive.
 """
@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from natolab.metrics.dates import DateLike, to_timestamp
-from natolab.metrics.frames import country_names, frame_or_load, join_names, name_of, require_columns
+from natolab.metrics.frames import Frames, country_names, join_names, name_of, require_columns
 
 __all__ = [
     "count_members",
@@ -29,24 +29,23 @@ _MEMBER_COLUMNS = ["iso3", "accession_date", "enlargement_round", "round_number"
 _EU_COLUMNS = ["iso3", "eu_accession_date", "eu_exit_date"]
 
 
-def _members(members: pd.DataFrame | None) -> pd.DataFrame:
-    table = frame_or_load(members, "members")
+def _members(data: Frames) -> pd.DataFrame:
+    table = data["members"]
     require_columns(table, _MEMBER_COLUMNS, "members")
     out = table.copy()
     out["accession_date"] = pd.to_datetime(out["accession_date"])
     return out
 
 
-def _members_until(day: pd.Timestamp, members: pd.DataFrame | None) -> pd.DataFrame:
+def _members_until(day: pd.Timestamp, data: Frames) -> pd.DataFrame:
     """Rows of the Allies on ``day`` (accession on or before it)."""
-    table = _members(members)
+    table = _members(data)
     return table.loc[table["accession_date"] <= day]
 
 
-def _named_in_order(rows: pd.DataFrame, date_column: str, columns: list[str],
-                    countries: pd.DataFrame | None) -> pd.DataFrame:
+def _named_in_order(rows: pd.DataFrame, date_column: str, columns: list[str], data: Frames) -> pd.DataFrame:
     """``rows`` with readable country names, in order of ``date_column`` then name."""
-    names = country_names(countries)
+    names = country_names(data)
     out = rows.copy()
     out["country"] = [name_of(code, names) for code in out["iso3"]]
     out = out.sort_values([date_column, "country"], kind="stable")
@@ -54,10 +53,10 @@ def _named_in_order(rows: pd.DataFrame, date_column: str, columns: list[str],
 
 
 def _joining_groups(
-    table: pd.DataFrame, by: str, countries: pd.DataFrame | None
+    table: pd.DataFrame, by: str, data: Frames
 ) -> Iterator[tuple[Any, pd.DataFrame, list[str], int]]:
     """Groups of ``table`` by ``by`` in order: (key, group, sorted readable names, Allies after it)."""
-    names = country_names(countries)
+    names = country_names(data)
     total = 0
     for key, group in table.groupby(by, sort=True):
         joined = sorted(name_of(code, names) for code in group["iso3"])
@@ -65,39 +64,31 @@ def _joining_groups(
         yield key, group, joined, total
 
 
-def members_on(
-    date: DateLike = None,
-    *,
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def members_on(date: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Allies on ``date`` (accession_date <= date; ``None`` = the data's date), in order of accession.
 
     Columns: iso3, country, accession_date, enlargement_round, round_number.
     """
-    allies = _members_until(to_timestamp(date, "date"), members)
+    data = data or Frames()
+    allies = _members_until(to_timestamp(date, "date"), data)
     columns = ["iso3", "country", "accession_date", "enlargement_round", "round_number"]
-    return _named_in_order(allies, "accession_date", columns, countries)
+    return _named_in_order(allies, "accession_date", columns, data)
 
 
-def count_members(date: DateLike = None, *, members: pd.DataFrame | None = None) -> int:
+def count_members(date: DateLike = None, *, data: Frames | None = None) -> int:
     """Number of Allies on ``date`` (``None`` = the data's date)."""
-    return len(_members_until(to_timestamp(date, "date"), members))
+    return len(_members_until(to_timestamp(date, "date"), data or Frames()))
 
 
-def membership_timeline(
-    as_of: DateLike = None,
-    *,
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def membership_timeline(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """One row per accession day up to ``as_of``: date, n_allies (after that day), n_joined, round, event.
 
     ``event`` is a readable line such as "Greece and Türkiye join".
     """
-    table = _members_until(to_timestamp(as_of, "as_of"), members)
+    data = data or Frames()
+    table = _members_until(to_timestamp(as_of, "as_of"), data)
     rows = []
-    for date, group, joined, total in _joining_groups(table, "accession_date", countries):
+    for date, group, joined, total in _joining_groups(table, "accession_date", data):
         round_number = int(group["round_number"].min())
         if round_number == 0:
             event = f"{len(joined)} founding Allies sign the North Atlantic Treaty"
@@ -125,17 +116,17 @@ def enlargement_rounds(
     as_of: DateLike = None,
     *,
     include_founders: bool = False,
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """The enlargement rounds completed by ``as_of`` (founders as round 0 only if asked).
 
     Columns: round (1..10; 0 = founders), round_label, year, accession_date (first day
     of the round), countries (readable names), n_joined, n_after (Allies after the round).
     """
-    table = _members_until(to_timestamp(as_of, "as_of"), members)
+    data = data or Frames()
+    table = _members_until(to_timestamp(as_of, "as_of"), data)
     rows = []
-    for number, group, joined, total in _joining_groups(table, "round_number", countries):
+    for number, group, joined, total in _joining_groups(table, "round_number", data):
         first = group["accession_date"].min()
         rows.append(
             {
@@ -156,12 +147,7 @@ def enlargement_rounds(
     return out
 
 
-def eu_members_on(
-    date: DateLike = None,
-    *,
-    eu_membership: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def eu_members_on(date: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """EEC/EC/EU members on ``date``: accession <= date and (no exit or exit >= date).
 
     ``eu_accession_date`` is the day the accession treaty entered into force, the first day
@@ -172,11 +158,12 @@ def eu_members_on(
     Columns: iso3, country, eu_accession_date, eu_exit_date.
     """
     day = to_timestamp(date, "date")
-    table = frame_or_load(eu_membership, "eu_membership")
+    data = data or Frames()
+    table = data["eu_membership"]
     require_columns(table, _EU_COLUMNS, "eu_membership")
     table = table.copy()
     table["eu_accession_date"] = pd.to_datetime(table["eu_accession_date"])
     table["eu_exit_date"] = pd.to_datetime(table["eu_exit_date"])
     in_eu = (table["eu_accession_date"] <= day) & (table["eu_exit_date"].isna() | (table["eu_exit_date"] >= day))
     columns = ["iso3", "country", "eu_accession_date", "eu_exit_date"]
-    return _named_in_order(table.loc[in_eu], "eu_accession_date", columns, countries)
+    return _named_in_order(table.loc[in_eu], "eu_accession_date", columns, data)

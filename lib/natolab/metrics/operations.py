@@ -3,22 +3,19 @@ aspirants, DCB partners.
 
 Many dates in these sources are partial ("2008-10", "2017"). A partial date stands
 for its whole period: an operation whose start is "2017" is counted as started from
-1 January 2017, and the row says its date is uncertain. Frames are optional keyword
-arguments, loaded through :mod:`natolab.data` when not given.
+1 January 2017, and the row says its date is uncertain. Resources come from one
+keyword-only ``data`` (:class:`~natolab.metrics.frames.Frames`; ``None`` = the bundled resources).
 """
 
 from __future__ import annotations
 
-from typing import TypedDict, Unpack
-
 import pandas as pd
 
 from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
-from natolab.metrics.frames import country_names, frame_or_load, join_names, name_of, require_columns, split_codes
+from natolab.metrics.frames import Frames, country_names, join_names, name_of, require_columns, split_codes
 
 __all__ = [
     "GRADE_ORDER",
-    "PartnerFrames",
     "aspirants",
     "dcb_partners",
     "kfor_strength",
@@ -38,8 +35,8 @@ def _labels(values: pd.Series) -> list[str]:
     return [date_label(value) for value in values]
 
 
-def _operations(operations: pd.DataFrame | None) -> pd.DataFrame:
-    table = frame_or_load(operations, "operations")
+def _operations(data: Frames) -> pd.DataFrame:
+    table = data["operations"]
     require_columns(table, ["name", "short_name", "start_date", "end_date", "status"], "operations")
     table = table.copy()
     table["start_label"] = _labels(table["start_date"])
@@ -57,7 +54,7 @@ def _status_on(row: pd.Series, day: pd.Timestamp) -> str:
     return "active"
 
 
-def operations_timeline(as_of: DateLike = None, *, operations: pd.DataFrame | None = None) -> pd.DataFrame:
+def operations_timeline(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Operations and missions started by ``as_of``, with their span as seen on ``as_of``.
 
     Columns: name, short_name, operation_type, theatre, start, end (NaT if open), start_label,
@@ -65,7 +62,7 @@ def operations_timeline(as_of: DateLike = None, *, operations: pd.DataFrame | No
     ("ended", "active", "active (end not recorded)"), dates_uncertain.
     """
     day = to_timestamp(as_of, "as_of")
-    table = _operations(operations)
+    table = _operations(data or Frames())
     table = table.loc[table["start_first"] <= day].copy()
     table["start"] = table["start_first"]
     table["end"] = table["end_last"]
@@ -83,13 +80,13 @@ def operations_timeline(as_of: DateLike = None, *, operations: pd.DataFrame | No
     return table.sort_values(["start", "name"], kind="stable")[columns].reset_index(drop=True)
 
 
-def operations_active_on(date: DateLike = None, *, operations: pd.DataFrame | None = None) -> pd.DataFrame:
+def operations_active_on(date: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Operations and missions running on ``date`` (started and not ended); same columns as the timeline.
 
     Where a start or end is only a month or a year, the whole period counts and
     ``dates_uncertain`` says so.
     """
-    timeline = operations_timeline(date, operations=operations)
+    timeline = operations_timeline(date, data=data)
     return timeline.loc[timeline["status_on_date"] != "ended"].reset_index(drop=True)
 
 
@@ -113,18 +110,13 @@ def _best_grade(source_ids: object, grades: dict[str, str]) -> str:
     return ranked[0] if ranked else "not graded"
 
 
-def _grades(references: pd.DataFrame | None) -> dict[str, str]:
-    table = frame_or_load(references, "references")
+def _grades(data: Frames) -> dict[str, str]:
+    table = data["references"]
     require_columns(table, ["source_id", "grade"], "references")
     return {str(k): _normalise_grade(v) for k, v in zip(table["source_id"], table["grade"], strict=True)}
 
 
-def kfor_strength(
-    as_of: DateLike = None,
-    *,
-    kfor: pd.DataFrame | None = None,
-    references: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def kfor_strength(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """KFOR troop figures dated by ``as_of``, each with the grade of its best source.
 
     A figure dated only by month or year counts once its period has begun and is
@@ -135,9 +127,10 @@ def kfor_strength(
     flags, source_ids.
     """
     day = to_timestamp(as_of, "as_of")
-    table = frame_or_load(kfor, "kfor_strength")
+    data = data or Frames()
+    table = data["kfor_strength"]
     require_columns(table, ["date", "kfor_troops", "source_ids"], "kfor_strength")
-    grades = _grades(references)
+    grades = _grades(data)
     table = table.copy()
     table["date_label"] = _labels(table["date"])
     table = add_period_columns(table, "date_label", "period")
@@ -163,28 +156,13 @@ def _dated(table: pd.DataFrame, column: str) -> pd.DataFrame:
     return add_period_columns(out, "date_label", "joined")
 
 
-def _framework_names(frameworks: pd.DataFrame | None) -> dict[str, str]:
-    table = frame_or_load(frameworks, "partnership_frameworks")
+def _framework_names(data: Frames) -> dict[str, str]:
+    table = data["partnership_frameworks"]
     require_columns(table, ["framework", "name"], "partnership_frameworks")
     return dict(zip(table["framework"].astype(str), table["name"].astype(str), strict=True))
 
 
-class PartnerFrames(TypedDict, total=False):
-    """The resources :func:`partners_on` reads (each loaded when not given): one list for the
-    functions that pass them on."""
-
-    partners: pd.DataFrame | None
-    partnership_frameworks: pd.DataFrame | None
-    countries: pd.DataFrame | None
-
-
-def partners_on(
-    as_of: DateLike = None,
-    *,
-    partners: pd.DataFrame | None = None,
-    partnership_frameworks: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def partners_on(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Today's partner listings whose joining date is on or before ``as_of``, plus undated ones.
 
     The sources list *current* partners only: countries that were partners and later
@@ -194,10 +172,11 @@ def partners_on(
     source gives it), joined (first day of that period), date_known, status.
     """
     day = to_timestamp(as_of, "as_of")
-    table = frame_or_load(partners, "partners")
+    data = data or Frames()
+    table = data["partners"]
     require_columns(table, ["iso3", "framework", "date_joined"], "partners")
-    names = country_names(countries)
-    frameworks = _framework_names(partnership_frameworks)
+    names = country_names(data)
+    frameworks = _framework_names(data)
     table = _dated(table, "date_joined")
     table["date_known"] = table["joined_first"].notna()
     table = table.loc[~table["date_known"] | (table["joined_first"] <= day)].copy()
@@ -218,7 +197,7 @@ def partners_on(
     return table[columns].reset_index(drop=True)
 
 
-def partners_by_framework(as_of: DateLike = None, **frames: Unpack[PartnerFrames]) -> pd.DataFrame:
+def partners_by_framework(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Partners per framework on ``as_of``, in catalogue order of the frameworks.
 
     Columns: framework, framework_name, n_partners (joined by ``as_of``),
@@ -226,7 +205,7 @@ def partners_by_framework(as_of: DateLike = None, **frames: Unpack[PartnerFrames
     ``n_date_unknown`` counts today's partners with no joining date in the sources
     (Afghanistan, Pakistan): they cannot be placed in time and are not in ``n_partners``.
     """
-    listed = partners_on(as_of, **frames)
+    listed = partners_on(as_of, data=data)
     rows = []
     for framework, group in listed.groupby("framework", sort=False):
         dated = group.loc[group["date_known"]]
@@ -251,25 +230,19 @@ def partners_by_framework(as_of: DateLike = None, **frames: Unpack[PartnerFrames
     return out
 
 
-def partners_joined_by_year(as_of: DateLike = None, **frames: Unpack[PartnerFrames]) -> pd.DataFrame:
+def partners_joined_by_year(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Number of today's partners that joined each framework in each year, up to ``as_of``.
 
     Columns: year, framework, framework_name, n_joined. Undated partners are left out.
     """
-    listed = partners_on(as_of, **frames)
+    listed = partners_on(as_of, data=data)
     dated = listed.loc[listed["date_known"]].copy()
     dated["year"] = dated["joined"].dt.year.astype(int)
     out = dated.groupby(["year", "framework", "framework_name"], sort=False).size().rename("n_joined").reset_index()
     return out.sort_values(["year", "framework"], kind="stable").reset_index(drop=True)
 
 
-def aspirants(
-    as_of: DateLike = None,
-    *,
-    aspirants: pd.DataFrame | None = None,
-    members: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def aspirants(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Countries aspiring to membership on ``as_of``: milestone on or before it, not yet Allies.
 
     The aspirants table records today's aspirants (Bosnia and Herzegovina, Georgia,
@@ -278,12 +251,13 @@ def aspirants(
     milestone, status, map_status, application_date.
     """
     day = to_timestamp(as_of, "as_of")
-    table = frame_or_load(aspirants, "aspirants")
+    data = data or Frames()
+    table = data["aspirants"]
     require_columns(table, ["iso3", "milestone_date", "status"], "aspirants")
-    names = country_names(countries)
+    names = country_names(data)
     table = _dated(table, "milestone_date")
     table = table.loc[table["joined_first"] <= day].copy()
-    allies = frame_or_load(members, "members")
+    allies = data["members"]
     joined = pd.to_datetime(allies["accession_date"])
     table = table.loc[~table["iso3"].isin(allies.loc[joined <= day, "iso3"])]
     table["country"] = [name_of(c, names) for c in table["iso3"]]
@@ -298,12 +272,7 @@ def aspirants(
     return table.sort_values(["joined_first", "country"], kind="stable")[columns].reset_index(drop=True)
 
 
-def dcb_partners(
-    as_of: DateLike = None,
-    *,
-    dcb: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def dcb_partners(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataFrame:
     """Today's Defence and Related Security Capacity Building (DCB) partners whose package had begun by
     ``as_of``, those whose start year was not found, and requests without a package (Libya).
 
@@ -318,9 +287,10 @@ def dcb_partners(
     """
 
     day = to_timestamp(as_of, "as_of")
-    table = frame_or_load(dcb, "dcb_partners")
+    data = data or Frames()
+    table = data["dcb_partners"]
     require_columns(table, ["partner", "dcb_start_year", "dcb_partner", "allies_supporting_iso3"], "dcb_partners")
-    names = country_names(countries)
+    names = country_names(data)
     table = table.copy()
     table["dcb_partner"] = table["dcb_partner"].fillna(False).astype(bool)
     table["start_known"] = table["dcb_start_year"].notna()

@@ -5,8 +5,8 @@ Spending figures for a profile come from the spending modules (:mod:`natolab.met
 non-spending questions: its air-policing detachments, its roles in the Forward Land Forces,
 the NATO sites it hosts, the DCB partners it is recorded as supporting and the summits it
 hosted (KFOR troops by nation come straight from :func:`natolab.metrics.kfor_contributions`).
-Every function takes the frames it needs as optional keyword arguments (loaded through
-:func:`natolab.data.load` otherwise).
+Every function reads its resources from one keyword-only ``data``
+(:class:`~natolab.metrics.frames.Frames`; ``None`` = the bundled resources).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pandas as pd
 
 from natolab.metrics import deterrence
 from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
-from natolab.metrics.frames import country_names, frame_or_load, name_of, require_columns
+from natolab.metrics.frames import Frames, country_names, name_of, require_columns
 
 __all__ = [
     "air_policing_record",
@@ -39,8 +39,7 @@ def _code(iso3: str) -> str:
 def spellings(
     iso3: str,
     *,
-    countries: pd.DataFrame | None = None,
-    names: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> list[str]:
     """Every name the sources use for ``iso3`` ("Czechia", "Czech Republic"), longest first.
 
@@ -48,8 +47,9 @@ def spellings(
     that some files use as names are left out (they would match inside other words).
     """
     code = _code(iso3)
-    found = {country_names(countries).get(code, "")}
-    table = frame_or_load(names, "country_names")
+    data = data or Frames()
+    found = {country_names(data).get(code, "")}
+    table = data["country_names"]
     require_columns(table, ["name", "iso3"], "country_names")
     found |= set(table.loc[table["iso3"].astype(str) == code, "name"].astype(str))
     found = {n for n in found if n and n != code}
@@ -67,9 +67,7 @@ def ally_facts(
     iso3: str,
     *,
     as_of: pd.Timestamp | str | None = None,
-    members: pd.DataFrame | None = None,
-    eu_membership: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> dict[str, object]:
     """Accession and EU facts of one Ally as a dict.
 
@@ -78,7 +76,8 @@ def ally_facts(
     eu_exit_date, special_notes. Raises ValueError listing the Allies for a non-Ally.
     """
     code = _code(iso3)
-    table = frame_or_load(members, "members")
+    data = data or Frames()
+    table = data["members"]
     require_columns(table, ["iso3", "accession_date", "enlargement_round", "round_number"],
                     "members")
     row = table.loc[table["iso3"].astype(str) == code]
@@ -87,7 +86,7 @@ def ally_facts(
         raise ValueError(f"{iso3!r} is not an Ally. Valid values: {valid}")
     rec = row.iloc[0]
     day = to_timestamp(as_of, "as_of")  # None = the data's as-of date; a day, time of day dropped
-    eu = frame_or_load(eu_membership, "eu_membership")
+    eu = data["eu_membership"]
     eu_row = eu.loc[eu["iso3"].astype(str) == code]
     eu_in = pd.to_datetime(eu_row["eu_accession_date"]).iloc[0] if len(eu_row) else pd.NaT
     eu_out = pd.to_datetime(eu_row["eu_exit_date"]).iloc[0] if len(eu_row) else pd.NaT
@@ -97,7 +96,7 @@ def ally_facts(
     notes = rec.get("special_notes", None)
     return {
         "iso3": code,
-        "country": country_names(countries).get(code, code),
+        "country": country_names(data).get(code, code),
         "accession_date": pd.Timestamp(rec["accession_date"]),
         "enlargement_round": str(rec["enlargement_round"]),
         "round_number": int(rec["round_number"]),
@@ -112,18 +111,17 @@ def ally_facts(
 def operations_mentioning(
     iso3: str,
     *,
-    operations: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
-    names: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """NATO operations and missions whose theatre names the Ally (e.g. Baltic Air Policing).
 
     The operations dataset does not list contributing nations, so this finds where an
     operation took place, not who took part. Columns: name, theatre, start_year, end_year.
     """
-    table = frame_or_load(operations, "operations")
+    data = data or Frames()
+    table = data["operations"]
     require_columns(table, ["name", "theatre", "start_year", "end_year"], "operations")
-    aliases = spellings(iso3, countries=countries, names=names)
+    aliases = spellings(iso3, data=data)
     mask = table["theatre"].map(lambda t: _mentions(t, aliases))
     out = table.loc[mask, ["name", "theatre", "start_year", "end_year"]]
     return out.sort_values(["start_year", "name"]).reset_index(drop=True)
@@ -133,8 +131,7 @@ def summits_hosted(
     iso3: str,
     as_of: DateLike = None,
     *,
-    summits: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Summits and leaders' meetings begun by ``as_of`` that the Ally hosted, oldest first.
 
@@ -144,10 +141,11 @@ def summits_hosted(
     extraordinary and leaders' meetings). Columns: summit, city, start_date, meeting_type,
     counted_by_nato, shared_with.
     """
-    table = frame_or_load(summits, "summits")
+    data = data or Frames()
+    table = data["summits"]
     require_columns(table, ["summit", "city", "host_iso3", "start_date"], "summits")
     code = _code(iso3)
-    names = country_names(countries) if "co_host_iso3" in table.columns else {}
+    names = country_names(data) if "co_host_iso3" in table.columns else {}
     table = table.loc[pd.to_datetime(table["start_date"]) <= to_timestamp(as_of, "as_of")].copy()
     hosts = _codes(table["host_iso3"])
     co_hosts = _codes(table["co_host_iso3"]) if "co_host_iso3" in table.columns else [""] * len(table)
@@ -185,8 +183,7 @@ def air_policing_record(
     iso3: str,
     as_of: DateLike = None,
     *,
-    rotations: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """The Ally's air-policing detachments begun by ``as_of``, one row per mission (Baltic first).
 
@@ -196,7 +193,7 @@ def air_policing_record(
     years detachments began, "2004, 2006, 2013, 2015–2021"). Empty when it flew none.
     """
     code = _code(iso3)
-    detachments = deterrence.air_policing_detachments(as_of, rotations=rotations, countries=countries)
+    detachments = deterrence.air_policing_detachments(as_of, data=data)
     own = detachments.loc[detachments["nation_iso3"].astype(str) == code]
     columns = ["mission", "detachments", "rotations_led", "first_year", "last_year", "years"]
     if own.empty:
@@ -229,8 +226,7 @@ def forward_land_forces_roles(
     iso3: str,
     as_of: DateLike = None,
     *,
-    efp_history: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Where the Ally appears in the dated Forward Land Forces records by ``as_of``, and as what.
 
@@ -248,9 +244,10 @@ def forward_land_forces_roles(
     """
     code = _code(iso3)
     day = to_timestamp(as_of, "as_of")
-    table = frame_or_load(efp_history, "efp_history")
+    data = data or Frames()
+    table = data["efp_history"]
     require_columns(table, ["host_iso3", "date", "framework_nation_iso3", "contributing_nations"], "efp_history")
-    names = country_names(countries)
+    names = country_names(data)
     table = table.copy()
     table["date_label"] = [date_label(v) for v in table["date"]]
     table = add_period_columns(table, "date_label", "period")
@@ -304,7 +301,7 @@ def forward_land_forces_roles(
 def host_sites(
     iso3: str,
     *,
-    sites: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """NATO headquarters, commands and agency sites in the Ally, oldest opening first.
 
@@ -314,7 +311,7 @@ def host_sites(
     in use, e.g. NATO's 1967 building).
     """
     code = _code(iso3)
-    table = frame_or_load(sites, "host_sites")
+    table = (data or Frames())["host_sites"]
     require_columns(table, ["site", "short_name", "category", "city", "host_iso3", "opening_year"], "host_sites")
     out = table.loc[table["host_iso3"].astype(str) == code].copy()
     days = out["opening_date"] if "opening_date" in out.columns else pd.Series(pd.NaT, index=out.index)
@@ -335,8 +332,7 @@ def host_sites(
 def dcb_partners_supported(
     iso3: str,
     *,
-    dcb: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """DCB partners whose recorded supporting Allies name the Ally (requests only, e.g. Libya, left out).
 
@@ -345,9 +341,10 @@ def dcb_partners_supported(
     Belgium, which the dataset follows in detail, belgium_support (its role as found).
     """
     code = _code(iso3)
-    table = frame_or_load(dcb, "dcb_partners")
+    data = data or Frames()
+    table = data["dcb_partners"]
     require_columns(table, ["partner", "dcb_start_year", "dcb_partner", "allies_supporting_iso3"], "dcb_partners")
-    names = country_names(countries)
+    names = country_names(data)
     partners = table.loc[table["dcb_partner"].fillna(False).astype(bool)]
     rows = []
     for rec in partners.itertuples(index=False):
@@ -371,13 +368,7 @@ def dcb_partners_supported(
 def coverage(
     as_of: DateLike = None,
     *,
-    rotations: pd.DataFrame | None = None,
-    efp_history: pd.DataFrame | None = None,
-    kfor: pd.DataFrame | None = None,
-    sites: pd.DataFrame | None = None,
-    dcb: pd.DataFrame | None = None,
-    summits: pd.DataFrame | None = None,
-    countries: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> dict[str, object]:
     """What the contribution datasets cover by ``as_of``: the denominators a profile's sentences name.
 
@@ -393,20 +384,21 @@ def coverage(
     begun by ``as_of``.
     """
     day = to_timestamp(as_of, "as_of")
-    names = country_names(countries)
-    baltic = deterrence.air_policing_detachments(day, rotations=rotations, countries=countries)
+    data = data or Frames()
+    names = country_names(data)
+    baltic = deterrence.air_policing_detachments(day, data=data)
     baltic = baltic.loc[baltic["mission"] == deterrence.BALTIC_AIR_POLICING]
     numbered = baltic.loc[baltic["rotation_number"].notna()]
     last = numbered.loc[numbered["rotation_number"] == numbered["rotation_number"].max()] if len(numbered) else numbered
     last = last.sort_values("start", kind="stable")  # the rotation's best-dated start is its latest
-    history = deterrence.forward_land_forces_history(day, efp_history=efp_history, countries=countries)
-    snapshot_label, snapshot = deterrence.kfor_snapshot(day, kfor=kfor, countries=countries)
-    partners = frame_or_load(dcb, "dcb_partners")
+    history = deterrence.forward_land_forces_history(day, data=data)
+    snapshot_label, snapshot = deterrence.kfor_snapshot(day, data=data)
+    partners = data["dcb_partners"]
     require_columns(partners, ["partner", "dcb_partner", "allies_supporting_iso3"], "dcb_partners")
     partners = partners.loc[partners["dcb_partner"].fillna(False).astype(bool)]
     lists = [deterrence.split_codes(v) for v in partners["allies_supporting_iso3"]]
     supporters = sorted({c for cs in lists for c in cs}, key=lambda c: name_of(c, names))
-    meetings = frame_or_load(summits, "summits")
+    meetings = data["summits"]
     require_columns(meetings, ["summit", "start_date"], "summits")
     meetings = meetings.loc[pd.to_datetime(meetings["start_date"]) <= day].sort_values("start_date", kind="stable")
     counted = meetings["counted_by_nato"].fillna(False).astype(bool) if "counted_by_nato" in meetings else None
@@ -420,7 +412,7 @@ def coverage(
         "flf_last": history["date_label"].iloc[-1] if len(history) else "",
         "kfor_snapshot": snapshot_label,
         "kfor_snapshot_nations": len(snapshot),
-        "sites": len(frame_or_load(sites, "host_sites")),
+        "sites": len(data["host_sites"]),
         "dcb_partners": len(partners),
         "dcb_with_supporters": sum(1 for cs in lists if cs),
         "dcb_supporters": [name_of(c, names) for c in supporters],

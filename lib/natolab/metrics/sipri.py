@@ -7,13 +7,12 @@ without saying so (:func:`country_long_run` keeps the two in separate columns).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
-from natolab.metrics.frames import country_names, name_of
-from natolab.metrics.spending_data import SHARE, USA, SpendingData, allies_in_year
+from natolab.metrics.frames import Frames, country_names, name_of
+from natolab.metrics.spending_data import SHARE, USA, allies_in_year, sipri_table
 from natolab.metrics.spending_series import country_series
 
 __all__ = [
@@ -33,15 +32,15 @@ def sipri_series(
     *,
     start: int = 1949,
     end: int | None = None,
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """SIPRI military expenditure, long form: year, iso3, country, value (SIPRI definition).
 
     Not the NATO definition: never join it to a NATO series without saying so.
     Years with no SIPRI value are dropped.
     """
-    data = data or SpendingData()
-    table = data.sipri_table
+    data = data or Frames()
+    table = sipri_table(data)
     valid = sorted(set(table["indicator"]))
     if indicator not in valid:
         raise ValueError(f"Unknown SIPRI indicator {indicator!r}. Valid indicators: {', '.join(valid)}")
@@ -51,7 +50,7 @@ def sipri_series(
         rows = rows.loc[rows["year"] <= int(end)]
     if countries_filter is not None:
         rows = rows.loc[rows["iso3"].isin({str(c).upper() for c in countries_filter})]
-    names = country_names(data.countries)
+    names = country_names(data)
     out = rows[["year", "iso3", "value"]].copy()
     out.insert(2, "country", [name_of(c, names) for c in out["iso3"]])
     return out.sort_values(["iso3", "year"]).reset_index(drop=True)
@@ -61,7 +60,7 @@ def sipri_allies_by_year(
     indicator: str = SHARE,
     *,
     start: int = 1949,
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """The Alliance of each year in SIPRI figures: the United States against the other Allies.
 
@@ -69,8 +68,8 @@ def sipri_allies_by_year(
     today's 32): us_value, other_allies_median, other_allies_min, other_allies_max,
     n_allies, n_other_reported. SIPRI definition, share of GDP by default.
     """
-    data = data or SpendingData()
-    table = data.sipri_table
+    data = data or Frames()
+    table = sipri_table(data)
     rows = table.loc[(table["indicator"] == indicator) & (table["year"] >= int(start))]
     out = []
     for year, group in rows.groupby("year"):
@@ -93,16 +92,16 @@ def country_long_run(
     iso3: str,
     *,
     edition: str | None = "latest",
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """SIPRI and NATO shares of GDP side by side for one country: two columns, never one line.
 
     Columns: year, sipri_share_of_gdp_pct, nato_share_of_gdp_pct, nato_edition (the
     edition of :func:`country_series`); every year either source has.
     """
-    data = data or SpendingData()
+    data = data or Frames()
     code = str(iso3).upper()
-    sip = sipri_series([code], data=replace(data, countries=pd.DataFrame({"iso3": [], "name": []})))
+    sip = sipri_series([code], data=data.replace(countries=pd.DataFrame({"iso3": [], "name": []})))
     nato = country_series(code, edition=edition, data=data)
     out = pd.DataFrame({"year": sorted({*sip["year"].astype(int), *nato["year"].astype(int)})})
     out["sipri_share_of_gdp_pct"] = out["year"].map(dict(zip(sip["year"].astype(int),

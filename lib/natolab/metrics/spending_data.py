@@ -1,24 +1,22 @@
-"""The frames the spending metrics read, in one object: given ones (tests) or else the bundled resources.
+"""The checked tables the spending metrics read, computed once per :class:`~natolab.metrics.frames.Frames` object.
 
-:class:`SpendingData` holds the optional frames (``expenditure`` = the
-``defence_expenditure`` resource with all editions, ``editions``, ``members``,
-``countries``, ``sipri``); each is loaded through :func:`natolab.data.load` when it
-is not given, so tests can pass small synthetic frames, and typed and checked once
-per object. The helpers below are shared by the spending modules: the rows of one
-edition's year, the Allies of a year, and the checks that name valid years and editions.
+The spending metrics take ``data: Frames | None`` like every metric: the resources
+``defence_expenditure`` (all editions), ``editions``, ``members``, ``countries`` and
+``sipri_milex``, given (tests) or else bundled. :func:`expenditure_table`,
+:func:`edition_order`, :func:`member_table` and :func:`sipri_table` type and check them
+once per object (:meth:`Frames.derived`), so pass the same object down a chain of calls.
+The helpers below are shared by the spending modules: the rows of one edition's year,
+the Allies of a year, and the checks that name valid years and editions.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab.metrics.frames import frame_or_load, require_columns
+from natolab.metrics.frames import Frames, require_columns
 
-__all__ = ["SpendingData", "allies_in_year"]
+__all__ = ["allies_in_year"]
 
 #: The headline indicator: defence expenditure as a share of GDP.
 SHARE = "share_of_gdp_pct"
@@ -29,66 +27,67 @@ USA = "USA"
 _EXPENDITURE_COLUMNS = ["edition", "iso3", "year", "indicator", "value"]
 
 
-@dataclass(frozen=True, eq=False)
-class SpendingData:
-    """The frames a spending metric reads; ``None`` = load the resource of that name when first needed.
-
-    Frozen, compared by identity (frames have no single truth value); the checked frames
-    are computed once per object, so pass the same object down a chain of calls.
-    """
-
-    expenditure: pd.DataFrame | None = None
-    editions: pd.DataFrame | None = None
-    members: pd.DataFrame | None = None
-    countries: pd.DataFrame | None = None
-    sipri: pd.DataFrame | None = None
-
-    @cached_property
-    def expenditure_table(self) -> pd.DataFrame:
-        """``defence_expenditure`` (all editions), typed: text codes, int years, float values, an estimate column."""
-        table = frame_or_load(self.expenditure, "defence_expenditure")
-        require_columns(table, _EXPENDITURE_COLUMNS, "defence_expenditure")
-        table = table.copy()
-        for col in ("edition", "iso3", "indicator"):
-            table[col] = table[col].astype(str)
-        table["year"] = table["year"].astype("int64")
-        table["value"] = pd.to_numeric(table["value"]).astype("float64")
-        if "estimate" not in table.columns:
-            table["estimate"] = pd.NA
-        return table
-
-    @cached_property
-    def edition_order(self) -> list[str]:
-        """Editions oldest first (:func:`natolab.editions.order` of the editions and the expenditure table)."""
-        return edition_catalogue.order(editions=self.editions, expenditure=self.expenditure_table)
-
-    @cached_property
-    def member_table(self) -> pd.DataFrame:
-        """The ``members`` frame (ISO3 and accession date per Ally)."""
-        table = frame_or_load(self.members, "members")
-        require_columns(table, ["iso3", "accession_date"], "members")
-        return table
-
-    @cached_property
-    def sipri_table(self) -> pd.DataFrame:
-        """``sipri_milex``, typed: text codes and indicators, int years, float values."""
-        table = frame_or_load(self.sipri, "sipri_milex")
-        require_columns(table, ["iso3", "year", "indicator", "value"], "sipri_milex")
-        table = table.copy()
-        table["iso3"] = table["iso3"].astype(str)
-        table["indicator"] = table["indicator"].astype(str)
-        table["year"] = table["year"].astype("int64")
-        table["value"] = pd.to_numeric(table["value"]).astype("float64")
-        return table
+def _expenditure_table(data: Frames) -> pd.DataFrame:
+    table = data["defence_expenditure"]
+    require_columns(table, _EXPENDITURE_COLUMNS, "defence_expenditure")
+    table = table.copy()
+    for col in ("edition", "iso3", "indicator"):
+        table[col] = table[col].astype(str)
+    table["year"] = table["year"].astype("int64")
+    table["value"] = pd.to_numeric(table["value"]).astype("float64")
+    if "estimate" not in table.columns:
+        table["estimate"] = pd.NA
+    return table
 
 
-def allies_in_year(year: int, *, data: SpendingData | None = None) -> list[str]:
+def expenditure_table(data: Frames) -> pd.DataFrame:
+    """``defence_expenditure`` (all editions), typed: text codes, int years, float values, an estimate column."""
+    return data.derived(_expenditure_table)
+
+
+def _edition_order(data: Frames) -> list[str]:
+    return edition_catalogue.order(data=data)
+
+
+def edition_order(data: Frames) -> list[str]:
+    """Editions oldest first (:func:`natolab.editions.order` of the editions and the expenditure table)."""
+    return data.derived(_edition_order)
+
+
+def _member_table(data: Frames) -> pd.DataFrame:
+    table = data["members"]
+    require_columns(table, ["iso3", "accession_date"], "members")
+    return table
+
+
+def member_table(data: Frames) -> pd.DataFrame:
+    """The ``members`` frame (ISO3 and accession date per Ally), checked."""
+    return data.derived(_member_table)
+
+
+def _sipri_table(data: Frames) -> pd.DataFrame:
+    table = data["sipri_milex"]
+    require_columns(table, ["iso3", "year", "indicator", "value"], "sipri_milex")
+    table = table.copy()
+    table["iso3"] = table["iso3"].astype(str)
+    table["indicator"] = table["indicator"].astype(str)
+    table["year"] = table["year"].astype("int64")
+    table["value"] = pd.to_numeric(table["value"]).astype("float64")
+    return table
+
+
+def sipri_table(data: Frames) -> pd.DataFrame:
+    """``sipri_milex``, typed: text codes and indicators, int years, float values."""
+    return data.derived(_sipri_table)
+
+
+def allies_in_year(year: int, *, data: Frames | None = None) -> list[str]:
     """ISO3 codes of the Allies by the end of ``year`` (accession on or before 31 December).
 
     Spending is reported per calendar (or fiscal) year, so an Ally that joined during
     the year (Sweden, March 2024) counts for that year.
     """
-    table = (data or SpendingData()).member_table
+    table = member_table(data or Frames())
     joined = pd.to_datetime(table["accession_date"])
     mask = joined <= pd.Timestamp(year=int(year), month=12, day=31)
     return sorted(table.loc[mask, "iso3"].astype(str))

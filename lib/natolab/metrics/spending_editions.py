@@ -12,12 +12,14 @@ never a patchwork of values from different editions.
 from __future__ import annotations
 
 from natolab import editions as edition_catalogue
+from natolab.metrics.frames import Frames
 from natolab.metrics.spending_data import (
     SHARE,
-    SpendingData,
     allies_in_year,
     check_edition,
     check_year,
+    edition_order,
+    expenditure_table,
     reported,
     values,
 )
@@ -31,16 +33,16 @@ __all__ = [
 ]
 
 
-def default_edition(year: int, *, data: SpendingData | None = None) -> str:
+def default_edition(year: int, *, data: Frames | None = None) -> str:
     """The latest edition that reports a share of GDP for every Ally of ``year``.
 
     "Every Ally" means every Ally of that year that *any* edition reports (Iceland
     reports none, so it is never required). If no edition is complete, the edition
     reporting the most Allies (the latest of equals) is returned.
     """
-    data = data or SpendingData()
-    frame = data.expenditure_table
-    order = data.edition_order
+    data = data or Frames()
+    frame = expenditure_table(data)
+    order = edition_order(data)
     year = check_year(year, frame)
     allies = set(allies_in_year(year, data=data))
     coverage = {ed: reported(frame, ed, year) & allies for ed in order}
@@ -52,18 +54,17 @@ def default_edition(year: int, *, data: SpendingData | None = None) -> str:
     return [ed for ed in order if len(coverage[ed]) == best][-1]
 
 
-def resolve_edition(edition: str | None, year: int, data: SpendingData) -> str:
+def resolve_edition(edition: str | None, year: int, data: Frames) -> str:
     """``edition``, checked; ``None`` or ``"latest"``: :func:`default_edition` of ``year``."""
     if edition in (None, "latest"):
         return default_edition(year, data=data)
-    return check_edition(edition, data.edition_order)
+    return check_edition(edition, edition_order(data))
 
 
-def edition_years(edition: str, indicator: str = SHARE, *, data: SpendingData | None = None) -> list[int]:
+def edition_years(edition: str, indicator: str = SHARE, *, data: Frames | None = None) -> list[int]:
     """Years for which ``edition`` has at least one value of ``indicator``."""
-    data = data or SpendingData()
-    return edition_catalogue.years(edition, indicator, editions=data.editions,
-                                   expenditure=data.expenditure_table)
+    data = data or Frames()
+    return edition_catalogue.years(edition, indicator, data=data)
 
 
 def edition_for(
@@ -73,7 +74,7 @@ def edition_for(
     *,
     iso3: str | None = None,
     min_values: int = 1,
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> str:
     """``preferred`` if it reports ``indicator`` for ``year``, else the latest edition that does.
 
@@ -82,9 +83,9 @@ def edition_for(
     table): a notebook uses this to pick an edition for one chart and *says* when it
     differs from the edition of the rest. Raises ValueError when no edition reports it.
     """
-    data = data or SpendingData()
-    frame = data.expenditure_table
-    order = data.edition_order
+    data = data or Frames()
+    frame = expenditure_table(data)
+    order = edition_order(data)
     preferred = check_edition(preferred, order)
     if iso3 is not None:
         frame = frame.loc[frame["iso3"] == str(iso3).upper()]
@@ -100,23 +101,23 @@ def edition_for(
     return having[-1]
 
 
-def latest_complete_year(edition: str | None = None, *, data: SpendingData | None = None) -> int:
+def latest_complete_year(edition: str | None = None, *, data: Frames | None = None) -> int:
     """The most recent year whose share of GDP is reported for every reporting Ally.
 
     With ``edition`` given, completeness is judged within that edition; with ``None``
     across all editions (there is then some edition complete for that year).
     """
-    return _latest_complete(edition, None, data or SpendingData())
+    return _latest_complete(edition, None, data or Frames())
 
 
-def path_base_year(edition: str | None, target_year: int, *, data: SpendingData | None = None) -> int:
+def path_base_year(edition: str | None, target_year: int, *, data: Frames | None = None) -> int:
     """Start of the path to a target: the latest complete year of ``edition`` before ``target_year``."""
-    return _latest_complete(edition, int(target_year), data or SpendingData())
+    return _latest_complete(edition, int(target_year), data or Frames())
 
 
-def _latest_complete(edition: str | None, before: int | None, data: SpendingData) -> int:
-    frame = data.expenditure_table
-    order = data.edition_order
+def _latest_complete(edition: str | None, before: int | None, data: Frames) -> int:
+    frame = expenditure_table(data)
+    order = edition_order(data)
     eds = order if edition in (None, "latest") else [check_edition(edition, order)]
     years = sorted(set(frame.loc[frame["indicator"] == SHARE, "year"]), reverse=True)
     for year in years:

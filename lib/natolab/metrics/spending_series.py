@@ -9,8 +9,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from natolab.metrics.frames import country_names, name_of
-from natolab.metrics.spending_data import EUROPE_CANADA, SHARE, USA, SpendingData, allies_in_year, check_edition
+from natolab.metrics.frames import Frames, country_names, name_of
+from natolab.metrics.spending_data import (
+    EUROPE_CANADA,
+    SHARE,
+    USA,
+    allies_in_year,
+    check_edition,
+    edition_order,
+    expenditure_table,
+)
 from natolab.metrics.spending_editions import latest_complete_year
 from natolab.metrics.spending_year import highest_first, year_table
 
@@ -27,16 +35,16 @@ def country_series(
     indicator: str = SHARE,
     *,
     edition: str | None = "latest",
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """One country's (or aggregate's) series of ``indicator`` from one edition.
 
     ``edition="latest"``: the most recent edition with any value for it. Columns: year,
     value, estimate, edition. Empty when the edition has nothing for it (Iceland).
     """
-    data = data or SpendingData()
-    frame = data.expenditure_table
-    order = data.edition_order
+    data = data or Frames()
+    frame = expenditure_table(data)
+    order = edition_order(data)
     code = str(iso3).upper()
     rows = frame.loc[(frame["iso3"] == code) & (frame["indicator"] == indicator)]
     if edition in (None, "latest"):
@@ -53,7 +61,7 @@ def country_series(
 def europe_canada_vs_us(
     edition: str | None = "latest",
     *,
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Defence expenditure of European Allies and Canada against the United States, per year.
 
@@ -62,9 +70,9 @@ def europe_canada_vs_us(
     us_usd_current_m, us_share_of_total_pct (US ÷ (US + Europe and Canada)),
     europe_canada_share_of_gdp_pct, us_share_of_gdp_pct, edition.
     """
-    data = data or SpendingData()
-    frame = data.expenditure_table
-    order = data.edition_order
+    data = data or Frames()
+    frame = expenditure_table(data)
+    order = edition_order(data)
     money = "defence_expenditure_usd_current_m"
     if edition in (None, "latest"):
         rows = frame.loc[(frame["iso3"] == EUROPE_CANADA) & (frame["indicator"] == money)
@@ -103,7 +111,7 @@ def required_annual_increase(
     *,
     base_year: int | None = None,
     edition: str | None = "latest",
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Percentage points of GDP per year each Ally must add to reach ``target_pct`` by ``target_year``.
 
@@ -113,7 +121,7 @@ def required_annual_increase(
     share_of_gdp_pct, estimate, target_pct, target_year, gap_pct_points,
     required_pp_per_year, edition; largest requirement first.
     """
-    data = data or SpendingData()
+    data = data or Frames()
     if base_year is None:
         base_year = latest_complete_year(edition, data=data)
     base_year = int(base_year)
@@ -139,7 +147,7 @@ def revisions(
     year: int,
     indicator: str = SHARE,
     *,
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """How the value for ``year`` changed from edition to edition, per Ally.
 
@@ -149,9 +157,9 @@ def revisions(
     in definition (the 2026 edition reports core defence expenditure), so a revision can
     be a change of definition as well as of estimate.
     """
-    data = data or SpendingData()
-    frame = data.expenditure_table
-    order = data.edition_order
+    data = data or Frames()
+    frame = expenditure_table(data)
+    order = edition_order(data)
     year = int(year)
     allies = allies_in_year(year, data=data)
     rows = frame.loc[(frame["year"] == year) & (frame["indicator"] == indicator)
@@ -161,7 +169,7 @@ def revisions(
         raise ValueError(f"No edition reports {indicator} for {year}")
     wide = rows.pivot_table(index="iso3", columns="edition", values="value", aggfunc="first")
     wide = wide.reindex(index=allies, columns=eds)
-    names = country_names(data.countries)
+    names = country_names(data)
     out = pd.DataFrame({"iso3": allies, "country": [name_of(c, names) for c in allies]})
     for ed in eds:
         out[ed] = wide[ed].to_numpy()

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab.metrics.frames import country_names, name_of
-from natolab.metrics.spending_data import SHARE, SpendingData, allies_in_year, check_edition, check_year, values
+from natolab.metrics.frames import Frames, country_names, name_of
+from natolab.metrics.spending_data import SHARE, allies_in_year, check_year, edition_order, expenditure_table, values
 from natolab.metrics.spending_editions import edition_years, resolve_edition
 
 __all__ = [
@@ -37,18 +37,18 @@ def year_table(
     edition: str | None,
     indicators: list[str],
     *,
-    data: SpendingData | None = None,
+    data: Frames | None = None,
     ally_codes: Iterable[str] | None = None,
 ) -> tuple[pd.DataFrame, str]:
     """One row per Ally of ``year`` with one column per indicator from one edition."""
-    data = data or SpendingData()
-    frame = data.expenditure_table
+    data = data or Frames()
+    frame = expenditure_table(data)
     year = check_year(year, frame)
     edition = resolve_edition(edition, year, data)
     allies = allies_in_year(year, data=data)
     if ally_codes is not None:
         allies = [a for a in allies if a in set(ally_codes)]
-    names = country_names(data.countries)
+    names = country_names(data)
     out = pd.DataFrame({"iso3": allies})
     out["country"] = [name_of(code, names) for code in allies]
     for indicator in indicators:
@@ -68,7 +68,7 @@ def league_table(
     *,
     edition: str | None = "latest",
     countries_filter: Iterable[str] | None = None,
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Allies of ``year`` ranked by defence expenditure as a share of GDP, against targets.
 
@@ -123,7 +123,7 @@ def count_meeting_target_by_year(
     target_pct: float = 2.0,
     *,
     edition: str | None = "latest",
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Per year: Allies, Allies reported, Allies at or above ``target_pct`` of GDP.
 
@@ -133,19 +133,19 @@ def count_meeting_target_by_year(
     n_meeting_target, year_label ("2026e" where the edition marks the year as an
     estimate), edition.
     """
-    data = data or SpendingData()
-    frame = data.expenditure_table
+    data = data or Frames()
+    frame = expenditure_table(data)
     if edition in (None, "latest"):
         years = sorted(set(frame.loc[(frame["indicator"] == SHARE) & frame["value"].notna(),
                                      "year"]))
     else:
-        edition = check_edition(edition, data.edition_order)
+        edition = edition_catalogue.check(edition, data=data)
         years = edition_years(edition, data=data)
     rows = []
     for year in years:
         ed = resolve_edition(edition, year, data)
         allies = set(allies_in_year(year, data=data))
-        label = edition_catalogue.year_label(year, ed, editions=data.editions, expenditure=frame)
+        label = edition_catalogue.year_label(year, ed, data=data)
         rows.append({"year": int(year), **_target_count(frame, ed, year, allies, target_pct),
                      "year_label": label, "edition": ed})
     return pd.DataFrame(rows, columns=["year", "n_allies", "n_reported", "n_meeting_target",
@@ -156,7 +156,7 @@ def count_meeting_target_by_edition(
     year: int,
     target_pct: float = 2.0,
     *,
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """For one ``year``, how many Allies met ``target_pct`` in each edition that reports it.
 
@@ -165,16 +165,16 @@ def count_meeting_target_by_edition(
     n_meeting_target, year_label (the year as that edition marks it: "2024e" in an
     edition that still estimated it, "2024" in a later one); oldest edition first.
     """
-    data = data or SpendingData()
-    frame = data.expenditure_table
-    order = data.edition_order
+    data = data or Frames()
+    frame = expenditure_table(data)
+    order = edition_order(data)
     year = check_year(year, frame)
     allies = set(allies_in_year(year, data=data))
     rows = []
     for ed in order:
         counts = _target_count(frame, ed, year, allies, target_pct)
         if counts["n_reported"]:
-            label = edition_catalogue.year_label(year, ed, editions=data.editions, expenditure=frame)
+            label = edition_catalogue.year_label(year, ed, data=data)
             rows.append({"edition": ed, **counts, "year_label": label})
     return pd.DataFrame(rows, columns=["edition", "n_allies", "n_reported", "n_meeting_target",
                                        "year_label"])
@@ -185,7 +185,7 @@ def gap_to_target(
     target_pct: float = 2.0,
     *,
     edition: str | None = "latest",
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """How far each Ally is below ``target_pct`` of GDP, in percentage points and US$ million.
 
@@ -222,7 +222,7 @@ def equipment_share(
     *,
     edition: str | None = "latest",
     countries_filter: Iterable[str] | None = None,
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Share of defence expenditure spent on major equipment (incl. R&D) against the guideline.
 
@@ -243,7 +243,7 @@ def per_capita(
     *,
     edition: str | None = "latest",
     countries_filter: Iterable[str] | None = None,
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Defence expenditure per head (US$, the edition's constant prices), highest first."""
     indicator = "defence_expenditure_per_capita_usd_constant"
@@ -259,7 +259,7 @@ def real_change(
     *,
     edition: str | None = "latest",
     countries_filter: Iterable[str] | None = None,
-    data: SpendingData | None = None,
+    data: Frames | None = None,
 ) -> pd.DataFrame:
     """Real (constant-price) change of defence expenditure: on the year before and since 2014.
 

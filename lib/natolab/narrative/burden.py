@@ -1,8 +1,9 @@
 """Sentences of the burden-sharing report's opening: key figures, the two definitions, The Hague.
 
-Each function takes the frames of :mod:`natolab.metrics.burden` (or the ``targets``
-data) and returns Markdown. Every count names its denominator ("30 of the 31 Allies
-with a figure"), every figure its year ("2026e" for NATO estimates) and edition.
+Each function takes the frames of :mod:`natolab.metrics.burden` (resources such as
+``targets`` and ``editions`` come from one keyword-only ``data``) and returns Markdown.
+Every count names its denominator ("30 of the 31 Allies with a figure"), every figure
+its year ("2026e" for NATO estimates) and edition.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pandas as pd
 
 from natolab import editions as edition_catalogue
 from natolab.labels import plural
-from natolab.metrics.frames import frame_or_load, join_names
+from natolab.metrics.frames import Frames, join_names
 from natolab.narrative._words import count_phrase
 
 __all__ = [
@@ -29,10 +30,9 @@ __all__ = [
 ]
 
 
-def edition_line(edition: str, *, editions: pd.DataFrame | None = None,
-                 expenditure: pd.DataFrame | None = None) -> str:
+def edition_line(edition: str, *, data: Frames | None = None) -> str:
     """"NATO, *Defence Investment of NATO Countries (2014-2026)*, edition of July 2026 — core defence expenditure"."""
-    info = edition_catalogue.describe(edition, editions=editions, expenditure=expenditure)
+    info = edition_catalogue.describe(edition, data=data)
     return f"NATO, *{info.title}*, {info.label} — {info.definition_short}"
 
 
@@ -83,8 +83,7 @@ def key_figures_markdown(
     core_target_year: int,
     previous: dict[str, object] | None = None,
     *,
-    editions: pd.DataFrame | None = None,
-    expenditure: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> str:
     """The "Key figures" block from :func:`natolab.metrics.key_figures` as a Markdown list.
 
@@ -92,11 +91,12 @@ def key_figures_markdown(
     edition shares a year). The 2014 comparison is given only when the table has 2014
     and the report's year is not 2014 itself.
     """
+    data = data or Frames()
     year = int(figures["year"].iloc[0])
     edition = str(figures["edition"].iloc[0])
     label = str(figures["year_label"].iloc[0])
     base = 2014 if (figures["year"] == 2014).any() and year != 2014 else None
-    lines = [f"**Key figures, {label}** ({edition_line(edition, editions=editions, expenditure=expenditure)}"
+    lines = [f"**Key figures, {label}** ({edition_line(edition, data=data)}"
              + ("; *e* = NATO estimate" if label.endswith("e") else "") + ")", ""]
 
     for threshold, what in ((target_pct, f"at or above {target_pct:g}% of GDP"),
@@ -130,9 +130,8 @@ def key_figures_markdown(
             text += f" in {base}"
         lines.append(text + ".")
     if previous:
-        prev = edition_catalogue.describe(str(previous["previous"]), editions=editions,
-                                          expenditure=expenditure)
-        this = edition_catalogue.describe(edition, editions=editions, expenditure=expenditure)
+        prev = edition_catalogue.describe(str(previous["previous"]), data=data)
+        this = edition_catalogue.describe(edition, data=data)
         edition_catalogue.cite(prev.edition)
         n_allies = int(previous["n_allies"])
         then = count_phrase(int(previous["n_at_target_previous"]),
@@ -151,8 +150,7 @@ def key_figures_markdown(
 
 
 def definitions_sentence(counts: pd.DataFrame, comparison: pd.DataFrame, threshold: float = 2.0,
-                         *, editions: pd.DataFrame | None = None,
-                         expenditure: pd.DataFrame | None = None) -> str:
+                         *, data: Frames | None = None) -> str:
     """What changed from NATO's earlier definition to core, with the counts at ``threshold``.
 
     ``comparison`` is :func:`natolab.metrics.definition_comparison`, ``counts`` its
@@ -161,10 +159,9 @@ def definitions_sentence(counts: pd.DataFrame, comparison: pd.DataFrame, thresho
     """
     if comparison.empty:
         return "No two editions with different definitions report the same year."
-    old = edition_catalogue.describe(str(comparison["old_edition"].iloc[0]), editions=editions,
-                                     expenditure=expenditure)
-    new = edition_catalogue.describe(str(comparison["new_edition"].iloc[0]), editions=editions,
-                                     expenditure=expenditure)
+    data = data or Frames()
+    old = edition_catalogue.describe(str(comparison["old_edition"].iloc[0]), data=data)
+    new = edition_catalogue.describe(str(comparison["new_edition"].iloc[0]), data=data)
     text = (f"The {new.label} reports **core defence expenditure**, the measure of The Hague "
             f"commitment, for every year from {new.years[0]}; the {old.label} and all earlier "
             f"editions used NATO's earlier definition. NATO's {new.month} tables restate the whole "
@@ -184,9 +181,9 @@ def definitions_sentence(counts: pd.DataFrame, comparison: pd.DataFrame, thresho
     return text
 
 
-def hague_commitment_sentence(targets: pd.DataFrame | None = None) -> str:
+def hague_commitment_sentence(*, data: Frames | None = None) -> str:
     """The Hague 2025 commitment in full, from the ``targets`` data (total, core, related, review)."""
-    table = frame_or_load(targets, "targets")
+    table = (data or Frames())["targets"]
     rows = {str(r["target_id"]): r for _, r in table.iterrows()}
     total, core, related = (rows.get(k) for k in ("hague_total_5pct", "hague_core_3_5pct",
                                                    "hague_related_1_5pct"))
@@ -243,11 +240,9 @@ def hague_path_sentence(path: pd.DataFrame) -> str:
     return text + "."
 
 
-def related_spending_sentence(path: pd.DataFrame, edition: str, *,
-                              editions: pd.DataFrame | None = None,
-                              expenditure: pd.DataFrame | None = None) -> str:
+def related_spending_sentence(path: pd.DataFrame, edition: str, *, data: Frames | None = None) -> str:
     """What up to 1.5% of GDP would be in US$, and what NATO publishes per Ally for it."""
-    info = edition_catalogue.describe(edition, editions=editions, expenditure=expenditure)
+    info = edition_catalogue.describe(edition, data=data)
     related = path["related_usd_current_m"] if "related_usd_current_m" in path.columns else pd.Series()
     pct = float(path["related_pct"].iloc[0]) if "related_pct" in path.columns and len(path) else 1.5
     label = str(path["year_label"].iloc[0]) if "year_label" in path.columns and len(path) else ""

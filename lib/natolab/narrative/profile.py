@@ -11,7 +11,7 @@ import pandas as pd
 
 from natolab import editions as edition_catalogue
 from natolab.labels import counted, date_words, day_label, source_date_when, with_article, year_span
-from natolab.metrics.frames import join_names
+from natolab.metrics.frames import Frames, join_names
 from natolab.narrative._words import aside, possessive
 from natolab.narrative.spending import no_forces_note
 
@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 
-def profile_intro(facts: dict[str, object], members: pd.DataFrame | None = None) -> str:
+def profile_intro(facts: dict[str, object], *, data: Frames | None = None) -> str:
     """Accession and EU status of one Ally, from :func:`natolab.metrics.profile.ally_facts`."""
     name = facts["country"]
     if facts["founding_member"]:
@@ -48,7 +48,7 @@ def profile_intro(facts: dict[str, object], members: pd.DataFrame | None = None)
                  f"until {day_label(eu_out)}.")
     else:
         text += " It is not a member of the European Union."
-    note = no_forces_note(members).get(str(facts["iso3"]))
+    note = no_forces_note(data=data).get(str(facts["iso3"]))
     if note:
         text += f" {note}."
     return text
@@ -56,7 +56,7 @@ def profile_intro(facts: dict[str, object], members: pd.DataFrame | None = None)
 
 def spending_position(
     league: pd.DataFrame, iso3: str, target_pct: float, core_target_pct: float,
-    definition: str, members: pd.DataFrame | None = None,
+    definition: str, *, data: Frames | None = None,
 ) -> str:
     """One Ally's share of GDP, rank and position against the two targets.
 
@@ -67,7 +67,7 @@ def spending_position(
     year, edition = int(row["year"]), row["edition"]
     edition_catalogue.cite(edition)  # named below even when it holds no figure for this Ally
     if pd.isna(row["share_of_gdp_pct"]):
-        note = no_forces_note(members).get(iso3)
+        note = no_forces_note(data=data).get(iso3)
         why = f" ({aside(note)})" if note else ""
         return (f"{with_article(str(row['country']), start=True)}{why} reports no defence expenditure in NATO edition "
                 f"{edition}, so it has no share of GDP and no rank for {year}.")

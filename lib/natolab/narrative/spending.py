@@ -13,7 +13,7 @@ import pandas as pd
 
 from natolab import editions as edition_catalogue
 from natolab.labels import plural, usd_millions, with_article
-from natolab.metrics.frames import frame_or_load, join_names
+from natolab.metrics.frames import Frames, join_names
 from natolab.narrative._words import aside, count_phrase, possessive
 
 __all__ = [
@@ -39,10 +39,11 @@ def _fmt_pct(value: float) -> str:
     return f"{value:.2f}%"
 
 
-def editions_table(editions: pd.DataFrame | None = None) -> pd.DataFrame:
+def editions_table(*, data: Frames | None = None) -> pd.DataFrame:
     """The NATO editions in the data, oldest first, with definition and coverage."""
-    table = frame_or_load(editions, "editions").copy()
-    rank = {e: i for i, e in enumerate(edition_catalogue.order(editions=table))}
+    data = data or Frames()
+    table = data["editions"].copy()
+    rank = {e: i for i, e in enumerate(edition_catalogue.order(data=data))}
     table = table.iloc[table["edition"].astype(str).map(rank).argsort()]
     cols = ["edition", "title", "published", "years_covered", "definition", "constant_price_base",
             "source_kind"]
@@ -61,12 +62,12 @@ _KIND = {
 }
 
 
-def edition_summary(edition: str, editions: pd.DataFrame | None = None) -> dict[str, str]:
+def edition_summary(edition: str, *, data: Frames | None = None) -> dict[str, str]:
     """Title, definition and a sentence naming where an edition's figures come from.
 
     Keys: edition, title, definition, subtitle (short, for charts), per_capita_unit, sentence.
     """
-    table = frame_or_load(editions, "editions")
+    table = (data or Frames())["editions"]
     row = table.loc[table["edition"].astype(str) == str(edition)]
     if row.empty:
         valid = ", ".join(sorted(table["edition"].astype(str)))
@@ -89,9 +90,9 @@ def edition_summary(edition: str, editions: pd.DataFrame | None = None) -> dict[
     }
 
 
-def no_forces_note(members: pd.DataFrame | None = None) -> dict[str, str]:
+def no_forces_note(*, data: Frames | None = None) -> dict[str, str]:
     """ISO3 → the members dataset's note for Allies recorded with no standing armed forces."""
-    table = frame_or_load(members, "members")
+    table = (data or Frames())["members"]
     if "special_notes" not in table.columns:
         return {}
     out = {}
@@ -125,7 +126,7 @@ def league_sentence(
     target_pct: float,
     core_target_pct: float,
     *,
-    members: pd.DataFrame | None = None,
+    data: Frames | None = None,
 ) -> str:
     """"In 2026e, 30 of the 31 Allies with a figure spent at least 2% of GDP …", denominator named.
 
@@ -137,7 +138,7 @@ def league_sentence(
     reported = league.dropna(subset=["share_of_gdp_pct"])
     if reported.empty:
         return (f"No Ally has a share of GDP for {year} in edition {league['edition'].iloc[0]}."
-                + _not_reported_clause(league, "share_of_gdp_pct", no_forces_note(members)))
+                + _not_reported_clause(league, "share_of_gdp_pct", no_forces_note(data=data)))
     at_target = league.loc[share >= target_pct]
     at_core = league.loc[share >= core_target_pct]
     core_names = f" ({join_names([with_article(c) for c in at_core['country']])})" if 0 < len(at_core) <= 5 else ""
@@ -151,7 +152,7 @@ def league_sentence(
                  f"({_fmt_pct(bottom['share_of_gdp_pct'])}).")
     if label.endswith("e"):
         text += f" NATO marks the {year} figures of this edition as estimates (e)."
-    return text + _not_reported_clause(league, "share_of_gdp_pct", no_forces_note(members))
+    return text + _not_reported_clause(league, "share_of_gdp_pct", no_forces_note(data=data))
 
 
 def count_sentence(counts: pd.DataFrame, target_pct: float) -> str:
@@ -388,9 +389,9 @@ def revision_sentence(by_edition: pd.DataFrame, rev: pd.DataFrame, year: int,
     return text
 
 
-def summit_events(targets: pd.DataFrame | None = None) -> dict[int, str]:
+def summit_events(*, data: Frames | None = None) -> dict[int, str]:
     """Year → label of the summits that set share-of-GDP targets (from the ``targets`` data)."""
-    table = frame_or_load(targets, "targets")
+    table = (data or Frames())["targets"]
     rows = table.loc[table["measure"].astype(str) == "share_of_gdp_pct"].copy()
     rows["year"] = pd.to_datetime(rows["agreed_date"]).dt.year
     out: dict[int, str] = {}
