@@ -72,3 +72,10 @@ def test_one_object_serves_a_chain_of_calls():
     assert metrics.count_members("2000-01-01", data=data) == 1
     assert metrics.Frames is Frames
 
+
+
+def test_checked_names_the_resource_and_its_missing_columns():
+    data = Frames(members=MEMBERS)
+    assert data.checked("members", ["iso3", "accession_date"]) is MEMBERS
+    with pytest.raises(ValueError, match=r"members: missing column\(s\) status, name; has iso3, accession_date"):
+        data.checked("members", ["iso3", "status", "name"])

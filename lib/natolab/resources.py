@@ -12,13 +12,13 @@ late: whatever imports this module stays importable without the data layer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Frames"]
+__all__ = ["Frames", "require_columns"]
 
 T = TypeVar("T")
 
@@ -65,6 +65,12 @@ class Frames:
             provenance.record(name)  # every read is a use, as every data.load is
         return self._loaded[name]
 
+    def checked(self, name: str, columns: Iterable[str]) -> pd.DataFrame:
+        """``self[name]`` after checking it has ``columns`` (ValueError naming the missing ones)."""
+        frame = self[name]
+        require_columns(frame, columns, name)
+        return frame
+
     def load(self, name: str) -> pd.DataFrame:
         """``self[name]``: the given frame or the bundled resource."""
         return self[name]
@@ -104,3 +110,10 @@ def _check_names(frames: dict[str, object]) -> None:
         raise TypeError(
             f"Frames: unknown resource(s) {', '.join(map(repr, unknown))}. Valid resources: {', '.join(sorted(valid))}"
         )
+
+
+def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    """Raise ValueError naming the missing columns of ``what``."""
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; has {', '.join(map(str, frame.columns))}")

@@ -74,8 +74,7 @@ def forward_land_forces_history(as_of: DateLike = None, *, data: Frames | None =
     """
     day = to_timestamp(as_of, "as_of")
     data = data or Frames()
-    table = data["efp_history"]
-    require_columns(table, _FLF_COLUMNS, "efp_history")
+    table = data.checked("efp_history", _FLF_COLUMNS)
     names = country_names(data)
     table = _dated(table, "date", "period")
     table = table.loc[table["period_first"].notna() & (table["period_first"] <= day)].copy()
@@ -166,8 +165,7 @@ def air_policing_detachments(as_of: DateLike = None, *, data: Frames | None = No
     """
     day = to_timestamp(as_of, "as_of")
     data = data or Frames()
-    table = data["air_policing_rotations"]
-    require_columns(table, _AP_COLUMNS, "air_policing_rotations")
+    table = data.checked("air_policing_rotations", _AP_COLUMNS)
     names = country_names(data)
     table = _dated(_dated(table, "start_date", "start"), "end_date", "end")
     # A detachment without a recorded start had begun by its end: it counts from then on.
@@ -266,8 +264,7 @@ def air_policing_by_year(
 # --------------------------------------------------------------------------- KFOR
 
 def _kfor(data: Frames) -> pd.DataFrame:
-    table = data["kfor_contributions"]
-    require_columns(table, ["date", "nation_iso3", "troops"], "kfor_contributions")
+    table = data.checked("kfor_contributions", ["date", "nation_iso3", "troops"])
     return _dated(table, "date", "period")
 
 

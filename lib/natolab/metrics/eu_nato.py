@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from natolab.metrics.dates import TREATY_SIGNED, DateLike, add_period_columns, to_timestamp
-from natolab.metrics.frames import Frames, country_names, join_names, name_of, require_columns
+from natolab.metrics.frames import Frames, country_names, join_names, name_of
 from natolab.metrics.membership import eu_members_on, members_on
 from natolab.metrics.spending_editions import default_edition
 
@@ -134,8 +134,7 @@ def eu_nato_milestones(
     n_actions, flags.
     """
     day = to_timestamp(as_of, "as_of")
-    table = (data or Frames())["eu_nato"]
-    require_columns(table, ["date", "event_type", "title"], "eu_nato")
+    table = (data or Frames()).checked("eu_nato", ["date", "event_type", "title"])
     table = table.copy()
     if not include_context:
         table = table.loc[~table["event_type"].astype(str).isin(CONTEXT_EVENT_TYPES)]
@@ -167,8 +166,7 @@ def common_set_actions(as_of: DateLike = None, *, data: Frames | None = None) ->
     give them for one area only.
     """
     day = to_timestamp(as_of, "as_of")
-    table = (data or Frames())["eu_nato_actions"]
-    require_columns(table, ["batch", "endorsement_date", "area", "n_actions"], "eu_nato_actions")
+    table = (data or Frames()).checked("eu_nato_actions", ["batch", "endorsement_date", "area", "n_actions"])
     totals = table.loc[table["area"].astype(str).str.upper() == "TOTAL"].copy()
     # The "combined" row restates 42 + 32 from a source; the batches are what happened when.
     totals = totals.loc[~totals["batch"].astype(str).str.lower().str.startswith("combined")]
@@ -201,8 +199,7 @@ def eu_spending_year(as_of: DateLike = None, *, data: Frames | None = None) -> i
 
 def _one_edition(year: int, edition: str | None, data: Frames) -> tuple[str, pd.DataFrame]:
     """Resolve ``edition`` ("latest" = default_edition of the year) and keep its rows only."""
-    table = data["defence_expenditure"]
-    require_columns(table, ["edition", "iso3", "year", "indicator", "value"], "defence_expenditure")
+    table = data.checked("defence_expenditure", ["edition", "iso3", "year", "indicator", "value"])
     if edition in (None, "latest"):
         edition = default_edition(int(year), data=data)
     known = sorted(set(table["edition"].astype(str)))
@@ -312,8 +309,7 @@ def common_set_areas(*, data: Frames | None = None) -> pd.DataFrame:
     Columns: batch, area, n_actions (blank where no source gives a count), n_actions_status.
     Most per-area counts are not in the stored sources and stay blank: never imputed.
     """
-    table = (data or Frames())["eu_nato_actions"]
-    require_columns(table, ["batch", "area", "n_actions"], "eu_nato_actions")
+    table = (data or Frames()).checked("eu_nato_actions", ["batch", "area", "n_actions"])
     areas = table.loc[table["area"].astype(str).str.upper() != "TOTAL"].copy()
     if "n_actions_status" not in areas.columns:
         areas["n_actions_status"] = pd.NA

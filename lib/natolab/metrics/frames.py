@@ -13,22 +13,14 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from natolab.resources import Frames
+from natolab.resources import Frames, require_columns
 
 __all__ = ["Frames", "country_names", "join_names", "name_of", "require_columns", "split_codes"]
 
 
-def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    """Raise ValueError naming the missing columns of ``what``."""
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; has {', '.join(map(str, frame.columns))}")
-
-
 def country_names(data: Frames | None = None) -> dict[str, str]:
     """Map ISO3 → English short name as NATO writes it (from the ``countries`` resource)."""
-    table = (data or Frames())["countries"]
-    require_columns(table, ["iso3", "name"], "countries")
+    table = (data or Frames()).checked("countries", ["iso3", "name"])
     return dict(zip(table["iso3"].astype(str), table["name"].astype(str), strict=True))
 
 

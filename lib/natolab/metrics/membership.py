@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from natolab.metrics.dates import DateLike, to_timestamp
-from natolab.metrics.frames import Frames, country_names, join_names, name_of, require_columns
+from natolab.metrics.frames import Frames, country_names, join_names, name_of
 
 __all__ = [
     "count_members",
@@ -30,8 +30,7 @@ _EU_COLUMNS = ["iso3", "eu_accession_date", "eu_exit_date"]
 
 
 def _members(data: Frames) -> pd.DataFrame:
-    table = data["members"]
-    require_columns(table, _MEMBER_COLUMNS, "members")
+    table = data.checked("members", _MEMBER_COLUMNS)
     out = table.copy()
     out["accession_date"] = pd.to_datetime(out["accession_date"])
     return out
@@ -159,8 +158,7 @@ def eu_members_on(date: DateLike = None, *, data: Frames | None = None) -> pd.Da
     """
     day = to_timestamp(date, "date")
     data = data or Frames()
-    table = data["eu_membership"]
-    require_columns(table, _EU_COLUMNS, "eu_membership")
+    table = data.checked("eu_membership", _EU_COLUMNS)
     table = table.copy()
     table["eu_accession_date"] = pd.to_datetime(table["eu_accession_date"])
     table["eu_exit_date"] = pd.to_datetime(table["eu_exit_date"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
-from natolab.metrics.frames import Frames, country_names, join_names, name_of, require_columns, split_codes
+from natolab.metrics.frames import Frames, country_names, join_names, name_of, split_codes
 
 __all__ = [
     "GRADE_ORDER",
@@ -36,8 +36,7 @@ def _labels(values: pd.Series) -> list[str]:
 
 
 def _operations(data: Frames) -> pd.DataFrame:
-    table = data["operations"]
-    require_columns(table, ["name", "short_name", "start_date", "end_date", "status"], "operations")
+    table = data.checked("operations", ["name", "short_name", "start_date", "end_date", "status"])
     table = table.copy()
     table["start_label"] = _labels(table["start_date"])
     table["end_label"] = _labels(table["end_date"])
@@ -111,8 +110,7 @@ def _best_grade(source_ids: object, grades: dict[str, str]) -> str:
 
 
 def _grades(data: Frames) -> dict[str, str]:
-    table = data["references"]
-    require_columns(table, ["source_id", "grade"], "references")
+    table = data.checked("references", ["source_id", "grade"])
     return {str(k): _normalise_grade(v) for k, v in zip(table["source_id"], table["grade"], strict=True)}
 
 
@@ -128,8 +126,7 @@ def kfor_strength(as_of: DateLike = None, *, data: Frames | None = None) -> pd.D
     """
     day = to_timestamp(as_of, "as_of")
     data = data or Frames()
-    table = data["kfor_strength"]
-    require_columns(table, ["date", "kfor_troops", "source_ids"], "kfor_strength")
+    table = data.checked("kfor_strength", ["date", "kfor_troops", "source_ids"])
     grades = _grades(data)
     table = table.copy()
     table["date_label"] = _labels(table["date"])
@@ -157,8 +154,7 @@ def _dated(table: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def _framework_names(data: Frames) -> dict[str, str]:
-    table = data["partnership_frameworks"]
-    require_columns(table, ["framework", "name"], "partnership_frameworks")
+    table = data.checked("partnership_frameworks", ["framework", "name"])
     return dict(zip(table["framework"].astype(str), table["name"].astype(str), strict=True))
 
 
@@ -173,8 +169,7 @@ def partners_on(as_of: DateLike = None, *, data: Frames | None = None) -> pd.Dat
     """
     day = to_timestamp(as_of, "as_of")
     data = data or Frames()
-    table = data["partners"]
-    require_columns(table, ["iso3", "framework", "date_joined"], "partners")
+    table = data.checked("partners", ["iso3", "framework", "date_joined"])
     names = country_names(data)
     frameworks = _framework_names(data)
     table = _dated(table, "date_joined")
@@ -252,8 +247,7 @@ def aspirants(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataF
     """
     day = to_timestamp(as_of, "as_of")
     data = data or Frames()
-    table = data["aspirants"]
-    require_columns(table, ["iso3", "milestone_date", "status"], "aspirants")
+    table = data.checked("aspirants", ["iso3", "milestone_date", "status"])
     names = country_names(data)
     table = _dated(table, "milestone_date")
     table = table.loc[table["joined_first"] <= day].copy()
@@ -288,8 +282,7 @@ def dcb_partners(as_of: DateLike = None, *, data: Frames | None = None) -> pd.Da
 
     day = to_timestamp(as_of, "as_of")
     data = data or Frames()
-    table = data["dcb_partners"]
-    require_columns(table, ["partner", "dcb_start_year", "dcb_partner", "allies_supporting_iso3"], "dcb_partners")
+    table = data.checked("dcb_partners", ["partner", "dcb_start_year", "dcb_partner", "allies_supporting_iso3"])
     names = country_names(data)
     table = table.copy()
     table["dcb_partner"] = table["dcb_partner"].fillna(False).astype(bool)

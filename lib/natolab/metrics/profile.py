@@ -17,7 +17,7 @@ import pandas as pd
 
 from natolab.metrics import deterrence
 from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
-from natolab.metrics.frames import Frames, country_names, name_of, require_columns
+from natolab.metrics.frames import Frames, country_names, name_of
 
 __all__ = [
     "air_policing_record",
@@ -49,8 +49,7 @@ def spellings(
     code = _code(iso3)
     data = data or Frames()
     found = {country_names(data).get(code, "")}
-    table = data["country_names"]
-    require_columns(table, ["name", "iso3"], "country_names")
+    table = data.checked("country_names", ["name", "iso3"])
     found |= set(table.loc[table["iso3"].astype(str) == code, "name"].astype(str))
     found = {n for n in found if n and n != code}
     return sorted(found, key=lambda n: (-len(n), n))
@@ -77,9 +76,7 @@ def ally_facts(
     """
     code = _code(iso3)
     data = data or Frames()
-    table = data["members"]
-    require_columns(table, ["iso3", "accession_date", "enlargement_round", "round_number"],
-                    "members")
+    table = data.checked("members", ["iso3", "accession_date", "enlargement_round", "round_number"])
     row = table.loc[table["iso3"].astype(str) == code]
     if row.empty:
         valid = ", ".join(sorted(table["iso3"].astype(str)))
@@ -119,8 +116,7 @@ def operations_mentioning(
     operation took place, not who took part. Columns: name, theatre, start_year, end_year.
     """
     data = data or Frames()
-    table = data["operations"]
-    require_columns(table, ["name", "theatre", "start_year", "end_year"], "operations")
+    table = data.checked("operations", ["name", "theatre", "start_year", "end_year"])
     aliases = spellings(iso3, data=data)
     mask = table["theatre"].map(lambda t: _mentions(t, aliases))
     out = table.loc[mask, ["name", "theatre", "start_year", "end_year"]]
@@ -142,8 +138,7 @@ def summits_hosted(
     counted_by_nato, shared_with.
     """
     data = data or Frames()
-    table = data["summits"]
-    require_columns(table, ["summit", "city", "host_iso3", "start_date"], "summits")
+    table = data.checked("summits", ["summit", "city", "host_iso3", "start_date"])
     code = _code(iso3)
     names = country_names(data) if "co_host_iso3" in table.columns else {}
     table = table.loc[pd.to_datetime(table["start_date"]) <= to_timestamp(as_of, "as_of")].copy()
@@ -245,8 +240,7 @@ def forward_land_forces_roles(
     code = _code(iso3)
     day = to_timestamp(as_of, "as_of")
     data = data or Frames()
-    table = data["efp_history"]
-    require_columns(table, ["host_iso3", "date", "framework_nation_iso3", "contributing_nations"], "efp_history")
+    table = data.checked("efp_history", ["host_iso3", "date", "framework_nation_iso3", "contributing_nations"])
     names = country_names(data)
     table = table.copy()
     table["date_label"] = [date_label(v) for v in table["date"]]
@@ -311,8 +305,8 @@ def host_sites(
     in use, e.g. NATO's 1967 building).
     """
     code = _code(iso3)
-    table = (data or Frames())["host_sites"]
-    require_columns(table, ["site", "short_name", "category", "city", "host_iso3", "opening_year"], "host_sites")
+    table = (data or Frames()).checked("host_sites",
+                                       ["site", "short_name", "category", "city", "host_iso3", "opening_year"])
     out = table.loc[table["host_iso3"].astype(str) == code].copy()
     days = out["opening_date"] if "opening_date" in out.columns else pd.Series(pd.NaT, index=out.index)
     out["opening"] = [
@@ -342,8 +336,7 @@ def dcb_partners_supported(
     """
     code = _code(iso3)
     data = data or Frames()
-    table = data["dcb_partners"]
-    require_columns(table, ["partner", "dcb_start_year", "dcb_partner", "allies_supporting_iso3"], "dcb_partners")
+    table = data.checked("dcb_partners", ["partner", "dcb_start_year", "dcb_partner", "allies_supporting_iso3"])
     names = country_names(data)
     partners = table.loc[table["dcb_partner"].fillna(False).astype(bool)]
     rows = []
@@ -393,13 +386,11 @@ def coverage(
     last = last.sort_values("start", kind="stable")  # the rotation's best-dated start is its latest
     history = deterrence.forward_land_forces_history(day, data=data)
     snapshot_label, snapshot = deterrence.kfor_snapshot(day, data=data)
-    partners = data["dcb_partners"]
-    require_columns(partners, ["partner", "dcb_partner", "allies_supporting_iso3"], "dcb_partners")
+    partners = data.checked("dcb_partners", ["partner", "dcb_partner", "allies_supporting_iso3"])
     partners = partners.loc[partners["dcb_partner"].fillna(False).astype(bool)]
     lists = [deterrence.split_codes(v) for v in partners["allies_supporting_iso3"]]
     supporters = sorted({c for cs in lists for c in cs}, key=lambda c: name_of(c, names))
-    meetings = data["summits"]
-    require_columns(meetings, ["summit", "start_date"], "summits")
+    meetings = data.checked("summits", ["summit", "start_date"])
     meetings = meetings.loc[pd.to_datetime(meetings["start_date"]) <= day].sort_values("start_date", kind="stable")
     counted = meetings["counted_by_nato"].fillna(False).astype(bool) if "counted_by_nato" in meetings else None
     return {

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab.metrics.frames import Frames, require_columns
+from natolab.metrics.frames import Frames
 
 __all__ = ["allies_in_year"]
 
@@ -28,8 +28,7 @@ _EXPENDITURE_COLUMNS = ["edition", "iso3", "year", "indicator", "value"]
 
 
 def _expenditure_table(data: Frames) -> pd.DataFrame:
-    table = data["defence_expenditure"]
-    require_columns(table, _EXPENDITURE_COLUMNS, "defence_expenditure")
+    table = data.checked("defence_expenditure", _EXPENDITURE_COLUMNS)
     table = table.copy()
     for col in ("edition", "iso3", "indicator"):
         table[col] = table[col].astype(str)
@@ -55,8 +54,7 @@ def edition_order(data: Frames) -> list[str]:
 
 
 def _member_table(data: Frames) -> pd.DataFrame:
-    table = data["members"]
-    require_columns(table, ["iso3", "accession_date"], "members")
+    table = data.checked("members", ["iso3", "accession_date"])
     return table
 
 
@@ -66,8 +64,7 @@ def member_table(data: Frames) -> pd.DataFrame:
 
 
 def _sipri_table(data: Frames) -> pd.DataFrame:
-    table = data["sipri_milex"]
-    require_columns(table, ["iso3", "year", "indicator", "value"], "sipri_milex")
+    table = data.checked("sipri_milex", ["iso3", "year", "indicator", "value"])
     table = table.copy()
     table["iso3"] = table["iso3"].astype(str)
     table["indicator"] = table["indicator"].astype(str)
