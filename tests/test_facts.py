@@ -728,6 +728,7 @@ def test_parse_references_refuses_duplicate_ids():
         parse_references("- X01 a\n- X01 b\n")
 
 
+@pytest.mark.slow  # a whole-source curation run (the marker's own example): ~0.6 s
 @needs_shared
 def test_import_facts_command_writes_the_committed_csvs_byte_for_byte(tmp_path, capsys):
     """`natolab data import-facts` into an empty folder: the facts tables, then the deterrence
