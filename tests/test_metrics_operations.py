@@ -119,6 +119,7 @@ PARTNERS = pd.DataFrame(
         "framework": ["open_door", "pfp", "pfp", "global", "global"],
         "date_joined": ["2010-04-22", "1994-03-23", "2006-12-14", "2013-02-21", None],
         "status": ["Aspirant", "PfP", "PfP", "Global", "Global"],
+        "partnership_suspended": [False, True, False, False, False],
     }
 )
 PKW = {"data": Frames(partners=PARTNERS, partnership_frameworks=FRAMEWORKS, countries=COUNTRIES)}
@@ -133,6 +134,8 @@ def test_partners_by_framework_counts_dated_and_undated():
     assert summary.loc["global", "n_date_unknown"] == 1
     assert summary.loc["global", "countries_date_unknown"] == "Afghanistan"
     assert summary.loc["pfp", "framework_name"] == "Partnership for Peace"
+    assert summary.loc["pfp", "countries_suspended"] == "Georgia"
+    assert summary.loc["global", "countries_suspended"] == ""
 
 
 def test_partners_on_a_past_date():
@@ -254,6 +257,10 @@ def test_partner_counts_per_framework(curated):
     raw_counts = Counter(r["framework"] for r in raw_facts("candidates_partners.csv"))
     assert sorted(total.tolist()) == sorted(raw_counts.values()) == [3, 4, 7, 9, 18]
     assert int(total.sum()) == len(raw_facts("candidates_partners.csv")) == 41
+    # SOURCES.md: "the Russia and Belarus partnerships are suspended (P01)".
+    suspended = {r["iso3"] for r in raw_facts("candidates_partners.csv") if "(suspended)" in r["status"]}
+    assert suspended == {"BLR", "RUS"}
+    assert summary.loc["pfp", "countries_suspended"] == "Belarus and Russia"
 
 
 def test_three_aspirants_today(curated):

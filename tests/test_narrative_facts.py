@@ -172,7 +172,13 @@ def test_partners_and_aspirants_sentences():
     )
     text = facts.partners_sentence(summary, "2026-01-01")
     assert "numbered 18 in PfP and 7 in Global" in text
-    assert "No joining date is recorded for Afghanistan and Pakistan." in text
+    assert text.endswith("No joining date is recorded for Afghanistan and Pakistan.")
+    # A partnership the sources mark suspended is named after the count that includes it.
+    both = facts.partners_sentence(summary.assign(countries_suspended=["Belarus and Russia", ""]), "2026-01-01")
+    assert both.endswith("Counted among them: Belarus and Russia in PfP, whose partnerships are suspended today "
+                         "(the sources give no date).")
+    one = facts.partners_sentence(summary.assign(countries_suspended=["Russia", ""]), "1995-01-01")
+    assert "Counted among them: Russia in PfP, whose partnership is suspended today" in one
     aspirants = pd.DataFrame({"country": ["Georgia", "Ukraine"]})
     assert facts.aspirants_sentence(aspirants, "2020-01-01") == (
         "On 1 January 2020, 2 countries aspired to membership: Georgia and Ukraine."

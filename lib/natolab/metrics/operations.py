@@ -165,7 +165,9 @@ def partners_on(as_of: DateLike = None, *, data: Frames | None = None) -> pd.Dat
     became Allies (Finland, Sweden, ...) are not in them, so for a past ``as_of`` this
     is "today's partners that had already joined", not the partnership of that day.
     Columns: framework (code), framework_name, iso3, country, date_joined (as the
-    source gives it), joined (first day of that period), date_known, status.
+    source gives it), joined (first day of that period), date_known, status,
+    partnership_suspended (the source marks the partnership suspended today; it gives no
+    date, so this is today's state whatever ``as_of``).
     """
     day = to_timestamp(as_of, "as_of")
     data = data or Frames()
@@ -182,9 +184,11 @@ def partners_on(as_of: DateLike = None, *, data: Frames | None = None) -> pd.Dat
     table["framework_name"] = [frameworks.get(f, f) for f in table["framework"]]
     if "status" not in table.columns:
         table["status"] = ""
+    suspended = table["partnership_suspended"] if "partnership_suspended" in table.columns else False
+    table["partnership_suspended"] = pd.Series(suspended, index=table.index).fillna(False).astype(bool)
     columns = [
         "framework", "framework_name", "iso3", "country", "date_joined", "joined",
-        "date_known", "status",
+        "date_known", "status", "partnership_suspended",
     ]  # fmt: skip
     order = {code: i for i, code in enumerate(frameworks)}
     table["_order"] = table["framework"].map(order)
@@ -196,7 +200,8 @@ def partners_by_framework(as_of: DateLike = None, *, data: Frames | None = None)
     """Partners per framework on ``as_of``, in catalogue order of the frameworks.
 
     Columns: framework, framework_name, n_partners (joined by ``as_of``),
-    n_date_unknown, first_joined, countries, countries_date_unknown.
+    n_date_unknown, first_joined, countries, countries_date_unknown, countries_suspended
+    (partners counted here whose partnership the source marks suspended today).
     ``n_date_unknown`` counts today's partners with no joining date in the sources
     (Afghanistan, Pakistan): they cannot be placed in time and are not in ``n_partners``.
     """
@@ -214,11 +219,12 @@ def partners_by_framework(as_of: DateLike = None, *, data: Frames | None = None)
                 "first_joined": dated["joined"].min(),
                 "countries": ", ".join(sorted(dated["country"])),
                 "countries_date_unknown": join_names(sorted(undated["country"])),
+                "countries_suspended": join_names(sorted(group.loc[group["partnership_suspended"], "country"])),
             }
         )
     columns = [
         "framework", "framework_name", "n_partners", "n_date_unknown", "first_joined",
-        "countries", "countries_date_unknown",
+        "countries", "countries_date_unknown", "countries_suspended",
     ]  # fmt: skip
     out = pd.DataFrame(rows, columns=columns)
     out["first_joined"] = pd.to_datetime(out["first_joined"])

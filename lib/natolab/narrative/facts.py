@@ -215,7 +215,8 @@ def kfor_sentence(kfor: pd.DataFrame, as_of: DateLike) -> str:
 
 
 def partners_sentence(summary: pd.DataFrame, as_of: DateLike) -> str:
-    """Partners per framework on ``as_of`` in one sentence, with the undated ones."""
+    """Partners per framework on ``as_of`` in one sentence, with the undated ones and the
+    partnerships the sources mark suspended (today's state: they give no date)."""
     day = day_label(as_of)
     if summary.empty:
         return f"On {day} none of today's partners had joined a NATO partnership framework yet."
@@ -227,6 +228,13 @@ def partners_sentence(summary: pd.DataFrame, as_of: DateLike) -> str:
     undated = [r.countries_date_unknown for r in summary.itertuples(index=False) if r.n_date_unknown]
     if undated:
         text += f" No joining date is recorded for {join_names(undated)}."
+    suspended = [(r.countries_suspended, r.framework_name) for r in summary.itertuples(index=False)
+                 if getattr(r, "countries_suspended", "")]
+    if suspended:
+        which = join_names([f"{names} in {framework}" for names, framework in suspended])
+        several = len(suspended) > 1 or " and " in suspended[0][0]
+        whose = "whose partnerships are" if several else "whose partnership is"
+        text += f" Counted among them: {which}, {whose} suspended today (the sources give no date)."
     return text
 
 
