@@ -77,14 +77,14 @@ def test_years_per_indicator():
 
 
 def test_data_and_metrics_use_the_same_order():
-    # The bundled data: editions.table() and metrics' edition order come from this module.
+    # The bundled data: editions.table() and the order the metrics use come from this module.
     from natolab import data
-    from natolab.metrics.spending_data import edition_order
 
     expenditure = data.load("defence_expenditure")
     assert editions.table()["edition"].tolist() == editions.order()
     given = Frames(defence_expenditure=expenditure)
-    assert edition_order(given) == editions.order(data=given) == editions.order()
+    assert editions.order(data=given) == editions.order(data=given) == editions.order()
+    assert editions.order(data=given) is not editions.order(data=given)  # each caller gets its own list
 
 
 def test_cite_credits_the_edition_a_sentence_names():

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 import spending_frames
 
+from natolab import editions
 from natolab.metrics import Frames, sipri, spending_data, spending_editions, spending_series, spending_year
-from natolab.metrics.spending_data import allies_in_year, edition_order, expenditure_table
+from natolab.metrics.spending_data import allies_in_year, expenditure_table
 
 
 def test_spending_data_checks_each_frame_once():
@@ -16,7 +17,7 @@ def test_spending_data_checks_each_frame_once():
     assert table is expenditure_table(data)  # typed once, then reused down a chain of calls
     assert table["year"].dtype == "int64" and table["value"].dtype == "float64"
     assert data["defence_expenditure"]["year"].dtype == "Int64"  # the frame given is left as it was
-    assert edition_order(data) == ["2023-07", "2024-06", "2026-07"]
+    assert editions.order(data=data) == ["2023-07", "2024-06", "2026-07"]
     with pytest.raises(AttributeError):
         data.members = None  # type: ignore[attr-defined]
 

@@ -15,7 +15,6 @@ MEMBERS = pd.DataFrame({"iso3": ["AAA"], "accession_date": pd.to_datetime(["1949
 def test_given_frames_are_returned_as_given_and_none_means_bundled():
     data = Frames(members=MEMBERS, countries=None)
     assert data["members"] is MEMBERS
-    assert data.load("members") is MEMBERS
     assert data.given("members") is MEMBERS
     assert data.given("countries") is None
     assert "iso3" in data["countries"].columns  # the bundled resource

@@ -112,7 +112,10 @@ def order(*, data: Frames | None = None) -> list[str]:
     The bundled ``defence_expenditure`` has none (its editions are a foreign key to ``editions``),
     so it is not loaded for this.
     """
-    frames = data or Frames()
+    return list((data or Frames()).derived(_order))  # computed once per object; a copy to the caller
+
+
+def _order(frames: Frames) -> list[str]:
     known = _known(_editions(frames))
     expenditure = frames.given("defence_expenditure")
     if expenditure is None:

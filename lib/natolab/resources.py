@@ -71,10 +71,6 @@ class Frames:
         require_columns(frame, columns, name)
         return frame
 
-    def load(self, name: str) -> pd.DataFrame:
-        """``self[name]``: the given frame or the bundled resource."""
-        return self[name]
-
     def given(self, name: str) -> pd.DataFrame | None:
         """The frame given for ``name``; None when the resource is the bundled one."""
         return self._given.get(name)

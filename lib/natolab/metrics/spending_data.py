@@ -2,9 +2,9 @@
 
 The spending metrics take ``data: Frames | None`` like every metric: the resources
 ``defence_expenditure`` (all editions), ``editions``, ``members``, ``countries`` and
-``sipri_milex``, given (tests) or else bundled. :func:`expenditure_table`,
-:func:`edition_order`, :func:`member_table` and :func:`sipri_table` type and check them
-once per object (:meth:`Frames.derived`), so pass the same object down a chain of calls.
+``sipri_milex``, given (tests) or else bundled. :func:`expenditure_table`
+and :func:`sipri_table` type and check them once per object (:meth:`Frames.derived`), so
+pass the same object down a chain of calls; the edition order is :func:`natolab.editions.order`.
 The helpers below are shared by the spending modules: the rows of one edition's year,
 the Allies of a year, and the checks that name valid years and editions.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from natolab import editions as edition_catalogue
 from natolab.metrics.frames import Frames
 
 __all__ = ["allies_in_year"]
@@ -27,13 +26,18 @@ USA = "USA"
 _EXPENDITURE_COLUMNS = ["edition", "iso3", "year", "indicator", "value"]
 
 
-def _expenditure_table(data: Frames) -> pd.DataFrame:
-    table = data.checked("defence_expenditure", _EXPENDITURE_COLUMNS)
+def _typed(table: pd.DataFrame, codes: tuple[str, ...]) -> pd.DataFrame:
+    """A copy with ``codes`` as text, ``year`` as int and ``value`` as float."""
     table = table.copy()
-    for col in ("edition", "iso3", "indicator"):
+    for col in codes:
         table[col] = table[col].astype(str)
     table["year"] = table["year"].astype("int64")
     table["value"] = pd.to_numeric(table["value"]).astype("float64")
+    return table
+
+
+def _expenditure_table(data: Frames) -> pd.DataFrame:
+    table = _typed(data.checked("defence_expenditure", _EXPENDITURE_COLUMNS), ("edition", "iso3", "indicator"))
     if "estimate" not in table.columns:
         table["estimate"] = pd.NA
     return table
@@ -44,33 +48,13 @@ def expenditure_table(data: Frames) -> pd.DataFrame:
     return data.derived(_expenditure_table)
 
 
-def _edition_order(data: Frames) -> list[str]:
-    return edition_catalogue.order(data=data)
-
-
-def edition_order(data: Frames) -> list[str]:
-    """Editions oldest first (:func:`natolab.editions.order` of the editions and the expenditure table)."""
-    return data.derived(_edition_order)
-
-
-def _member_table(data: Frames) -> pd.DataFrame:
-    table = data.checked("members", ["iso3", "accession_date"])
-    return table
-
-
 def member_table(data: Frames) -> pd.DataFrame:
     """The ``members`` frame (ISO3 and accession date per Ally), checked."""
-    return data.derived(_member_table)
+    return data.checked("members", ["iso3", "accession_date"])
 
 
 def _sipri_table(data: Frames) -> pd.DataFrame:
-    table = data.checked("sipri_milex", ["iso3", "year", "indicator", "value"])
-    table = table.copy()
-    table["iso3"] = table["iso3"].astype(str)
-    table["indicator"] = table["indicator"].astype(str)
-    table["year"] = table["year"].astype("int64")
-    table["value"] = pd.to_numeric(table["value"]).astype("float64")
-    return table
+    return _typed(data.checked("sipri_milex", ["iso3", "year", "indicator", "value"]), ("iso3", "indicator"))
 
 
 def sipri_table(data: Frames) -> pd.DataFrame:
@@ -88,15 +72,6 @@ def allies_in_year(year: int, *, data: Frames | None = None) -> list[str]:
     joined = pd.to_datetime(table["accession_date"])
     mask = joined <= pd.Timestamp(year=int(year), month=12, day=31)
     return sorted(table.loc[mask, "iso3"].astype(str))
-
-
-def check_edition(edition: str, order: list[str]) -> str:
-    """``edition`` as a string if it is in ``order``; else ValueError naming the valid editions."""
-    if str(edition) not in order:
-        raise ValueError(
-            f"Unknown edition {edition!r}. Valid editions: latest, {', '.join(order)}"
-        )
-    return str(edition)
 
 
 def check_year(year: int, frame: pd.DataFrame, what: str = "year") -> int:

@@ -16,9 +16,7 @@ from natolab.metrics.frames import Frames
 from natolab.metrics.spending_data import (
     SHARE,
     allies_in_year,
-    check_edition,
     check_year,
-    edition_order,
     expenditure_table,
     reported,
     values,
@@ -42,7 +40,7 @@ def default_edition(year: int, *, data: Frames | None = None) -> str:
     """
     data = data or Frames()
     frame = expenditure_table(data)
-    order = edition_order(data)
+    order = edition_catalogue.order(data=data)
     year = check_year(year, frame)
     allies = set(allies_in_year(year, data=data))
     coverage = {ed: reported(frame, ed, year) & allies for ed in order}
@@ -58,7 +56,7 @@ def resolve_edition(edition: str | None, year: int, data: Frames) -> str:
     """``edition``, checked; ``None`` or ``"latest"``: :func:`default_edition` of ``year``."""
     if edition in (None, "latest"):
         return default_edition(year, data=data)
-    return check_edition(edition, edition_order(data))
+    return edition_catalogue.check(edition, data=data)
 
 
 def edition_years(edition: str, indicator: str = SHARE, *, data: Frames | None = None) -> list[int]:
@@ -85,8 +83,8 @@ def edition_for(
     """
     data = data or Frames()
     frame = expenditure_table(data)
-    order = edition_order(data)
-    preferred = check_edition(preferred, order)
+    order = edition_catalogue.order(data=data)
+    preferred = edition_catalogue.check(preferred, data=data)
     if iso3 is not None:
         frame = frame.loc[frame["iso3"] == str(iso3).upper()]
 
@@ -117,8 +115,8 @@ def path_base_year(edition: str | None, target_year: int, *, data: Frames | None
 
 def _latest_complete(edition: str | None, before: int | None, data: Frames) -> int:
     frame = expenditure_table(data)
-    order = edition_order(data)
-    eds = order if edition in (None, "latest") else [check_edition(edition, order)]
+    order = edition_catalogue.order(data=data)
+    eds = order if edition in (None, "latest") else [edition_catalogue.check(edition, data=data)]
     years = sorted(set(frame.loc[frame["indicator"] == SHARE, "year"]), reverse=True)
     for year in years:
         if before is not None and year >= before:

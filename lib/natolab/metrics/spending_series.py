@@ -9,14 +9,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from natolab import editions as edition_catalogue
 from natolab.metrics.frames import Frames, country_names, name_of
 from natolab.metrics.spending_data import (
     EUROPE_CANADA,
     SHARE,
     USA,
     allies_in_year,
-    check_edition,
-    edition_order,
     expenditure_table,
 )
 from natolab.metrics.spending_editions import latest_complete_year
@@ -44,7 +43,7 @@ def country_series(
     """
     data = data or Frames()
     frame = expenditure_table(data)
-    order = edition_order(data)
+    order = edition_catalogue.order(data=data)
     code = str(iso3).upper()
     rows = frame.loc[(frame["iso3"] == code) & (frame["indicator"] == indicator)]
     if edition in (None, "latest"):
@@ -53,7 +52,7 @@ def country_series(
             return pd.DataFrame(columns=["year", "value", "estimate", "edition"])
         edition = having[-1]
     else:
-        edition = check_edition(edition, order)
+        edition = edition_catalogue.check(edition, data=data)
     rows = rows.loc[(rows["edition"] == edition) & rows["value"].notna()].sort_values("year")
     return rows[["year", "value", "estimate", "edition"]].reset_index(drop=True)
 
@@ -72,7 +71,7 @@ def europe_canada_vs_us(
     """
     data = data or Frames()
     frame = expenditure_table(data)
-    order = edition_order(data)
+    order = edition_catalogue.order(data=data)
     money = "defence_expenditure_usd_current_m"
     if edition in (None, "latest"):
         rows = frame.loc[(frame["iso3"] == EUROPE_CANADA) & (frame["indicator"] == money)
@@ -82,7 +81,7 @@ def europe_canada_vs_us(
             raise ValueError("No edition reports the NATO Europe and Canada aggregate in US$")
         edition = having[-1]
     else:
-        edition = check_edition(edition, order)
+        edition = edition_catalogue.check(edition, data=data)
     sel = frame.loc[(frame["edition"] == edition) & frame["iso3"].isin([EUROPE_CANADA, USA])
                     & frame["indicator"].isin([money, SHARE])]
     wide = sel.pivot_table(index="year", columns=["iso3", "indicator"], values="value",
@@ -159,7 +158,7 @@ def revisions(
     """
     data = data or Frames()
     frame = expenditure_table(data)
-    order = edition_order(data)
+    order = edition_catalogue.order(data=data)
     year = int(year)
     allies = allies_in_year(year, data=data)
     rows = frame.loc[(frame["year"] == year) & (frame["indicator"] == indicator)

@@ -14,7 +14,7 @@ import pandas as pd
 
 from natolab import editions as edition_catalogue
 from natolab.metrics.frames import Frames, country_names, name_of
-from natolab.metrics.spending_data import SHARE, allies_in_year, check_year, edition_order, expenditure_table, values
+from natolab.metrics.spending_data import SHARE, allies_in_year, check_year, expenditure_table, values
 from natolab.metrics.spending_editions import edition_years, resolve_edition
 
 __all__ = [
@@ -167,7 +167,7 @@ def count_meeting_target_by_edition(
     """
     data = data or Frames()
     frame = expenditure_table(data)
-    order = edition_order(data)
+    order = edition_catalogue.order(data=data)
     year = check_year(year, frame)
     allies = set(allies_in_year(year, data=data))
     rows = []
