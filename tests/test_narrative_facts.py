@@ -54,6 +54,13 @@ def test_highlight_sentence_before_and_after_accession():
     assert "Belgium has been an Ally since 4 April 1949 (Founding 1949)" in text
     assert "Sweden was not yet an Ally on 1 January 2000; it joined on 7 March 2024" in text
     assert "empty" in facts.highlight_sentence(everyone, [], "2000-01-01")
+    # A round named by its year alone would only repeat the date; names read as running text.
+    later = pd.DataFrame({"iso3": ["GRC", "USA"], "country": ["Greece", "United States"],
+                          "accession_date": pd.to_datetime(["1952-02-18", "1949-08-24"]),
+                          "enlargement_round": ["1952", "Founding 1949"]})
+    assert facts.highlight_sentence(later, ["GRC", "USA"], "1953-01-01") == (
+        "Highlighted on the map: Greece has been an Ally since 18 February 1952; the United States has been an "
+        "Ally since 24 August 1949 (Founding 1949).")
 
 
 def test_overlap_sentence_names_small_groups():
@@ -67,6 +74,8 @@ def test_overlap_sentence_names_small_groups():
     assert facts.overlap_sentence(overlap, "2000-01-01") == (
         "On 1 January 2000, **2** countries belonged to both NATO and the EU, 1 to NATO only (Charlie) and 0 to the EU only."
     )
+    usa = overlap.assign(n_countries=[2, 2, 0], countries=["Alpha, Bravo", "Canada, United States", ""])
+    assert "2 to NATO only (Canada and the United States)" in facts.overlap_sentence(usa, "2000-01-01")
 
 
 def test_common_set_sentence():

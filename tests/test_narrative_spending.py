@@ -28,6 +28,12 @@ def test_league_sentence_counts_and_iceland():
     assert "The highest share was the United States' (3.60%), the lowest Borduria's (1.50%)." in text
     assert "estimates (e)" in text
     assert text.endswith("Iceland (the only Ally with no standing armed forces) reports no figure.")
+    # Names in the list read as running text: "the Slovak Republic", capitalised when it opens the sentence.
+    missing = league().assign(share_of_gdp_pct=[3.6, 2.0, NAN, NAN], country=["United States", "Aland",
+                                                                             "Slovak Republic", "Iceland"],
+                              iso3=["USA", "AAA", "SVK", "ISL"])
+    text = spending.league_sentence(missing.sort_values("country"), 2.0, 3.5, data=MEMBERS_DATA)
+    assert text.endswith("Iceland (the only Ally with no standing armed forces) and the Slovak Republic report no figure.")
 
 
 def test_league_sentence_edge_cases():
@@ -143,6 +149,15 @@ def test_revision_sentence_separates_a_change_of_definition():
                     "Allies with a figure in edition 2026-07. The largest change from the first "
                     "edition to the last was Aland's: 2.03% → 1.35% (-0.68 points).")
     assert spending.revision_sentence(by_edition.iloc[0:0], rev, 2024, 2.0) == "No edition reports 2024."
+    # With the editions' columns (as metrics.revisions gives them), the two editions are named, and a
+    # change across the break is called a change of definition.
+    wide = rev.assign(**{"2024-06": [2.03], "2025-08": [None], "2026-07": [1.35]})
+    assert spending.revision_sentence(by_edition, wide, 2024, 2.0, definitions).endswith(
+        "The largest change from the first edition to the last was Aland's: 2.03% in edition 2024-06 → 1.35% "
+        "in edition 2026-07 (-0.68 points), a change of definition as well as of estimate.")
+    within = rev.assign(**{"2024-06": [2.03], "2025-08": [1.35], "2026-07": [None]})
+    assert spending.revision_sentence(by_edition, within, 2024, 2.0, definitions).endswith(
+        "Aland's: 2.03% in edition 2024-06 → 1.35% in edition 2025-08 (-0.68 points).")
     # Each edition's count carries the year as that edition marks it.
     labelled = by_edition.assign(year_label=["2024e", "2024e", "2024"])
     assert spending.revision_sentence(labelled, rev, 2024, 2.0, definitions).startswith(

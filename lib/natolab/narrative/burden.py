@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab.labels import plural
+from natolab.labels import plural, with_article
 from natolab.metrics.frames import Frames, join_names
 from natolab.narrative._words import count_phrase
 
@@ -236,7 +236,8 @@ def hague_path_sentence(path: pd.DataFrame) -> str:
                  f"{money.sum() / 1000:,.0f} billion a year** more than these Allies spent in {label} "
                  f"(current prices)")
         if money.isna().any():
-            text += f", not counting {join_names(need.loc[money.isna(), 'country'])} (no US$ figure)"
+            unpriced = sorted(need.loc[money.isna(), "country"])
+            text += f", not counting {join_names(map(with_article, unpriced))} (no US$ figure)"
     return text + "."
 
 

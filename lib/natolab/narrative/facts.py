@@ -76,13 +76,15 @@ def highlight_sentence(everyone: pd.DataFrame, highlight: list[str], as_of: Date
     clauses = []
     for code in highlight:
         row = by_code.loc[code]
+        name = with_article(str(row["country"]))
         joined = pd.Timestamp(row["accession_date"])
         if joined <= stamp:
-            clauses.append(f"{row['country']} has been an Ally since {day_label(joined)} ({row['enlargement_round']})")
+            # A round named by its year only would repeat the date's year: "(1952)" says nothing more.
+            label = str(row["enlargement_round"])
+            round_note = "" if label == str(joined.year) else f" ({label})"
+            clauses.append(f"{name} has been an Ally since {day_label(joined)}{round_note}")
         else:
-            clauses.append(
-                f"{row['country']} was not yet an Ally on {day_label(stamp)}; it joined on {day_label(joined)}"
-            )
+            clauses.append(f"{name} was not yet an Ally on {day_label(stamp)}; it joined on {day_label(joined)}")
     return "Highlighted on the map: " + "; ".join(clauses) + "."
 
 
@@ -103,7 +105,9 @@ def overlap_sentence(overlap: pd.DataFrame, as_of: DateLike) -> str:
 
     def named(group: str) -> str:
         names = rows.loc[group, "countries"]
-        return f" ({join_names(names.split(', '))})" if names and int(rows.loc[group, "n_countries"]) <= 10 else ""
+        if not names or int(rows.loc[group, "n_countries"]) > 10:
+            return ""
+        return f" ({join_names(map(with_article, names.split(', ')))})"
 
     return (
         f"On {day}, **{both}** countries belonged to both NATO and the EU, {nato_only} to NATO only"

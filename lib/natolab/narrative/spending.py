@@ -109,7 +109,8 @@ def _not_reported_clause(table: pd.DataFrame, value: str, notes: dict[str, str])
     parts = []
     for code, name in zip(missing["iso3"], missing["country"], strict=True):
         note = notes.get(code)
-        parts.append(f"{with_article(name, start=not parts)} ({aside(note)})" if note else name)
+        named = with_article(name, start=not parts)  # the list opens its sentence
+        parts.append(f"{named} ({aside(note)})" if note else named)
     verb = plural(len(parts), "reports", "report")
     return f" {join_names(parts)} {verb} no figure."
 
@@ -228,7 +229,8 @@ def gap_sentence(gap: pd.DataFrame) -> str:
     if money.notna().any():
         text += f" Reaching it would have taken about **{usd_millions(money.sum())}** more that year (current prices)"
         if money.isna().any():
-            text += f", not counting {join_names(below.loc[money.isna(), 'country'])} (no US$ figure)"
+            unpriced = sorted(below.loc[money.isna(), "country"])
+            text += f", not counting {join_names(map(with_article, unpriced))} (no US$ figure)"
         if len(below) > 1:
             top = below.loc[money.idxmax()]
             text += (f"; the largest gap in money was {possessive(with_article(top['country']))} "
@@ -383,9 +385,15 @@ def revision_sentence(by_edition: pd.DataFrame, rev: pd.DataFrame, year: int,
     moved = rev.dropna(subset=["revision"])
     if not moved.empty:
         top = moved.iloc[0]
+        # Name the two editions where the table has them (metrics.revisions): a change across
+        # the break is a change of definition too, and the reader must not take it for a revision.
+        eds = [str(e) for e in by_edition["edition"] if str(e) in rev.columns and pd.notna(top[str(e)])]
+        first, last = (f" in edition {eds[0]}", f" in edition {eds[-1]}") if eds else ("", "")
+        crossing = bool(eds) and definitions.get(eds[0], "") != definitions.get(eds[-1], "")
         text += (f" The largest change from the first edition to the last was "
-                 f"{possessive(top['country'])}: {top['first_value']:.2f}% → {top['last_value']:.2f}% "
-                 f"({top['revision']:+.2f} points).")
+                 f"{possessive(top['country'])}: {top['first_value']:.2f}%{first} → {top['last_value']:.2f}%{last} "
+                 f"({top['revision']:+.2f} points)"
+                 + (", a change of definition as well as of estimate." if crossing else "."))
     return text
 
 
