@@ -34,3 +34,11 @@ def artifacts_dir() -> Path:
     """``tests/artifacts/``, created on demand, for files a human inspects after a run."""
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     return ARTIFACTS_DIR
+
+
+@pytest.fixture
+def spending():
+    """The small synthetic spending frames of ``tests/spending_frames.py`` (values worked out by hand)."""
+    from spending_frames import spending_data
+
+    return spending_data()

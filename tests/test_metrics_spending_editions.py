@@ -16,11 +16,6 @@ from natolab.metrics.spending_editions import (
 from natolab.metrics.spending_year import league_table
 
 
-@pytest.fixture
-def data() -> Frames:
-    return spending_data()
-
-
 def test_default_edition_is_latest_complete():
     data = spending_data(countries=False)
     # 2026-07 lacks BBB for 2023, so the latest complete edition for 2023 is 2024-06.
@@ -37,11 +32,11 @@ def test_default_edition_falls_back_to_most_complete():
     assert default_edition(2023, data=Frames(defence_expenditure=exp, editions=EDITIONS, members=MEMBERS)) == "2026-07"
 
 
-def test_unknown_year_and_edition_name_valid_values(data):
+def test_unknown_year_and_edition_name_valid_values(spending):
     with pytest.raises(ValueError, match=r"2030.*Valid years: 2023 to 2024"):
         default_edition(2030, data=spending_data(countries=False))
     with pytest.raises(ValueError, match=r"Valid editions: latest, 2023-07, 2024-06, 2026-07"):
-        league_table(2024, edition="2025-01", data=data)
+        league_table(2024, edition="2025-01", data=spending)
 
 
 def test_edition_for_prefers_requested_then_latest_with_data():

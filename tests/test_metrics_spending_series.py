@@ -7,18 +7,12 @@ import math
 import pytest
 from spending_frames import spending_data
 
-from natolab.metrics import Frames
 from natolab.metrics.spending_series import (
     country_series,
     europe_canada_vs_us,
     required_annual_increase,
     revisions,
 )
-
-
-@pytest.fixture
-def data() -> Frames:
-    return spending_data()
 
 
 def test_country_series_latest_and_missing():
@@ -44,32 +38,32 @@ def test_europe_canada_vs_us():
         europe_canada_vs_us("1999-01", data=data)
 
 
-def test_required_annual_increase_linear_path(data):
-    req = required_annual_increase(3.5, 2035, base_year=2024, edition="2026-07", data=data).set_index("iso3")
+def test_required_annual_increase_linear_path(spending):
+    req = required_annual_increase(3.5, 2035, base_year=2024, edition="2026-07", data=spending).set_index("iso3")
     # Borduria: (3.5 - 1.6) / (2035 - 2024) = 1.9 / 11
     assert req.loc["BBB", "required_pp_per_year"] == pytest.approx(1.9 / 11)
     assert req.loc["USA", "required_pp_per_year"] == pytest.approx(0.3 / 11)
     assert req.index[0] == "BBB"
     assert math.isnan(req.loc["ISL", "required_pp_per_year"])
     # Already above the target: nothing required.
-    low = required_annual_increase(2.0, 2030, base_year=2024, edition="2026-07", data=data).set_index("iso3")
+    low = required_annual_increase(2.0, 2030, base_year=2024, edition="2026-07", data=spending).set_index("iso3")
     assert low.loc["USA", "required_pp_per_year"] == 0
     assert low.loc["AAA", "required_pp_per_year"] == pytest.approx(0.1 / 6)
 
 
-def test_required_annual_increase_default_base_year(data):
-    req = required_annual_increase(3.5, 2035, data=data)
+def test_required_annual_increase_default_base_year(spending):
+    req = required_annual_increase(3.5, 2035, data=spending)
     assert set(req["base_year"]) == {2024}
     assert set(req["edition"]) == {"2026-07"}
 
 
-def test_required_annual_increase_rejects_past_target_year(data):
+def test_required_annual_increase_rejects_past_target_year(spending):
     with pytest.raises(ValueError, match="target_year 2024 must be after the base year 2024"):
-        required_annual_increase(3.5, 2024, base_year=2024, data=data)
+        required_annual_increase(3.5, 2024, base_year=2024, data=spending)
 
 
-def test_revisions_between_editions(data):
-    rev = revisions(2023, data=data).set_index("iso3")
+def test_revisions_between_editions(spending):
+    rev = revisions(2023, data=spending).set_index("iso3")
     assert list(rev.columns[:4]) == ["country", "2023-07", "2024-06", "2026-07"]
     # USA 2023: 3.5 (2023-07) -> 3.3 -> 3.2 (2026-07)
     assert rev.loc["USA", "revision"] == pytest.approx(-0.3)

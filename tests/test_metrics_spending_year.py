@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 from spending_frames import spending_data
 
-from natolab.metrics import Frames
 from natolab.metrics.spending_year import (
     count_meeting_target_by_edition,
     count_meeting_target_by_year,
@@ -20,13 +19,8 @@ from natolab.metrics.spending_year import (
 )
 
 
-@pytest.fixture
-def data() -> Frames:
-    return spending_data()
-
-
-def test_league_table_ranks_and_flags_targets(data):
-    table = league_table(2024, [2.0, 3.5], edition="2024-06", data=data)
+def test_league_table_ranks_and_flags_targets(spending):
+    table = league_table(2024, [2.0, 3.5], edition="2024-06", data=spending)
     assert table["country"].tolist() == ["United States", "Newland", "Aland", "Borduria", "Iceland"]
     assert table["rank"].tolist()[:4] == [1, 2, 3, 4]
     assert pd.isna(table["rank"].iloc[4])
@@ -38,14 +32,14 @@ def test_league_table_ranks_and_flags_targets(data):
     assert table["estimate"].iloc[0]
 
 
-def test_league_table_filter_keeps_rank_among_all(data):
-    table = league_table(2024, edition="2024-06", countries_filter=["bbb"], data=data)
+def test_league_table_filter_keeps_rank_among_all(spending):
+    table = league_table(2024, edition="2024-06", countries_filter=["bbb"], data=spending)
     assert table["iso3"].tolist() == ["BBB"]
     assert table["rank"].iloc[0] == 4
 
 
-def test_league_table_latest_uses_one_edition(data):
-    table = league_table(2024, data=data)
+def test_league_table_latest_uses_one_edition(spending):
+    table = league_table(2024, data=spending)
     assert set(table["edition"]) == {"2026-07"}
     assert table.set_index("iso3").loc["AAA", "share_of_gdp_pct"] == 1.9
 
@@ -88,8 +82,8 @@ def test_count_by_edition_for_one_year():
     ]
 
 
-def test_gap_to_target_uses_same_edition_gdp(data):
-    gap = gap_to_target(2024, 2.0, edition="2024-06", data=data).set_index("iso3")
+def test_gap_to_target_uses_same_edition_gdp(spending):
+    gap = gap_to_target(2024, 2.0, edition="2024-06", data=spending).set_index("iso3")
     assert gap.loc["BBB", "gap_pct_points"] == pytest.approx(0.5)
     assert gap.loc["BBB", "gdp_basis"] == "gdp_usd_current_m"
     assert gap.loc["BBB", "gap_usd_current_m"] == pytest.approx(1_000.0)  # 0.5 % of 200,000
@@ -100,8 +94,8 @@ def test_gap_to_target_uses_same_edition_gdp(data):
     assert gap.index[0] == "BBB"  # largest gap first
 
 
-def test_gap_to_target_implied_gdp_when_edition_has_none(data):
-    gap = gap_to_target(2024, 2.0, edition="2026-07", data=data).set_index("iso3")
+def test_gap_to_target_implied_gdp_when_edition_has_none(spending):
+    gap = gap_to_target(2024, 2.0, edition="2026-07", data=spending).set_index("iso3")
     # 2026-07 has no GDP: implied = 3,200 / 1.6 * 100 = 200,000; gap 0.4 pp -> 800.
     assert gap.loc["BBB", "gdp_basis"] == "implied"
     assert gap.loc["BBB", "gdp_used_usd_current_m"] == pytest.approx(200_000.0)
@@ -112,28 +106,28 @@ def test_gap_to_target_implied_gdp_when_edition_has_none(data):
     assert gap.loc["AAA", "gap_pct_points"] == pytest.approx(0.1)
 
 
-def test_equipment_share_against_guideline(data):
-    eq = equipment_share(2024, edition="2024-06", data=data)
+def test_equipment_share_against_guideline(spending):
+    eq = equipment_share(2024, edition="2024-06", data=spending)
     assert eq["iso3"].tolist()[:3] == ["USA", "AAA", "BBB"]
     flags = dict(zip(eq["iso3"], eq["meets_guideline"], strict=True))
     assert flags["USA"] and flags["AAA"] and not flags["BBB"]  # 19.99 < 20
     assert pd.isna(flags["ISL"]) and pd.isna(flags["NEW"])
 
 
-def test_countries_filter_on_per_ally_tables(data):
-    eq = equipment_share(2024, edition="2024-06", countries_filter=["bbb", "USA"], data=data)
+def test_countries_filter_on_per_ally_tables(spending):
+    eq = equipment_share(2024, edition="2024-06", countries_filter=["bbb", "USA"], data=spending)
     assert eq["iso3"].tolist() == ["USA", "BBB"]
-    pc = per_capita(2024, edition="2024-06", countries_filter=["AAA"], data=data)
+    pc = per_capita(2024, edition="2024-06", countries_filter=["AAA"], data=spending)
     assert pc["iso3"].tolist() == ["AAA"]
-    rc = real_change(2024, edition="2024-06", countries_filter=["ISL"], data=data)
+    rc = real_change(2024, edition="2024-06", countries_filter=["ISL"], data=spending)
     assert rc["iso3"].tolist() == ["ISL"]
 
 
-def test_per_capita_and_real_change(data):
-    pc = per_capita(2024, edition="2024-06", data=data)
+def test_per_capita_and_real_change(spending):
+    pc = per_capita(2024, edition="2024-06", data=spending)
     assert pc["iso3"].tolist()[:2] == ["USA", "AAA"]
     assert pc["defence_expenditure_per_capita_usd_constant"].iloc[0] == 2_500.0
-    rc = real_change(2024, edition="2024-06", data=data).set_index("iso3")
+    rc = real_change(2024, edition="2024-06", data=spending).set_index("iso3")
     assert rc.loc["AAA", "real_change_pct"] == 5.0
     assert rc.loc["AAA", "real_change_since_2014_pct"] == 60.0
     assert rc.loc["BBB", "real_change_pct"] == -1.0

@@ -26,20 +26,9 @@ __all__ = ["count_bars", "eu_spending_chart", "paired_bars", "partners_chart", "
 _P = plots.PALETTE
 
 
-def ranked_bars(
-    frame: pd.DataFrame,
-    label: str,
-    value: str,
-    *,
-    title: str,
-    xlabel: str,
-    note: str,
-    subtitle: str | None = None,
-    lines: Mapping[str, float] | None = None,
-    value_fmt: str = "{:.2f}",
-    missing_label: str = "not reported",
-    estimate: str | None = "estimate",
-) -> Figure:
+def ranked_bars(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str, note: str,
+                subtitle: str | None = None, lines: Mapping[str, float] | None = None, value_fmt: str = "{:.2f}",
+                missing_label: str = "not reported", estimate: str | None = "estimate") -> Figure:
     """Horizontal bars in the frame's order (first row at the top), with reference lines.
 
     Bars at or above the first reference line are blue, those below orange, so the chart
@@ -72,18 +61,9 @@ def ranked_bars(
                                        missing_label)
     return plots.set_alt(fig, text)
 
-def count_bars(
-    frame: pd.DataFrame,
-    x: str,
-    bars: Mapping[str, str],
-    *,
-    title: str,
-    ylabel: str,
-    note: str,
-    subtitle: str | None = None,
-    xlabel: str | None = None,
-    estimate: str | None = None,
-) -> Figure:
+
+def count_bars(frame: pd.DataFrame, x: str, bars: Mapping[str, str], *, title: str, ylabel: str, note: str,
+               subtitle: str | None = None, xlabel: str | None = None, estimate: str | None = None) -> Figure:
     """Grouped vertical bars of counts per category (e.g. per year); gaps in years stay gaps.
 
     ``estimate`` names a boolean column: its rows' bars are hatched and the legend says why.
@@ -110,18 +90,10 @@ def count_bars(
     marks.legend(ax, extra, loc="upper left", headroom=True)
     return plots.set_alt(fig, describe.series_description("Bar chart", frame, x, bars, title, subtitle, ylabel, flags))
 
-def paired_bars(
-    frame: pd.DataFrame,
-    label: str,
-    pair: Mapping[str, str],
-    *,
-    title: str,
-    xlabel: str,
-    note: str,
-    subtitle: str | None = None,
-    lines: Mapping[str, float] | None = None,
-    value_fmt: str = "{:.2f}",
-) -> Figure:
+
+def paired_bars(frame: pd.DataFrame, label: str, pair: Mapping[str, str], *, title: str, xlabel: str, note: str,
+                subtitle: str | None = None, lines: Mapping[str, float] | None = None,
+                value_fmt: str = "{:.2f}") -> Figure:
     """Two horizontal bars per row (e.g. one Ally under two definitions), first row at the top.
 
     ``pair`` maps two columns to their legend labels; a missing value draws no bar and
@@ -152,6 +124,7 @@ def paired_bars(
     marks.legend(ax, loc="lower right", fontsize=8)
     text = describe.paired_description(frame, label, pair, title, subtitle, xlabel, dict(lines or {}), value_fmt)
     return plots.set_alt(fig, text)
+
 
 def profile_personnel(personnel: pd.DataFrame, country: str, *, note: str) -> Figure:
     """An Ally's military personnel per year (country profile), estimates hatched.
@@ -197,6 +170,7 @@ def eu_spending_chart(
     n_eu = int(detail["eu_member"].astype(bool).sum())
     text += f" {n_eu} of {len(detail)} Allies shown are EU members."
     return plots.set_alt(fig, text)
+
 
 def partners_chart(summary: pd.DataFrame, *, as_of: DateLike, note: str) -> Figure:
     """Partner countries per framework on ``as_of``; partners without a joining date stacked apart.

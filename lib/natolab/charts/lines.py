@@ -17,21 +17,10 @@ from natolab.charts import describe, marks
 __all__ = ["line_chart", "long_run", "profile_long_run", "since_title"]
 
 
-def line_chart(
-    frame: pd.DataFrame,
-    x: str,
-    series: Mapping[str, str],
-    *,
-    title: str,
-    ylabel: str,
-    note: str,
-    subtitle: str | None = None,
-    xlabel: str | None = None,
-    lines: Mapping[str, float] | None = None,
-    markers: bool = True,
-    estimate: str | None = None,
-    shade: tuple[float, float, str] | None = None,
-) -> Figure:
+def line_chart(frame: pd.DataFrame, x: str, series: Mapping[str, str], *, title: str, ylabel: str, note: str,
+               subtitle: str | None = None, xlabel: str | None = None, lines: Mapping[str, float] | None = None,
+               markers: bool = True, estimate: str | None = None,
+               shade: tuple[float, float, str] | None = None) -> Figure:
     """One line per column in ``series`` (column → legend label); missing years break lines.
 
     ``estimate`` names a boolean column: those points are drawn hollow, with a legend entry.
@@ -55,6 +44,7 @@ def line_chart(
     text = describe.series_description("Line chart", frame, x, series, title, subtitle, ylabel, flags.tolist())
     return plots.set_alt(fig, text)
 
+
 def since_title(subject: str, frame: pd.DataFrame, columns: list[str], x: str = "year") -> str:
     """"<subject> since <first year>": the first ``x`` where any of ``columns`` has a value.
 
@@ -63,6 +53,7 @@ def since_title(subject: str, frame: pd.DataFrame, columns: list[str], x: str = 
     """
     having = frame.loc[frame[columns].notna().any(axis=1), x]
     return f"{subject} since {int(having.min())}" if len(having) else subject
+
 
 def profile_long_run(long: pd.DataFrame, facts: Mapping[str, object], *, edition: str, note: str) -> Figure:
     """An Ally's SIPRI and NATO shares of GDP over the long run (country profile).
@@ -86,19 +77,11 @@ def profile_long_run(long: pd.DataFrame, facts: Mapping[str, object], *, edition
                       title=since_title(f"{name}: military expenditure", long, list(columns)),
                       subtitle="two sources, two definitions: not one series", note=note, shade=shade)
 
-def long_run(
-    frame: pd.DataFrame,
-    *,
-    title: str,
-    ylabel: str,
-    note: str,
-    subtitle: str | None = None,
-    shade: tuple[int, int, str] | None = None,
-    events: Mapping[int, str] | None = None,
-    lines: Mapping[str, float] | None = None,
-    band: tuple[str, str, str] | None = None,
-    series: Mapping[str, str] | None = None,
-) -> Figure:
+
+def long_run(frame: pd.DataFrame, *, title: str, ylabel: str, note: str, subtitle: str | None = None,
+             shade: tuple[int, int, str] | None = None, events: Mapping[int, str] | None = None,
+             lines: Mapping[str, float] | None = None, band: tuple[str, str, str] | None = None,
+             series: Mapping[str, str] | None = None) -> Figure:
     """A long yearly series with a shaded period (e.g. the Cold War) and labelled event years.
 
     ``frame`` has a ``year`` column; ``series`` maps columns to legend labels; ``band``

@@ -82,10 +82,8 @@ def league_table(
     table["rank"] = table[SHARE].rank(ascending=False, method="min").astype("Int64")
     for target in targets:
         table[_target_column(target)] = _at_or_above(table[SHARE], target)
-    table = _filter(highest_first(table, SHARE), countries_filter)
-    cols = ["rank", "iso3", "country", SHARE, "estimate", *map(_target_column, targets),
-            "year", "edition"]
-    return table[cols].reset_index(drop=True)
+    return _ranked(table, SHARE, countries_filter,
+                   ["rank", "iso3", "country", SHARE, "estimate", *map(_target_column, targets), "year", "edition"])
 
 
 def _at_or_above(values: pd.Series, threshold: float) -> pd.Series:
@@ -100,10 +98,14 @@ def highest_first(table: pd.DataFrame, column: str) -> pd.DataFrame:
     return table.sort_values([column, "country"], ascending=[False, True], na_position="last")
 
 
-def _filter(table: pd.DataFrame, countries_filter: Iterable[str] | None) -> pd.DataFrame:
-    if countries_filter is None:
-        return table
-    return table.loc[table["iso3"].isin({str(c).upper() for c in countries_filter})]
+def _ranked(table: pd.DataFrame, sort_by: str, countries_filter: Iterable[str] | None,
+            columns: list[str]) -> pd.DataFrame:
+    """``columns`` of ``table``, highest ``sort_by`` first, only the Allies of ``countries_filter``
+    (all when ``None``): the last step of every one-year table."""
+    table = highest_first(table, sort_by)
+    if countries_filter is not None:
+        table = table.loc[table["iso3"].isin({str(c).upper() for c in countries_filter})]
+    return table[columns].reset_index(drop=True)
 
 
 def _target_column(target: float) -> str:
@@ -210,20 +212,13 @@ def gap_to_target(
     table["target_pct"] = float(target_pct)
     table["gap_pct_points"] = (float(target_pct) - share).clip(lower=0)
     table["gap_usd_current_m"] = table["gap_pct_points"] * gdp / 100
-    table = highest_first(table, "gap_pct_points")
-    cols = ["iso3", "country", SHARE, "estimate", "target_pct", "gap_pct_points",
-            "gdp_used_usd_current_m", "gdp_basis", "gap_usd_current_m", "year", "edition"]
-    return table[cols].reset_index(drop=True)
+    return _ranked(table, "gap_pct_points", None,
+                   ["iso3", "country", SHARE, "estimate", "target_pct", "gap_pct_points",
+                    "gdp_used_usd_current_m", "gdp_basis", "gap_usd_current_m", "year", "edition"])
 
 
-def equipment_share(
-    year: int,
-    guideline_pct: float = EQUIPMENT_GUIDELINE_PCT,
-    *,
-    edition: str | None = "latest",
-    countries_filter: Iterable[str] | None = None,
-    data: Frames | None = None,
-) -> pd.DataFrame:
+def equipment_share(year: int, guideline_pct: float = EQUIPMENT_GUIDELINE_PCT, *, edition: str | None = "latest",
+                    countries_filter: Iterable[str] | None = None, data: Frames | None = None) -> pd.DataFrame:
     """Share of defence expenditure spent on major equipment (incl. R&D) against the guideline.
 
     Columns: iso3, country, equipment_share_pct, estimate, meets_guideline (blank when not
@@ -231,36 +226,20 @@ def equipment_share(
     """
     table, _ = year_table(year, edition, ["equipment_share_pct"], data=data)
     table["meets_guideline"] = _at_or_above(table["equipment_share_pct"], guideline_pct)
-    table = highest_first(table, "equipment_share_pct")
-    cols = ["iso3", "country", "equipment_share_pct", "estimate", "meets_guideline", "year",
-            "edition"]
-    table = _filter(table, countries_filter)
-    return table[cols].reset_index(drop=True)
+    return _ranked(table, "equipment_share_pct", countries_filter,
+                   ["iso3", "country", "equipment_share_pct", "estimate", "meets_guideline", "year", "edition"])
 
 
-def per_capita(
-    year: int,
-    *,
-    edition: str | None = "latest",
-    countries_filter: Iterable[str] | None = None,
-    data: Frames | None = None,
-) -> pd.DataFrame:
+def per_capita(year: int, *, edition: str | None = "latest", countries_filter: Iterable[str] | None = None,
+               data: Frames | None = None) -> pd.DataFrame:
     """Defence expenditure per head (US$, the edition's constant prices), highest first."""
     indicator = "defence_expenditure_per_capita_usd_constant"
     table, _ = year_table(year, edition, [indicator], data=data)
-    table = highest_first(table, indicator)
-    table = _filter(table, countries_filter)
-    return table[["iso3", "country", indicator, "estimate", "year", "edition"]].reset_index(
-        drop=True)
+    return _ranked(table, indicator, countries_filter, ["iso3", "country", indicator, "estimate", "year", "edition"])
 
 
-def real_change(
-    year: int,
-    *,
-    edition: str | None = "latest",
-    countries_filter: Iterable[str] | None = None,
-    data: Frames | None = None,
-) -> pd.DataFrame:
+def real_change(year: int, *, edition: str | None = "latest", countries_filter: Iterable[str] | None = None,
+                data: Frames | None = None) -> pd.DataFrame:
     """Real (constant-price) change of defence expenditure: on the year before and since 2014.
 
     Columns: iso3, country, real_change_pct, real_change_since_2014_pct, estimate, year,
@@ -268,7 +247,5 @@ def real_change(
     """
     indicators = ["real_change_pct", "real_change_since_2014_pct"]
     table, _ = year_table(year, edition, indicators, data=data)
-    table = highest_first(table, "real_change_pct")
-    table = _filter(table, countries_filter)
-    return table[["iso3", "country", *indicators, "estimate", "year", "edition"]].reset_index(
-        drop=True)
+    return _ranked(table, "real_change_pct", countries_filter,
+                   ["iso3", "country", *indicators, "estimate", "year", "edition"])

@@ -110,25 +110,12 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="seconds one cell may run before the job is stopped as timed out (default: 600; 0 = no limit)",
     )
-    parser.add_argument(
-        "--pdf",
-        action="store_true",
-        help="also print each report to PDF with headless Chromium (/usr/bin/chromium)",
-    )
-    parser.add_argument(
-        "--output-dir",
-        type=Path,
-        default=paths.REPORTS_DIR,
-        metavar="DIR",
-        help="where reports, index.html and manifest.json go (default: reports/)",
-    )
-    parser.add_argument(
-        "--config",
-        type=Path,
-        default=paths.REPORTS_CONFIG,
-        metavar="FILE",
-        help="job configuration (default: reports.toml at the project root)",
-    )
+    parser.add_argument("--pdf", action="store_true",
+                        help="also print each report to PDF with headless Chromium (/usr/bin/chromium)")
+    parser.add_argument("--output-dir", type=Path, default=paths.REPORTS_DIR, metavar="DIR",
+                        help="where reports, index.html and manifest.json go (default: reports/)")
+    parser.add_argument("--config", type=Path, default=paths.REPORTS_CONFIG, metavar="FILE",
+                        help="job configuration (default: reports.toml at the project root)")
     parser.set_defaults(handler=run)
     return parser
 
