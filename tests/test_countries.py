@@ -17,6 +17,7 @@ import pyogrio
 import pytest
 
 from natolab import countries, data, paths
+from natolab.resources import Frames
 
 SPENDING = paths.SOURCES_DIR / "defence-spending"
 FACTS = paths.SOURCES_DIR / "facts"
@@ -87,6 +88,15 @@ def test_regions_former_states_and_blanks_are_refused(bad):
         countries.resolve(bad)
 
 
+def test_lookup_answers_as_resolve_does_and_none_for_an_unknown_name():
+    for spelling in ("Türkiye", "turkey", "United Kingdom   (Pounds)", "Poland*", "usa"):
+        assert countries.lookup(spelling) == countries.resolve(spelling)
+    for unknown in ("Atlantis", "Kosovo", "", "Europe"):
+        assert countries.lookup(unknown) is None
+    with pytest.raises(TypeError, match="None"):
+        countries.lookup(None)  # type: ignore[arg-type]
+
+
 def test_non_string_is_a_type_error():
     with pytest.raises(TypeError, match="None"):
         countries.resolve(None)  # type: ignore[arg-type]
@@ -109,8 +119,18 @@ def test_allies_on_a_date():
     assert "MKD" not in countries.allies("2020-03-26")
     assert len(countries.allies()) == 32
     assert countries.allies()[-1] == "SWE"
-    with pytest.raises(ValueError, match="not a date"):
+    with pytest.raises(ValueError, match="as_of: cannot read 'someday' as a date"):
         countries.allies("someday")
+
+
+def test_allies_reads_given_members_and_none_is_the_datas_date():
+    members = pd.DataFrame({"iso3": ["BBB", "AAA", "CCC"],
+                            "accession_date": ["1952-02-18", "1949-04-04", "2999-01-01"]})
+    given = Frames(members=members)
+    assert countries.allies("1952-02-18", data=given) == ["AAA", "BBB"]
+    assert countries.allies("1952-02-17", data=given) == ["AAA"]
+    # None is the data's date, not "every row": an accession after it does not count.
+    assert countries.allies(data=given) == ["AAA", "BBB"]
 
 
 def test_every_spelling_in_country_names_resolves_to_its_own_row():
@@ -202,10 +222,9 @@ def test_sipri_labels_of_every_ally_resolve_once():
     sipri = pd.read_excel(SPENDING / "SIPRI-Milex-data-1949-2024_2.xlsx", sheet_name="Share of GDP", header=5)
     resolved: dict[str, list[str]] = {}
     for label in sipri["Country"].dropna().astype(str):
-        try:
-            resolved.setdefault(countries.resolve(label), []).append(label)
-        except ValueError:
-            continue  # regions, former states and countries outside our table
+        code = countries.lookup(label)  # None: regions, former states and countries outside our table
+        if code is not None:
+            resolved.setdefault(code, []).append(label)
     allies = _facts_codes("members.csv", "iso3")
     assert allies <= set(resolved)
     assert all(len(labels) == 1 for code, labels in resolved.items() if code in allies)

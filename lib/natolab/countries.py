@@ -9,7 +9,6 @@ so no notebook or importer keeps a name table of its own.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import functools
 import re
@@ -19,10 +18,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from natolab import data
+from natolab.dates import DateLike, to_timestamp
+from natolab.resources import Frames
 
 __all__ = [
     "allies",
     "clear_cache",
+    "lookup",
     "name",
     "normalise_name",
     "resolve",
@@ -93,6 +95,21 @@ def _suggestions(text: str, index: _Index) -> list[str]:
     return out
 
 
+def lookup(name_or_code: str) -> str | None:
+    """What :func:`resolve` answers, or ``None`` for an unknown name (no error, no suggestions).
+
+    For callers to whom an unknown name is normal, such as the map's shapes of countries
+    no dataset mentions: working out close names for an error nobody reads is slow.
+    """
+    if not isinstance(name_or_code, str):
+        raise TypeError(f"Country must be a name or ISO3 code string, got {name_or_code!r}")
+    keys = _index().keys
+    key = normalise_name(name_or_code)
+    if key in keys:
+        return keys[key]
+    return keys.get(normalise_name(_TRAILING_BRACKET.sub("", name_or_code.replace("*", " "))))
+
+
 def resolve(name_or_code: str) -> str:
     """The ISO3 key (or ``NATO_TOTAL`` / ``NATO_EUROPE_CANADA``) of a name or code.
 
@@ -100,16 +117,12 @@ def resolve(name_or_code: str) -> str:
     bracket such as NATO's currency ("United Kingdom (Pounds)"). An unknown name
     raises ValueError naming it and suggesting close valid names.
     """
-    if not isinstance(name_or_code, str):
-        raise TypeError(f"Country must be a name or ISO3 code string, got {name_or_code!r}")
+    code = lookup(name_or_code)
+    if code is not None:
+        return code
     index = _index()
-    key = normalise_name(name_or_code)
-    if key in index.keys:
-        return index.keys[key]
     stripped = normalise_name(_TRAILING_BRACKET.sub("", name_or_code.replace("*", " ")))
-    if stripped in index.keys:
-        return index.keys[stripped]
-    close = _suggestions(stripped or key, index)
+    close = _suggestions(stripped or normalise_name(name_or_code), index)
     hint = f" Did you mean: {'; '.join(close)}?" if close else ""
     raise ValueError(
         f"Unknown country {name_or_code!r}.{hint} Valid codes: {', '.join(index.codes)} "
@@ -122,19 +135,17 @@ def name(iso3: str) -> str:
     return _index().names[resolve(iso3)]
 
 
-def allies(as_of: str | dt.date | pd.Timestamp | None = None) -> list[str]:
-    """ISO3 codes of the Allies on ``as_of`` (default: every Ally in ``members``), by accession."""
-    members = _table("members")
-    accession = pd.to_datetime(members["accession_date"], format="%Y-%m-%d")
-    if as_of is None:
-        chosen = members
-    else:
-        try:
-            day = pd.Timestamp(as_of)
-        except (TypeError, ValueError):
-            raise ValueError(f"as_of {as_of!r} is not a date (use YYYY-MM-DD)") from None
-        if pd.isna(day):
-            raise ValueError(f"as_of {as_of!r} is not a date (use YYYY-MM-DD)")
-        chosen = members[accession <= day]
-    order = chosen.assign(_accession=accession.loc[chosen.index]).sort_values(["_accession", "iso3"])
+def allies(as_of: DateLike = None, *, data: Frames | None = None) -> list[str]:
+    """ISO3 codes of the Allies on ``as_of``, in order of accession (then code).
+
+    The one answer to "who is an Ally on this day": accession on or before it. ``None`` is
+    the data's date (:func:`natolab.dates.to_timestamp`); a bad date raises ValueError naming
+    ``as_of``. ``data`` gives a ``members`` frame instead of the bundled one. The metrics
+    (:func:`~natolab.metrics.members_on`, ``allies_in_year``), the parameter checks and the
+    explorers all ask here.
+    """
+    day = to_timestamp(as_of, "as_of")
+    members = (data or Frames()).checked("members", ["iso3", "accession_date"])
+    accession = pd.to_datetime(members["accession_date"], format="ISO8601")
+    order = members.assign(_accession=accession).loc[accession <= day].sort_values(["_accession", "iso3"])
     return [str(code) for code in order["iso3"]]

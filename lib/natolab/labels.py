@@ -30,7 +30,7 @@ def day_label(day: dt.date | str) -> str:
     """'18 February 1952' (no leading zero, English month) for a date, a timestamp or "YYYY-MM-DD".
 
     A parameter's ``None`` (the data's date) is resolved at the edge
-    (:func:`natolab.metrics.dates.to_timestamp`), never here.
+    (:func:`natolab.dates.to_timestamp`), never here.
     """
     if not isinstance(day, dt.date):  # pandas Timestamps are dates too
         try:

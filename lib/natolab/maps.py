@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from natolab.countries import name as country_name
-from natolab.metrics.dates import DateLike, to_timestamp
+from natolab.dates import DateLike, to_timestamp
 from natolab.metrics.frames import Frames
 from natolab.metrics.membership import enlargement_rounds, members_on
 
@@ -98,14 +98,7 @@ def _resolver(data: Frames) -> Callable[[str], str | None]:
 
     country_names = data.given("country_names")
     if country_names is None:
-
-        def resolve(name: str) -> str | None:
-            try:
-                return countries.resolve(name)
-            except ValueError:  # a shape of a country no dataset mentions (e.g. Kosovo)
-                return None
-
-        return resolve
+        return countries.lookup  # None for a shape of a country no dataset mentions (e.g. Kosovo)
     lookup = {
         countries.normalise_name(str(n)): str(c)
         for n, c in zip(country_names["name"], country_names["iso3"], strict=True)

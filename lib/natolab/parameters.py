@@ -14,9 +14,9 @@ from typing import Any
 
 import pandas as pd
 
-from natolab import data, editions
+from natolab import countries, data, editions
+from natolab.dates import TREATY_SIGNED
 from natolab.metrics.burden import present
-from natolab.metrics.dates import TREATY_SIGNED
 from natolab.metrics.spending_editions import default_edition
 
 __all__ = [
@@ -61,7 +61,7 @@ def _as_of(name: str, value: Any) -> pd.Timestamp:
 
 
 def _allies() -> list[str]:
-    return sorted(data.load("members")["iso3"].astype(str))
+    return sorted(countries.allies())
 
 
 def _ally(name: str, value: Any) -> str:

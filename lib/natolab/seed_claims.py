@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from natolab.dates import DateLike, to_timestamp
 from natolab.labels import counted
 from natolab.metrics import deterrence, membership, operations
 from natolab.metrics import eu_nato as eu_nato_metrics
-from natolab.metrics.dates import DateLike, to_timestamp
 from natolab.metrics.frames import Frames, join_names
 
 __all__ = [

@@ -18,8 +18,8 @@ from matplotlib.ticker import StrMethodFormatter
 
 from natolab import plots
 from natolab.charts import describe, marks
+from natolab.dates import DateLike, to_timestamp
 from natolab.labels import day_label
-from natolab.metrics.dates import DateLike, to_timestamp
 
 __all__ = ["count_bars", "eu_spending_chart", "paired_bars", "partners_chart", "profile_personnel", "ranked_bars"]
 

@@ -19,8 +19,8 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from natolab import plots
+from natolab.dates import DateLike, to_timestamp
 from natolab.labels import day_label
-from natolab.metrics.dates import DateLike, to_timestamp
 
 __all__ = ["air_policing_grid", "forward_land_forces_chart", "kfor_contributions_chart", "three_cs_chart"]
 

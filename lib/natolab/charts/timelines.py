@@ -17,8 +17,8 @@ from matplotlib.ticker import MaxNLocator
 
 from natolab import plots
 from natolab.charts.describe import description_head
+from natolab.dates import DateLike, to_timestamp
 from natolab.labels import day_label, source_date_when, troops_label
-from natolab.metrics.dates import DateLike, to_timestamp
 
 __all__ = [
     "allies_step_chart",

@@ -14,8 +14,8 @@ import pandas as pd
 from IPython.display import clear_output
 
 from natolab import data, maps, metrics, narrative, parameters, plots
+from natolab.dates import TREATY_SIGNED
 from natolab.explore._view import View
-from natolab.metrics.dates import TREATY_SIGNED
 from natolab.parameters import ParameterError
 
 __all__ = ["MembershipView", "change_days"]

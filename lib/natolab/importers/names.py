@@ -17,7 +17,7 @@ import functools
 import re
 from pathlib import Path
 
-from natolab.countries import resolve
+from natolab.countries import lookup
 from natolab.importers import csvstore
 
 __all__ = [
@@ -95,10 +95,10 @@ def to_iso3(label: str, where: str) -> str:
     aggregate = _AGGREGATE_KEYS.get(name.casefold())
     if aggregate is not None:
         return aggregate
-    try:
-        return resolve(name)
-    except (KeyError, ValueError, LookupError):
-        pass  # the error below names the source location, which resolve() cannot know
+    code = lookup(name)
+    if code is not None:
+        return code
+    # Not resolve()'s error: this one names the source location, which resolve() cannot know.
     raise UnknownCountryError(
         f"{where}: unknown country name {name!r} (label {label!r}); "
         "add the spelling to data/country_names.csv"

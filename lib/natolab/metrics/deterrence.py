@@ -19,9 +19,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from natolab import editions as edition_catalogue
+from natolab.dates import DateLike, to_timestamp
 from natolab.metrics.burden import present
-from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
 from natolab.metrics.frames import Frames, country_names, name_of, require_columns, split_codes
+from natolab.metrics.periods import add_period_columns, date_label
 from natolab.metrics.spending_editions import default_edition
 from natolab.metrics.spending_year import year_table
 

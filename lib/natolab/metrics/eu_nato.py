@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from natolab.metrics.dates import TREATY_SIGNED, DateLike, add_period_columns, to_timestamp
+from natolab.dates import TREATY_SIGNED, DateLike, to_timestamp
 from natolab.metrics.frames import Frames, country_names, join_names, name_of
 from natolab.metrics.membership import eu_members_on, members_on
+from natolab.metrics.periods import add_period_columns
 from natolab.metrics.spending_editions import default_edition
 
 __all__ = [

@@ -14,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from natolab.metrics.dates import DateLike, to_timestamp
+from natolab import countries
+from natolab.dates import DateLike, to_timestamp
 from natolab.metrics.frames import Frames, country_names, join_names, name_of
 
 __all__ = [
@@ -37,9 +38,9 @@ def _members(data: Frames) -> pd.DataFrame:
 
 
 def _members_until(day: pd.Timestamp, data: Frames) -> pd.DataFrame:
-    """Rows of the Allies on ``day`` (accession on or before it)."""
+    """Rows of the Allies on ``day``, as :func:`natolab.countries.allies` counts them."""
     table = _members(data)
-    return table.loc[table["accession_date"] <= day]
+    return table.loc[table["iso3"].isin(countries.allies(day, data=data))]
 
 
 def _named_in_order(rows: pd.DataFrame, date_column: str, columns: list[str], data: Frames) -> pd.DataFrame:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
+from natolab import countries
+from natolab.dates import DateLike, to_timestamp
 from natolab.metrics.frames import Frames, country_names, join_names, name_of, split_codes
+from natolab.metrics.periods import add_period_columns, date_label
 
 __all__ = [
     "GRADE_ORDER",
@@ -257,9 +259,7 @@ def aspirants(as_of: DateLike = None, *, data: Frames | None = None) -> pd.DataF
     names = country_names(data)
     table = _dated(table, "milestone_date")
     table = table.loc[table["joined_first"] <= day].copy()
-    allies = data["members"]
-    joined = pd.to_datetime(allies["accession_date"])
-    table = table.loc[~table["iso3"].isin(allies.loc[joined <= day, "iso3"])]
+    table = table.loc[~table["iso3"].isin(countries.allies(day, data=data))]
     table["country"] = [name_of(c, names) for c in table["iso3"]]
     table["since"] = table["date_label"]
     for column in ("milestone", "map_status", "application_date"):

@@ -15,9 +15,10 @@ import re
 
 import pandas as pd
 
+from natolab.dates import DateLike, to_timestamp
 from natolab.metrics import deterrence
-from natolab.metrics.dates import DateLike, add_period_columns, date_label, to_timestamp
 from natolab.metrics.frames import Frames, country_names, name_of
+from natolab.metrics.periods import add_period_columns, date_label
 
 __all__ = [
     "air_policing_record",

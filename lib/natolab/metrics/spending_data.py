@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from natolab import countries
 from natolab.metrics.frames import Frames
 
 __all__ = ["allies_in_year"]
@@ -48,11 +49,6 @@ def expenditure_table(data: Frames) -> pd.DataFrame:
     return data.derived(_expenditure_table)
 
 
-def member_table(data: Frames) -> pd.DataFrame:
-    """The ``members`` frame (ISO3 and accession date per Ally), checked."""
-    return data.checked("members", ["iso3", "accession_date"])
-
-
 def _sipri_table(data: Frames) -> pd.DataFrame:
     return _typed(data.checked("sipri_milex", ["iso3", "year", "indicator", "value"]), ("iso3", "indicator"))
 
@@ -68,10 +64,7 @@ def allies_in_year(year: int, *, data: Frames | None = None) -> list[str]:
     Spending is reported per calendar (or fiscal) year, so an Ally that joined during
     the year (Sweden, March 2024) counts for that year.
     """
-    table = member_table(data or Frames())
-    joined = pd.to_datetime(table["accession_date"])
-    mask = joined <= pd.Timestamp(year=int(year), month=12, day=31)
-    return sorted(table.loc[mask, "iso3"].astype(str))
+    return sorted(countries.allies(pd.Timestamp(year=int(year), month=12, day=31), data=data))
 
 
 def check_year(year: int, frame: pd.DataFrame, what: str = "year") -> int:

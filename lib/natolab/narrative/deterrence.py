@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 from natolab import editions
+from natolab.dates import DateLike
 from natolab.labels import counted, date_words, day_label, plural, source_date_when, with_article
-from natolab.metrics.dates import DateLike
 from natolab.metrics.frames import join_names
 
 __all__ = [

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from natolab.dates import DateLike, to_timestamp
 from natolab.labels import counted, date_words, day_label, plural, troops_label, with_article
-from natolab.metrics.dates import DateLike, to_timestamp
 from natolab.metrics.frames import join_names
 
 __all__ = [

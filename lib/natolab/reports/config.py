@@ -73,7 +73,11 @@ class Config:
 
 
 def allies(data_dir: Path) -> list[str]:
-    """ISO3 codes of the Allies in ``members.csv`` (sorted); empty if the file is absent."""
+    """ISO3 codes of the Allies in ``members.csv`` (sorted); empty if the file is absent.
+
+    The runner's main process stays free of pandas, so this reads the CSV itself; the
+    answer is :func:`natolab.countries.allies` at the data's date (a test holds them equal).
+    """
     members = data_dir / "members.csv"
     if not members.is_file():
         return []

@@ -1,4 +1,4 @@
-"""natolab.metrics.dates: reading a date parameter; None is the data's date, never the clock."""
+"""natolab.dates: reading a date parameter; None is the data's date, never the clock."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from natolab import data
-from natolab.metrics.dates import to_timestamp
+from natolab.dates import to_timestamp
 
 
 def test_none_is_the_datas_date_whatever_the_clock_says(monkeypatch):

@@ -1,4 +1,7 @@
-"""Date helpers shared by metrics, narrative, charts and maps: reading a date parameter, partial dates."""
+"""Partial dates in the data ("1997", "2008-04", "2008-04-02"): their first and last day, and labels.
+
+Reading a date *parameter* (``as_of``) is :mod:`natolab.dates`.
+"""
 
 from __future__ import annotations
 
@@ -6,29 +9,7 @@ import datetime as dt
 
 import pandas as pd
 
-DateLike = str | dt.date | pd.Timestamp | None
-
-# The North Atlantic Treaty was signed on 4 April 1949: no Ally exists before that day.
-TREATY_SIGNED = pd.Timestamp("1949-04-04")
-
-
-def to_timestamp(value: DateLike, name: str = "date") -> pd.Timestamp:
-    """Read ``value`` as a day; ``None`` means the data's date (``data.data_as_of``), as it
-    does for notebook parameters, so no output depends on the wall clock. Raises ValueError
-    naming ``name``."""
-    if value is None:
-        from natolab import data  # late: data is the layer below metrics
-
-        return data.data_as_of()
-    try:
-        stamp = pd.Timestamp(value)
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"{name}: cannot read {value!r} as a date; give YYYY-MM-DD, e.g. '2024-03-07'") from exc
-    if pd.isna(stamp):
-        raise ValueError(f"{name}: {value!r} is not a date; give YYYY-MM-DD, e.g. '2024-03-07'")
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_localize(None)
-    return stamp.normalize()
+__all__ = ["add_period_columns", "date_label", "period_bounds"]
 
 
 def date_label(value: object) -> str:
