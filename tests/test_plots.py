@@ -477,3 +477,10 @@ def test_show_records_the_problems_it_found(shell):
         plots.show(fig, "overprinted")
     assert cap.outputs[0].metadata["natolab"] == {
         "figure": "overprinted", "layout_problems": ["annotation '42 actions' overlaps annotation '32 actions'"]}
+
+
+def test_rows_height_grows_by_row_from_its_base_and_never_below_its_minimum():
+    assert plots.rows_height(10, 0.5) == pytest.approx(1.8 + 5.0)
+    assert plots.rows_height(10, 0.5, base=1.0) == pytest.approx(6.0)
+    assert plots.rows_height(0, 0.5) == 3.0
+    assert plots.rows_height(1, 0.5, minimum=3.5) == 3.5

@@ -49,6 +49,7 @@ __all__ = [
     "place_labels",
     "place_legend",
     "png_bytes",
+    "rows_height",
     "save",
     "say",
     "set_alt",
@@ -131,6 +132,12 @@ def apply_style() -> None:
     matplotlib.rcParams["axes.prop_cycle"] = cycler(color=[PALETTE[c] for c in _CYCLE])
     for pattern in _COSMETIC_WARNINGS:
         warnings.filterwarnings("ignore", message=pattern, category=UserWarning)
+
+
+def rows_height(rows: int, per_row: float, *, base: float = 1.8, minimum: float = 3.0) -> float:
+    """Height in inches of a chart with one band per row: ``base`` (title, axis, note) plus
+    ``per_row`` for each of ``rows``, never below ``minimum`` (an empty or one-row chart still reads)."""
+    return max(minimum, base + per_row * rows)
 
 
 def figure(

@@ -36,7 +36,7 @@ def ranked_bars(frame: pd.DataFrame, label: str, value: str, *, title: str, xlab
     ``estimate`` column is true are hatched, with a legend entry saying they are estimates.
     """
     lines = dict(lines or {})
-    height = max(3.0, 1.6 + 0.26 * len(frame))
+    height = plots.rows_height(len(frame), 0.26, base=1.6)
     fig, ax = plots.figure(title, subtitle=subtitle, xlabel=xlabel, size=(9, height))
     values = pd.to_numeric(frame[value], errors="coerce").astype("float64")
     if lines:
@@ -100,7 +100,7 @@ def paired_bars(frame: pd.DataFrame, label: str, pair: Mapping[str, str], *, tit
     is labelled "not reported".
     """
     (first, first_label), (second, second_label) = list(pair.items())[:2]
-    height = max(3.0, 1.8 + 0.42 * len(frame))
+    height = plots.rows_height(len(frame), 0.42)
     fig, ax = plots.figure(title, subtitle=subtitle, xlabel=xlabel, size=(9, height))
     ypos = np.arange(len(frame))[::-1].astype(float)
     colours = (plots.PALETTE["grey"], plots.PALETTE["blue"])
@@ -147,7 +147,7 @@ def eu_spending_chart(
     ``detail`` is :func:`natolab.metrics.spending_eu_status_by_country` (empty when the
     data has no figures up to the date asked for).
     """
-    height = max(3.5, 1.8 + 0.24 * len(detail))
+    height = plots.rows_height(len(detail), 0.24, minimum=3.5)
     title = "Defence expenditure of EU and non-EU Allies" + (f", {year}" if year is not None else "")
     subtitle = f"{definition}, % of GDP; NATO edition {edition}" if edition else "No NATO figures for this period"
     fig, ax = plots.figure(title, subtitle=subtitle, xlabel="Share of GDP (%)", size=(9, height))
@@ -178,7 +178,7 @@ def partners_chart(summary: pd.DataFrame, *, as_of: DateLike, note: str) -> Figu
     ``summary`` is :func:`natolab.metrics.partners_by_framework`.
     """
     day = to_timestamp(as_of, "as_of")
-    height = max(3.0, 1.8 + 0.45 * len(summary))
+    height = plots.rows_height(len(summary), 0.45)
     fig, ax = plots.figure(
         f"NATO partners by framework on {day_label(day)}",
         subtitle="Today's partners that had joined by that date",

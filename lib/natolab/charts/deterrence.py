@@ -66,7 +66,7 @@ def forward_land_forces_chart(history: pd.DataFrame, state: pd.DataFrame, *, as_
     """
     day = to_timestamp(as_of, "as_of")
     title = f"Forward Land Forces, 2017 to {day_label(day)}"
-    height = max(3.2, 1.8 + 0.7 * len(state))
+    height = plots.rows_height(len(state), 0.7, minimum=3.2)
     fig, ax = plots.figure(title, subtitle="Host nation (framework nation on the date); troops at the date "
                            "each figure was given", xlabel="Year", size=(10, height))
     if state.empty:
@@ -116,7 +116,7 @@ def air_policing_grid(by_year: pd.DataFrame, *, highlight: Sequence[str] = (), a
     span = f"{min(by_year.columns)}–{max(by_year.columns)}" if not by_year.empty else f"to {day_label(day)}"
     # The years the data records, not up to as_of: later rotations were not collected.
     title = title or f"Baltic Air Policing detachments by Ally, {span}"
-    height = max(3.2, 1.8 + 0.3 * len(by_year))
+    height = plots.rows_height(len(by_year), 0.3, minimum=3.2)
     fig, ax = plots.figure(title, subtitle=f"Detachments begun per year, lead and augmenting (dot size = number); "
                            f"recorded by {day_label(day)}", xlabel="Year of start", size=(10, height))
     if by_year.empty:

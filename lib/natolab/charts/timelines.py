@@ -195,7 +195,7 @@ def operations_chart(timeline: pd.DataFrame, *, as_of: DateLike, note: str) -> F
     start or end known only to the month or year.
     """
     day = to_timestamp(as_of, "as_of")
-    height = max(3.5, 1.8 + 0.28 * len(timeline))
+    height = plots.rows_height(len(timeline), 0.28, minimum=3.5)
     fig, ax = plots.figure(
         f"NATO operations and missions to {day_label(day)}",
         subtitle="Bars run from start to end; running operations end at the date asked for",
