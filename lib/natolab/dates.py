@@ -25,7 +25,7 @@ def to_timestamp(value: DateLike, name: str = "date") -> pd.Timestamp:
     does for notebook parameters, so no output depends on the wall clock. Raises ValueError
     naming ``name``."""
     if value is None:
-        from natolab import data  # late: data is the layer below metrics
+        from natolab import data  # late: only None needs the catalogue; a given day reads without it
 
         return data.data_as_of()
     try:
