@@ -145,7 +145,14 @@ def allies(as_of: DateLike = None, *, data: Frames | None = None) -> list[str]:
     explorers all ask here.
     """
     day = to_timestamp(as_of, "as_of")
-    members = (data or Frames()).checked("members", ["iso3", "accession_date"])
-    accession = pd.to_datetime(members["accession_date"], format="ISO8601")
-    order = members.assign(_accession=accession).loc[accession <= day].sort_values(["_accession", "iso3"])
-    return [str(code) for code in order["iso3"]]
+    table = (data or Frames()).derived(_by_accession)
+    return table.loc[table["accession"] <= day, "iso3"].tolist()
+
+
+def _by_accession(data: Frames) -> pd.DataFrame:
+    """iso3 and accession day of every Ally, in order of accession then code (once per Frames:
+    the spending metrics ask for each year of each edition)."""
+    members = data.checked("members", ["iso3", "accession_date"])
+    table = pd.DataFrame({"iso3": members["iso3"].astype(str).to_numpy(),
+                          "accession": pd.to_datetime(members["accession_date"], format="ISO8601").to_numpy()})
+    return table.sort_values(["accession", "iso3"], kind="stable", ignore_index=True)
