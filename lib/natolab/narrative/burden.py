@@ -13,9 +13,9 @@ import re
 import pandas as pd
 
 from natolab import editions as edition_catalogue
-from natolab.labels import plural, with_article
-from natolab.metrics.frames import Frames, join_names
-from natolab.narrative._words import count_phrase
+from natolab.labels import plural
+from natolab.metrics.frames import Frames
+from natolab.narrative._words import count_phrase, not_counting_unpriced
 
 __all__ = [
     "count_phrase",
@@ -236,8 +236,7 @@ def hague_path_sentence(path: pd.DataFrame) -> str:
                  f"{money.sum() / 1000:,.0f} billion a year** more than these Allies spent in {label} "
                  f"(current prices)")
         if money.isna().any():
-            unpriced = sorted(need.loc[money.isna(), "country"])
-            text += f", not counting {join_names(map(with_article, unpriced))} (no US$ figure)"
+            text += not_counting_unpriced(need.loc[money.isna(), "country"])
     return text + "."
 
 

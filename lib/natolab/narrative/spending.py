@@ -14,7 +14,7 @@ import pandas as pd
 from natolab import editions as edition_catalogue
 from natolab.labels import plural, usd_millions, with_article
 from natolab.metrics.frames import Frames, join_names
-from natolab.narrative._words import aside, count_phrase, possessive
+from natolab.narrative._words import aside, count_phrase, not_counting_unpriced, possessive
 
 __all__ = [
     "below_target",
@@ -229,8 +229,7 @@ def gap_sentence(gap: pd.DataFrame) -> str:
     if money.notna().any():
         text += f" Reaching it would have taken about **{usd_millions(money.sum())}** more that year (current prices)"
         if money.isna().any():
-            unpriced = sorted(below.loc[money.isna(), "country"])
-            text += f", not counting {join_names(map(with_article, unpriced))} (no US$ figure)"
+            text += not_counting_unpriced(below.loc[money.isna(), "country"])
         if len(below) > 1:
             top = below.loc[money.idxmax()]
             text += (f"; the largest gap in money was {possessive(with_article(top['country']))} "
@@ -390,8 +389,9 @@ def revision_sentence(by_edition: pd.DataFrame, rev: pd.DataFrame, year: int,
         eds = [str(e) for e in by_edition["edition"] if str(e) in rev.columns and pd.notna(top[str(e)])]
         first, last = (f" in edition {eds[0]}", f" in edition {eds[-1]}") if eds else ("", "")
         crossing = bool(eds) and definitions.get(eds[0], "") != definitions.get(eds[-1], "")
+        whose = possessive(with_article(top["country"]))
         text += (f" The largest change from the first edition to the last was "
-                 f"{possessive(top['country'])}: {top['first_value']:.2f}%{first} → {top['last_value']:.2f}%{last} "
+                 f"{whose}: {top['first_value']:.2f}%{first} → {top['last_value']:.2f}%{last} "
                  f"({top['revision']:+.2f} points)"
                  + (", a change of definition as well as of estimate." if crossing else "."))
     return text
