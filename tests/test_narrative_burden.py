@@ -146,6 +146,12 @@ def test_hague_path_sentence_denominator_money_and_edge_cases():
     assert text.startswith("Of the 2 Allies with a 2026e figure (1 not reported), **1** was below 3.5% "
                            "of GDP in 2026e. A straight line to 3.5% by 2035 means 0.20 points")
     assert "about **US$ 2 billion a year** more" in text
+    assert "more than these Allies spent in 2026e (current prices)." in text  # every one of them priced
+    two_below = _path([1.7, 2.0])
+    two_below.loc[1, "gap_usd_current_m"] = NAN  # Borduria: no US$ figure
+    partly = burden.hague_path_sentence(two_below)
+    assert ("more than the 1 of them with a US$ figure spent in 2026e (current prices), "
+            "not counting Borduria (no US$ figure).") in partly
     everyone = burden.hague_path_sentence(_path([3.6, 4.0]))
     assert everyone == ("Every one of the 2 Allies with a 2026e figure was already at or above 3.5% of GDP in "
                         "2026e, so none needs to rise to reach it by 2035.")

@@ -83,6 +83,8 @@ def test_gap_sentence_sums_money_and_names_missing():
     assert text.startswith("In 2024, 2 of the 3 Allies with a figure were below 2% of GDP, by 0.40 "
                            "points on average.")
     assert "US$ 1.0 billion" in text and "not counting Carpania (no US$ figure)" in text
+    # The sum covers one of the two Allies below target: the sentence says so.
+    assert "more that year for the 1 of them with a US$ figure (current prices), not counting Carpania" in text
     note = spending.gap_note(gap, "Source: X.")
     assert note.startswith("Source: X. Gap in US$ = gap in points × GDP ÷ 100; GDP implied")
     assert spending.below_target(gap, ["ccc"])["iso3"].tolist() == ["CCC"]

@@ -232,8 +232,10 @@ def hague_path_sentence(path: pd.DataFrame) -> str:
              f"{top['share_of_gdp_pct']:.2f}%)")
     if "gap_usd_current_m" in need.columns and need["gap_usd_current_m"].notna().any():
         money = need["gap_usd_current_m"]
+        # The sum covers only the Allies with a US$ figure: say how many of them it is.
+        whom = f"the {money.notna().sum()} of them with a US$ figure" if money.isna().any() else "these Allies"
         text += (f". Reaching {target:g}% at {label} GDP would take about **US$ "
-                 f"{money.sum() / 1000:,.0f} billion a year** more than these Allies spent in {label} "
+                 f"{money.sum() / 1000:,.0f} billion a year** more than {whom} spent in {label} "
                  f"(current prices)")
         if money.isna().any():
             text += not_counting_unpriced(need.loc[money.isna(), "country"])

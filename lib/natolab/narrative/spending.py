@@ -227,7 +227,9 @@ def gap_sentence(gap: pd.DataFrame) -> str:
         text = (f"In {label}, {len(below)} of the {len(reported)} Allies with a figure "
                 f"were below {target:g}% of GDP, by {below['gap_pct_points'].mean():.2f} points on average.")
     if money.notna().any():
-        text += f" Reaching it would have taken about **{usd_millions(money.sum())}** more that year (current prices)"
+        whom = f" for the {money.notna().sum()} of them with a US$ figure" if money.isna().any() else ""
+        text += (f" Reaching it would have taken about **{usd_millions(money.sum())}** more that year{whom} "
+                 "(current prices)")
         if money.isna().any():
             text += not_counting_unpriced(below.loc[money.isna(), "country"])
         if len(below) > 1:
